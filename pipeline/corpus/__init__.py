@@ -1,0 +1,1 @@
+"""Corpus tooling: ingestion of raw reports, inline annotation markup, splits, statistics."""

@@ -1,0 +1,90 @@
+"""The figure grammar: where a quantity starts and ends in (normalised) report text.
+
+A figure is ``[prefix qualifier] number [多|余] [magnitude] [多|余] unit [suffix qualifier]``, or
+``百分之 number``. Years, dates, ordinals (第…) and numerals inside quoted slogans (“两个统筹”) are
+not figures. The grammar reads normalised text (see `pipeline.textnorm`), whose offsets equal the
+original's.
+"""
+
+from __future__ import annotations
+
+import re
+from dataclasses import dataclass
+
+from pipeline.figures.numerals import ARABIC_NUMBER, CHINESE_DIGITS
+from pipeline.figures.units import DATE_UNITS, MAGNITUDES, PERCENT_UNITS, UNITS
+
+PREFIX_QUALIFIERS: dict[str, str] = {
+    "超过": "at_least", "超": "at_least", "逾": "at_least",
+    "不超过": "at_most", "不足": "at_most", "不到": "at_most",
+    "近": "approx", "约": "approx",
+}
+SUFFIX_QUALIFIERS: dict[str, str] = {"左右": "approx", "以上": "at_least", "以内": "at_most", "以下": "at_most"}
+APPROX_INFIX: dict[str, str] = {"多": "at_least", "余": "at_least"}
+
+_alt = "|".join
+_CN_NUMBER = f"(?=[{CHINESE_DIGITS}]*[零〇一二两三四五六七八九])[{CHINESE_DIGITS}]+"
+_PREFIX = f"(?P<prefix>{_alt(sorted(PREFIX_QUALIFIERS, key=len, reverse=True))})?"
+_NUMBER = f"(?P<number>{ARABIC_NUMBER}|{_CN_NUMBER})"
+_MAG = f"(?P<mag>{_alt(sorted(MAGNITUDES, key=len, reverse=True))})?"
+_UNIT = f"(?P<unit>{_alt(map(re.escape, (*PERCENT_UNITS, *UNITS)))})"
+_SUFFIX = f"(?P<suffix>{_alt(SUFFIX_QUALIFIERS)})?"
+FIGURE_RE = re.compile(
+    f"{_PREFIX}(?:百分之(?P<pct>{ARABIC_NUMBER}|{_CN_NUMBER})"
+    f"|(?P<sign>[-−])?{_NUMBER}(?P<infix1>[多余])?{_MAG}(?P<infix2>[多余])?{_UNIT}){_SUFFIX}"
+)
+_QUOTE_OPEN = "“「『\"《"
+_QUOTE_CLOSE = "”」』\"》"
+
+
+@dataclass(frozen=True)
+class FigureMatch:
+    """A figure found in text: its character span and the parts the normaliser needs."""
+
+    start: int
+    end: int
+    number: str
+    magnitude: str
+    unit: str
+    prefix: str
+    suffix: str
+    infix: str
+    negative: bool = False
+
+    @property
+    def text_range(self) -> tuple[int, int]:
+        return self.start, self.end
+
+
+def _inside_quotes(text: str, start: int, end: int) -> bool:
+    """A numeral directly after an opening quote and inside the quotes is a slogan (“两个统筹”)."""
+    before = text[max(0, start - 1):start]
+    return bool(before) and before in _QUOTE_OPEN and any(c in _QUOTE_CLOSE for c in text[end:end + 8])
+
+
+def _is_chinese(number: str) -> bool:
+    return not number[0].isdigit()
+
+
+def find_figures(text: str) -> list[FigureMatch]:
+    """All figures in `text`, left to right, non-overlapping."""
+    found: list[FigureMatch] = []
+    for m in FIGURE_RE.finditer(text):
+        start, end = m.span()
+        number = m.group("pct") or m.group("number")
+        unit = "%" if m.group("pct") else m.group("unit")
+        if start > 0 and text[start - 1] == "第":
+            continue  # ordinal: 第一批, 第3届
+        if start > 0 and (text[start - 1].isdigit() or text[start - 1] == "."):
+            continue  # the tail of a longer number the grammar could not read
+        if unit in DATE_UNITS or text[end:end + 1] in ("月", "日") and unit not in PERCENT_UNITS:
+            continue
+        if _is_chinese(number):
+            if _inside_quotes(text, start, end) or number in ("一",) and not m.group("mag"):
+                continue  # 一个/一批 are articles far more often than counts
+        found.append(FigureMatch(
+            start=start, end=end, number=number, magnitude=m.group("mag") or "", unit=unit,
+            prefix=m.group("prefix") or "", suffix=m.group("suffix") or "",
+            infix=m.group("infix1") or m.group("infix2") or "", negative=bool(m.group("sign")),
+        ))
+    return found

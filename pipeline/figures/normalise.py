@@ -1,0 +1,70 @@
+"""Figure normalisation: value in base units, unit, qualifier and the change word before the figure."""
+
+from __future__ import annotations
+
+import re
+from dataclasses import asdict, dataclass
+
+from pipeline.figures.grammar import APPROX_INFIX, PREFIX_QUALIFIERS, SUFFIX_QUALIFIERS, FigureMatch
+from pipeline.figures.numerals import parse_number
+from pipeline.figures.units import MAGNITUDES
+
+# Words before a figure that say how it changed, mapped to the schema's change values.
+CHANGE_WORDS: dict[str, str] = {
+    "负增长": "下降",
+    "增长": "增长", "增加": "增长", "提高": "增长", "提升": "增长", "上升": "增长", "增收": "增长", "扩大": "增长",
+    "下降": "下降", "减少": "下降", "降低": "下降", "回落": "下降", "压减": "下降", "削减": "下降", "下滑": "下降",
+    "新增": "新增", "新建": "新增", "新开工": "新增", "新设": "新增",
+    "突破": "突破",
+    "达到": "达到", "达": "达到", "实现": "达到", "超过": "突破",
+}
+_CHANGE_RE = re.compile("|".join(sorted(CHANGE_WORDS, key=len, reverse=True)))
+_CLAUSE_BREAK = re.compile(r"[，。；：、,;:！？!?\n（(]")
+
+
+@dataclass(frozen=True)
+class Figure:
+    """A normalised figure; `value` is in base units (28.26亿元 → 2826000000.0, unit 元)."""
+
+    value: float | None
+    unit: str
+    qualifier: str | None
+    change: str | None
+
+    def as_dict(self) -> dict:
+        return asdict(self)
+
+
+def _qualifier(match: FigureMatch) -> str | None:
+    if match.suffix:
+        return SUFFIX_QUALIFIERS[match.suffix]
+    if match.prefix:
+        return PREFIX_QUALIFIERS[match.prefix]
+    if match.infix:
+        return APPROX_INFIX[match.infix]
+    return None
+
+
+def change_before(text: str, start: int) -> str | None:
+    """The change word governing a figure starting at `start`: the last one in its clause, if any."""
+    clause_start = 0
+    for m in _CLAUSE_BREAK.finditer(text, max(0, start - 40), start):
+        clause_start = m.end()
+    words = _CHANGE_RE.findall(text, clause_start, start)
+    return CHANGE_WORDS[words[-1]] if words else None
+
+
+def normalise_figure(match: FigureMatch, text: str) -> Figure:
+    """Normalise a grammar match; `text` is the document text the match indexes (for the change word)."""
+    try:
+        value: float | None = parse_number(match.number) * MAGNITUDES.get(match.magnitude, 1.0)
+    except ValueError:
+        value = None
+    if value is not None:
+        value = round(value, 10)  # 28.26 * 1e8 is 2826000000.0000002 in binary floating point
+        if value == int(value):
+            value = float(int(value))
+    if value is not None and match.negative:
+        value = -value
+    change = change_before(text, match.start)
+    return Figure(value=value, unit=match.unit, qualifier=_qualifier(match), change=change)

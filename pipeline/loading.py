@@ -1,0 +1,57 @@
+"""Building and loading the pipeline: `pipeline.load()` returns a spaCy `Language`.
+
+Model names: ``"default"`` (the trained pipeline under models/govreport-zh when present, else the rules),
+``"rules"`` (the rule baseline), or a path to a pipeline folder saved with ``nlp.to_disk``.
+Nothing is downloaded: every model is read from the repository or the given folder.
+"""
+
+from __future__ import annotations
+
+import warnings
+from pathlib import Path
+
+import spacy
+from spacy.language import Language
+
+import pipeline.components  # noqa: F401  (registers the factories)
+import pipeline.tokenizer  # noqa: F401  (registers the tokenizer)
+from pipeline.paths import PLACES, SEGMENTER_MODEL, TRAINED_PIPELINE
+
+SENTENCE_ENDS = ["。", "！", "？", "!", "?", "\n"]
+
+
+def blank(segmenter_model: Path | None = SEGMENTER_MODEL) -> Language:
+    """A Chinese pipeline with the report tokenizer and sentence splitter, no recognisers yet."""
+    segmenter = "pkuseg" if segmenter_model and (Path(segmenter_model) / "features.msgpack").exists() else "char"
+    nlp = spacy.blank("zh", config={"nlp": {"tokenizer": {"@tokenizers": "govreport.report_tokenizer.v1",
+                                                           "segmenter": segmenter}}})
+    if segmenter == "pkuseg":
+        nlp.tokenizer.initialize(pkuseg_model=str(segmenter_model), pkuseg_user_dict="default")
+    nlp.add_pipe("sentencizer", config={"punct_chars": SENTENCE_ENDS})
+    return nlp
+
+
+def build_rules(segmenter_model: Path | None = SEGMENTER_MODEL) -> Language:
+    """The rule baseline: gazetteer and pattern entities, figure grammar, rule relations."""
+    nlp = blank(segmenter_model)
+    nlp.add_pipe("govreport_entity_rules", config={"places_path": str(PLACES)})
+    nlp.add_pipe("govreport_figures")
+    nlp.add_pipe("govreport_relation_rules")
+    return nlp
+
+
+def load(model: str | Path = "default", backend: str = "spacy") -> Language:
+    """Load a pipeline by name or path (see the module docstring)."""
+    if backend != "spacy":
+        raise ValueError(f"unknown backend {backend!r}; available: spacy")
+    if str(model) == "rules":
+        return build_rules()
+    if str(model) == "default":
+        if (TRAINED_PIPELINE / "config.cfg").exists():
+            return spacy.load(TRAINED_PIPELINE)
+        warnings.warn("no trained pipeline under models/govreport-zh; using the rule baseline", stacklevel=2)
+        return build_rules()
+    path = Path(model)
+    if not (path / "config.cfg").exists():
+        raise FileNotFoundError(f"{path}: not a pipeline folder (no config.cfg); use 'default', 'rules' or a path")
+    return spacy.load(path)

@@ -1,0 +1,71 @@
+"""Figure grammar and normalisation on the forms reports use. Short snippets are made up for edge cases
+unless marked as quoted from a report."""
+
+import pytest
+
+from pipeline.figures import find_figures, normalise_figure
+from pipeline.textnorm import normalise
+
+
+def figures(text: str) -> list[tuple[str, dict]]:
+    norm = normalise(text)
+    return [(text[m.start:m.end], normalise_figure(m, norm).as_dict()) for m in find_figures(norm)]
+
+
+def only(text: str) -> tuple[str, dict]:
+    found = figures(text)
+    assert len(found) == 1, found
+    return found[0]
+
+
+@pytest.mark.parametrize(
+    "text, span, value, unit, qualifier, change",
+    [
+        # quoted from the Shifeng 2023 report
+        ("完成增值税留抵退税等减税降费28.26亿元", "28.26亿元", 2_826_000_000, "元", None, None),
+        ("市场主体突破3.2万家", "3.2万家", 32_000, "家", None, "突破"),
+        ("预计全年地区生产总值同比增长5%左右", "5%左右", 5.0, "%", "approx", "增长"),
+        ("超15万件“一件事一次办”事项高效办成", "超15万件", 150_000, "件", "at_least", None),
+        ("基本医保参保率稳定在98%以上", "98%以上", 98.0, "%", "at_least", None),
+        ("城镇调查失业率控制在5.5%以内", "5.5%以内", 5.5, "%", "at_most", None),
+        ("拆除违章建筑7.3万平方米", "7.3万平方米", 73_000, "平方米", None, None),
+        ("新增“四上”企业29家", "29家", 29, "家", None, "新增"),
+        # made up
+        ("投入一千二百万元", "一千二百万元", 12_000_000, "元", None, None),
+        ("建成两个中心", "两个", 2, "个", None, None),
+        ("改造1.2万平方米", "1.2万平方米", 12_000, "平方米", None, None),
+        ("出口下降3%", "3%", 3.0, "%", None, "下降"),
+        ("工业负增长，降幅3%", "3%", 3.0, "%", None, None),
+        ("增长-3%", "-3%", -3.0, "%", None, "增长"),
+        ("粮食产量达到1.3万亿斤", "1.3万亿斤", 1.3e12, "斤", None, "达到"),
+        ("下降0.5个百分点", "0.5个百分点", 0.5, "个百分点", None, "下降"),
+        ("3000多家企业", "3000多家", 3000, "家", "at_least", None),
+        ("百分之五十的村", "百分之五十", 50.0, "%", None, None),
+        ("增长６．５％", "６．５％", 6.5, "%", None, "增长"),  # full-width digits, as in the 1989-1991 reports
+        ("投资1,200万元", "1,200万元", 12_000_000, "元", None, None),
+        ("近30%的县", "近30%", 30.0, "%", "approx", None),
+    ],
+)
+def test_normalisation(text, span, value, unit, qualifier, change):
+    found_span, fig = only(text)
+    assert found_span == span
+    assert fig["value"] == pytest.approx(value)
+    assert fig["unit"] == unit
+    assert fig["qualifier"] == qualifier
+    assert fig["change"] == change
+
+
+def test_negative_growth_word_sets_change():
+    _, fig = only("出口负增长3%")
+    assert fig["change"] == "下降"
+
+
+@pytest.mark.parametrize("text", ["2022年", "1月6日", "第一批", "“两个统筹”", "第3届", "一个重要", "2010-2020年"])
+def test_not_figures(text):
+    assert figures(text) == []
+
+
+def test_figure_offsets_index_original_text():
+    text = "增长６．５％，投资28亿元"
+    for span_text, _ in figures(text):
+        assert span_text in text
