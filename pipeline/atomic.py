@@ -30,3 +30,16 @@ def atomic_open(path: str | Path, mode: str = "w", encoding: str | None = "utf-8
         if os.path.exists(tmp):
             os.unlink(tmp)
         raise
+
+
+def atomic_write_text(path: str | Path, text: str, encoding: str = "utf-8") -> Path:
+    """Write a whole text file atomically (parent folders created)."""
+    with atomic_open(path, encoding=encoding, newline="") as fh:
+        fh.write(text)
+    return Path(path)
+
+
+def atomic_write_bytes(path: str | Path, data: bytes) -> Path:
+    with atomic_open(path, mode="wb") as fh:
+        fh.write(data)
+    return Path(path)

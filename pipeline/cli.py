@@ -38,17 +38,11 @@ def _extract(args: argparse.Namespace) -> int:
     from pipeline.records import doc_to_record
     from pipeline.writers import WRITERS
 
-    reports: list[Report] = []
     failures: list[str] = []
     if args.reports == ["-"]:
-        reports.append(Report(doc_id="stdin", path="-", text=sys.stdin.read(), encoding="utf-8"))
+        reports = [Report(doc_id="stdin", path="-", text=sys.stdin.read(), encoding="utf-8")]
     else:
-        for path in expand_inputs(args.reports):
-            try:
-                reports.append(read_report(path))
-            except ReportError as err:
-                failures.append(str(err))
-                print(f"error: {err}", file=sys.stderr)
+        reports = _read_inputs(args.reports, failures)
     start = time.perf_counter()
     nlp = pipeline.load(args.model)
     load_s = time.perf_counter() - start
@@ -74,6 +68,65 @@ def _extract(args: argparse.Namespace) -> int:
     return 0
 
 
+def _read_inputs(items: list[str], failures: list[str]) -> list[Report]:
+    reports = []
+    for path in expand_inputs(items):
+        try:
+            reports.append(read_report(path))
+        except ReportError as err:
+            failures.append(str(err))
+            print(f"error: {err}", file=sys.stderr)
+    return reports
+
+
+def _pre_annotate(args: argparse.Namespace) -> int:
+    """Pipeline predictions as tasks for an annotation tool, plus the same predictions as a corpus
+    JSONL (``<out>.pre.jsonl``) that `merge --base` uses to tell annotator edits from corpus edits."""
+    import pipeline
+    from pipeline.atomic import atomic_open
+    from pipeline.formats import FORMATS
+    from pipeline.records import write_jsonl
+
+    failures: list[str] = []
+    reports = _read_inputs(args.reports, failures)
+    nlp = pipeline.load(args.model)
+    model_version = f"govreport-{pipeline.__version__}:{args.model}"
+    records = []
+    for report in reports:
+        rec = pipeline.doc_to_record(nlp(report.text), report.doc_id)
+        records.append({"id": rec["id"], "text": rec["text"],
+                        "entities": [{k: e[k] for k in ("id", "label", "start_offset", "end_offset", "text")}
+                                     for e in rec["entities"]],
+                        "relations": [{k: r[k] for k in ("id", "from_id", "to_id", "type")} for r in rec["relations"]],
+                        "meta": {"pre_annotation_model": model_version, "source": report.path}})
+    out = Path(args.out)
+    opts = {"model_version": model_version} if args.tool != "brat" else {}
+    if args.tool == "label-studio":
+        opts["config_path"] = out.with_name(out.stem + ".config.xml")
+    written = FORMATS[args.tool].write_tasks(records, out, **opts)
+    base = out.with_name(out.name + ".pre.jsonl") if args.tool != "brat" else out / "pre-annotation.jsonl"
+    with atomic_open(base) as fh:
+        write_jsonl(records, fh)
+    print(f"{len(records)} documents pre-annotated → " + ", ".join(map(str, [*written, base])), file=sys.stderr)
+    return 1 if failures else 0
+
+
+def _import(args: argparse.Namespace) -> int:
+    from pipeline.atomic import atomic_open
+    from pipeline.formats import FORMATS, FormatError
+    from pipeline.records import write_jsonl
+
+    try:
+        records = FORMATS[args.tool].read_export(args.export)
+    except (FormatError, OSError) as err:
+        print(f"error: {err}", file=sys.stderr)
+        return 2
+    with atomic_open(args.out) as fh:
+        write_jsonl(records, fh)
+    print(f"{len(records)} documents imported from {args.export} → {args.out}", file=sys.stderr)
+    return 0
+
+
 def build_parser() -> argparse.ArgumentParser:
     parser = argparse.ArgumentParser(prog="govreport", description="Extract facts from government work reports.")
     sub = parser.add_subparsers(dest="command", required=True)
@@ -84,6 +137,19 @@ def build_parser() -> argparse.ArgumentParser:
     ext.add_argument("--model", default="default", help="'default', 'rules' or a pipeline folder")
     ext.add_argument("-q", "--quiet", action="store_true")
     ext.set_defaults(func=_extract)
+    from pipeline.formats import FORMATS as TOOLS
+
+    pre = sub.add_parser("pre-annotate", help="write pipeline predictions as tasks for an annotation tool")
+    pre.add_argument("reports", nargs="+")
+    pre.add_argument("-o", "--out", required=True, help="task file (doccano, label-studio) or folder (brat)")
+    pre.add_argument("--tool", choices=sorted(TOOLS), required=True)
+    pre.add_argument("--model", default="default")
+    pre.set_defaults(func=_pre_annotate)
+    imp = sub.add_parser("import", help="read an annotation tool's export back into corpus JSONL")
+    imp.add_argument("export", help="export file or folder")
+    imp.add_argument("--tool", choices=sorted(TOOLS), required=True)
+    imp.add_argument("-o", "--out", required=True, type=Path)
+    imp.set_defaults(func=_import)
     return parser
 
 

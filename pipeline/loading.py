@@ -37,6 +37,7 @@ def build_rules(segmenter_model: Path | None = SEGMENTER_MODEL) -> Language:
     nlp.add_pipe("govreport_entity_rules", config={"places_path": str(PLACES)})
     nlp.add_pipe("govreport_figures")
     nlp.add_pipe("govreport_relation_rules")
+    nlp.add_pipe("govreport_figure_normaliser")
     return nlp
 
 
@@ -48,10 +49,21 @@ def load(model: str | Path = "default", backend: str = "spacy") -> Language:
         return build_rules()
     if str(model) == "default":
         if (TRAINED_PIPELINE / "config.cfg").exists():
-            return spacy.load(TRAINED_PIPELINE)
+            return load_trained(TRAINED_PIPELINE)
         warnings.warn("no trained pipeline under models/govreport-zh; using the rule baseline", stacklevel=2)
         return build_rules()
     path = Path(model)
     if not (path / "config.cfg").exists():
         raise FileNotFoundError(f"{path}: not a pipeline folder (no config.cfg); use 'default', 'rules' or a path")
-    return spacy.load(path)
+    return load_trained(path)
+
+
+def load_trained(path: Path, segmenter_model: Path | None = SEGMENTER_MODEL) -> Language:
+    """A saved pipeline; if it was saved without its segmenter, the shipped one is plugged in."""
+    path = Path(path)
+    nlp = spacy.load(path, exclude=[] if (path / "tokenizer").exists() else ["tokenizer"])
+    tokenizer = nlp.tokenizer
+    if getattr(tokenizer, "segmenter", None) == "pkuseg" and tokenizer.pkuseg_seg is None:
+        if segmenter_model and (Path(segmenter_model) / "features.msgpack").exists():
+            tokenizer.initialize(pkuseg_model=str(segmenter_model), pkuseg_user_dict="default")
+    return nlp

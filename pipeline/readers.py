@@ -54,6 +54,7 @@ def read_report(path: str | Path) -> Report:
     except FileNotFoundError:
         raise ReportError(f"{path}: no such file") from None
     if size > MAX_BYTES:
-        raise ReportError(f"{path}: {size / 1e6:.0f} MB is larger than the {MAX_BYTES // 2**20} MB limit for one report")
+        limit = MAX_BYTES // 2**20
+        raise ReportError(f"{path}: {size / 1e6:.0f} MB is larger than the {limit} MB limit for one report")
     text, encoding = decode(path.read_bytes(), str(path))
     return Report(doc_id=path.stem, path=str(path), text=text, encoding=encoding)

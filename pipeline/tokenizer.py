@@ -1,7 +1,7 @@
 """Word segmentation: spaCy's Chinese tokenizer (spacy-pkuseg) run on normalised text.
 
 The segmenter sees the normalised text (full-width digits folded, see `pipeline.textnorm`) while the
-Doc keeps the text exactly as read: normalisation preserves length, so each token's offsets in the
+Doc keeps the text exactly as read: normalisation preserves length, so each word's offsets in the
 normalised text are its offsets in the original.
 """
 
@@ -23,14 +23,24 @@ class ReportTokenizer(ChineseTokenizer):
         super().__init__(vocab, segmenter=segmenter)
 
     def __call__(self, text: str) -> Doc:
-        if self.segmenter == "pkuseg" and self.pkuseg_seg is None:
-            # No trained segmenter loaded (e.g. a blank pipeline in tests): fall back to characters.
-            words, spaces = util.get_words_and_spaces(list(text), text)
-            return Doc(self.vocab, words=words, spaces=spaces)
-        norm_doc = super().__call__(normalise(text))
-        words = [text[t.idx:t.idx + len(t.text)] for t in norm_doc]
+        norm = normalise(text)
+        if self.segmenter == "pkuseg" and self.pkuseg_seg is not None:
+            norm_words = self.pkuseg_seg.cut(norm)
+        elif self.segmenter == "jieba" and self.jieba_seg is not None:
+            norm_words = [w for w in self.jieba_seg.cut(norm, cut_all=False) if w]
+        else:  # no trained segmenter loaded (e.g. a blank pipeline in tests): characters
+            norm_words = list(norm)
+        words, pos = [], 0
+        for word in norm_words:
+            start = norm.find(word, pos)
+            if start < 0:  # the segmenter altered the text: keep what we have, re-align on the rest
+                continue
+            words.append(text[start:start + len(word)])
+            pos = start + len(word)
         words, spaces = util.get_words_and_spaces(words, text)
-        return Doc(self.vocab, words=words, spaces=spaces)
+        doc = Doc(self.vocab, words=words, spaces=spaces)
+        doc.user_data["govreport_norm"] = norm
+        return doc
 
 
 @registry.tokenizers("govreport.report_tokenizer.v1")

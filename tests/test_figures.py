@@ -44,6 +44,10 @@ def only(text: str) -> tuple[str, dict]:
         ("增长６．５％", "６．５％", 6.5, "%", None, "增长"),  # full-width digits, as in the 1989-1991 reports
         ("投资1,200万元", "1,200万元", 12_000_000, "元", None, None),
         ("近30%的县", "近30%", 30.0, "%", "approx", None),
+        # guidelines D1: two-character verbs stay outside, the normaliser still reads them
+        ("可再生能源装机占比超过55%", "55%", 55.0, "%", "at_least", None),
+        ("接近80%", "80%", 80.0, "%", "approx", None),
+        ("增长不到3%", "3%", 3.0, "%", "at_most", "增长"),
     ],
 )
 def test_normalisation(text, span, value, unit, qualifier, change):

@@ -3,4 +3,11 @@
 Importing this package registers their factories with spaCy.
 """
 
-from pipeline.components import entity_rules, extensions, figure_recognizer, relation_rules  # noqa: F401
+from pipeline.components import (  # noqa: F401
+    entity_rules,
+    extensions,
+    figure_normaliser,
+    figure_recognizer,
+    relation_classifier,
+    relation_rules,
+)

@@ -15,7 +15,7 @@ from spacy.tokens import Doc
 from spacy.util import filter_spans
 
 from pipeline.components.alignment import char_spans
-from pipeline.textnorm import normalise
+from pipeline.textnorm import normalised_text
 
 _CJK = "\u4e00-\u9fff"
 # Characters that end a name when scanning leftwards from a suffix: function words and verbs that
@@ -23,8 +23,8 @@ _CJK = "\u4e00-\u9fff"
 _LEFT_STOP = set("的在和与及等了是为对向把被由以将使让从到、，。；：“”（）() 0123456789%")
 _LEFT_STOP_WORDS = ("推动", "支持", "建设", "实施", "开展", "推进", "加快", "完成", "启动", "打造", "培育", "引进",
                     "组建", "成立", "设立", "举办", "新建", "建成", "全面", "深入", "大力", "积极", "扎实", "持续",
-                    "加强", "落实", "发挥", "依托", "围绕", "通过", "其中", "全国", "全省", "全市", "全区", "代表", "各位",
-                    "并请", "获评", "入选", "入围", "获批", "荣获", "获得", "率先", "实现")
+                    "加强", "落实", "发挥", "依托", "围绕", "通过", "其中", "全国", "全省", "全市", "全区", "代表",
+                    "各位", "并请", "获评", "入选", "入围", "获批", "荣获", "获得", "率先", "实现")
 
 ORG_NAMES = ("国务院", "党中央", "中共中央", "全国人大", "全国政协", "全国人大常委会", "中央军委", "人民银行",
              "中央电视台", "最高人民法院", "最高人民检察院", "解放军", "人民解放军", "武警部队", "联合国", "世贸组织")
@@ -42,7 +42,9 @@ PROJ_SUFFIX = re.compile(
 )
 PROJ_QUOTED = re.compile("“([^“”]{2,20}?(?:行动|工程|计划|活动|年|攻坚战|专项行动))”")
 PROJ_BARE = re.compile(f"[{_CJK}]{{2,12}}?(?:专项行动|行动|工程)")
-ZONE_SUFFIX = re.compile("(?:经济技术开发区|高新技术产业开发区|开发区|高新区|经开区|新区|自贸试验区|自由贸易试验区|示范区)")
+ZONE_SUFFIX = re.compile(
+    "(?:经济技术开发区|高新技术产业开发区|开发区|高新区|经开区|新区|自贸试验区|自由贸易试验区|示范区)"
+)
 
 
 def _left_extend(text: str, end_of_prefix: int, max_len: int) -> int:
@@ -60,11 +62,12 @@ def _left_extend(text: str, end_of_prefix: int, max_len: int) -> int:
 
 
 class PlaceGazetteer:
-    """Longest-match lookup of place names (a plain dict keyed by length: fast and dependency-free)."""
+    """Longest-match lookup of place names. A set of all name prefixes lets the scan stop as soon as
+    no name can continue, so each position costs one or two lookups."""
 
     def __init__(self, names: set[str]) -> None:
         self.names = names
-        self.max_len = max(map(len, names), default=0)
+        self.prefixes = {name[:i] for name in names for i in range(1, len(name) + 1)}
 
     @classmethod
     def from_file(cls, path: Path) -> PlaceGazetteer:
@@ -74,11 +77,14 @@ class PlaceGazetteer:
     def find(self, text: str) -> list[tuple[int, int]]:
         found, i, n = [], 0, len(text)
         while i < n:
-            for length in range(min(self.max_len, n - i), 1, -1):
-                if text[i:i + length] in self.names:
-                    found.append((i, i + length))
-                    i += length
-                    break
+            longest, j = 0, i + 1
+            while j <= n and text[i:j] in self.prefixes:
+                if text[i:j] in self.names:
+                    longest = j
+                j += 1
+            if longest - i >= 2:
+                found.append((i, longest))
+                i = longest
             else:
                 i += 1
         return found
@@ -128,7 +134,7 @@ class EntityRules:
         self.places = PlaceGazetteer.from_file(path) if path.exists() else PlaceGazetteer(set())
 
     def __call__(self, doc: Doc) -> Doc:
-        candidates = find_entities(normalise(doc.text), self.places)
+        candidates = find_entities(normalised_text(doc), self.places)
         spans = char_spans(doc, candidates)
         doc.ents = filter_spans([*doc.ents, *spans])
         return doc

@@ -15,8 +15,9 @@ from spacy.util import filter_spans
 
 from pipeline.components.alignment import char_spans
 from pipeline.components.extensions import relations_of
+from pipeline.figures import find_figures
 from pipeline.figures.normalise import CHANGE_WORDS
-from pipeline.textnorm import normalise
+from pipeline.textnorm import normalised_text
 
 _CLAUSE_BREAK = re.compile(r"[，。；：、,;:！？!?\n（）()]")
 _CHANGE = re.compile("|".join(sorted(CHANGE_WORDS, key=len, reverse=True)))
@@ -73,7 +74,7 @@ def create_relation_rules(nlp: Language, name: str) -> RelationRules:
 
 class RelationRules:
     def __call__(self, doc: Doc) -> Doc:
-        text = normalise(doc.text)
+        text = normalised_text(doc)
         ents = list(doc.ents)
         taken = [(e.start_char, e.end_char) for e in ents]
 
@@ -86,7 +87,7 @@ class RelationRules:
             sent_start = fig.sent.start_char if doc.has_annotation("SENT_START") else 0
             clause = _clause_start(text, fig.start_char, sent_start)
             ind = _indicator_before(text, clause, fig.start_char)
-            unit = (fig._.figure or {}).get("unit", "")
+            unit = next((m.unit for m in find_figures(text[fig.start_char:fig.end_char])), "")
             if ind is None and unit in ("个", "家", "项", "所", "件", "条", "座", "户", "名", "人"):
                 ind = _indicator_after(text, fig.end_char)
             if ind and free(*ind):
@@ -111,9 +112,10 @@ class RelationRules:
             heads = [e for e in ents if e.label_ in (*_HEAD_LABELS, "IND") and clause <= e.start_char < m.start()]
             if heads:
                 pairs.append(((heads[-1].start_char, heads[-1].end_char), (a_start, a_end), "ACHIEVED"))
-        spans = char_spans(doc, new)
-        doc.ents = filter_spans([*doc.ents, *spans])
-        by_offset: dict[tuple[int, int], Span] = {(e.start_char, e.end_char): e for e in doc.ents}
+        spans = char_spans(doc, new)  # may split tokens: spans made before this are re-made from offsets
+        final = filter_spans([*(doc.char_span(e.start_char, e.end_char, label=e.label_) for e in ents), *spans])
+        doc.ents = final
+        by_offset: dict[tuple[int, int], Span] = {(e.start_char, e.end_char): e for e in final}
         rels = relations_of(doc)
         for head, tail, rel_type in pairs:
             if head in by_offset and tail in by_offset:

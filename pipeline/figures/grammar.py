@@ -14,11 +14,9 @@ from dataclasses import dataclass
 from pipeline.figures.numerals import ARABIC_NUMBER, CHINESE_DIGITS
 from pipeline.figures.units import DATE_UNITS, MAGNITUDES, PERCENT_UNITS, UNITS
 
-PREFIX_QUALIFIERS: dict[str, str] = {
-    "超过": "at_least", "超": "at_least", "逾": "at_least",
-    "不超过": "at_most", "不足": "at_most", "不到": "at_most",
-    "近": "approx", "约": "approx",
-}
+# One-character qualifiers written against the number are part of the figure (guidelines §3, D1);
+# two-character verbs (超过, 接近, 不到 …) stay outside and are read from context by the normaliser.
+PREFIX_QUALIFIERS: dict[str, str] = {"超": "at_least", "逾": "at_least", "近": "approx", "约": "approx"}
 SUFFIX_QUALIFIERS: dict[str, str] = {"左右": "approx", "以上": "at_least", "以内": "at_most", "以下": "at_most"}
 APPROX_INFIX: dict[str, str] = {"多": "at_least", "余": "at_least"}
 
@@ -73,6 +71,8 @@ def find_figures(text: str) -> list[FigureMatch]:
         start, end = m.span()
         number = m.group("pct") or m.group("number")
         unit = "%" if m.group("pct") else m.group("unit")
+        if m.group("prefix") and text[max(0, start - 1):start] in ("不", "接", "大"):
+            start += len(m.group("prefix"))  # 不超…, 接近…, 大约…: the qualifier belongs to a verb outside
         if start > 0 and text[start - 1] == "第":
             continue  # ordinal: 第一批, 第3届
         if start > 0 and (text[start - 1].isdigit() or text[start - 1] == "."):
@@ -82,9 +82,12 @@ def find_figures(text: str) -> list[FigureMatch]:
         if _is_chinese(number):
             if _inside_quotes(text, start, end) or number in ("一",) and not m.group("mag"):
                 continue  # 一个/一批 are articles far more often than counts
+        prefix = m.group("prefix") or ""
+        if start > m.start():
+            prefix = ""
         found.append(FigureMatch(
             start=start, end=end, number=number, magnitude=m.group("mag") or "", unit=unit,
-            prefix=m.group("prefix") or "", suffix=m.group("suffix") or "",
+            prefix=prefix, suffix=m.group("suffix") or "",
             infix=m.group("infix1") or m.group("infix2") or "", negative=bool(m.group("sign")),
         ))
     return found

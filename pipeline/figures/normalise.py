@@ -16,7 +16,7 @@ CHANGE_WORDS: dict[str, str] = {
     "下降": "下降", "减少": "下降", "降低": "下降", "回落": "下降", "压减": "下降", "削减": "下降", "下滑": "下降",
     "新增": "新增", "新建": "新增", "新开工": "新增", "新设": "新增",
     "突破": "突破",
-    "达到": "达到", "达": "达到", "实现": "达到", "超过": "突破",
+    "达到": "达到", "达": "达到", "实现": "达到",
 }
 _CHANGE_RE = re.compile("|".join(sorted(CHANGE_WORDS, key=len, reverse=True)))
 _CLAUSE_BREAK = re.compile(r"[，。；：、,;:！？!?\n（(]")
@@ -35,14 +35,29 @@ class Figure:
         return asdict(self)
 
 
-def _qualifier(match: FigureMatch) -> str | None:
+# Verbs outside the figure that qualify it: 占比超过55%, 接近80%, 不到3%.
+CONTEXT_QUALIFIERS: dict[str, str] = {
+    "不超过": "at_most", "不足": "at_most", "不到": "at_most", "低于": "at_most", "少于": "at_most",
+    "超过": "at_least", "多于": "at_least", "高于": "at_least", "不低于": "at_least", "不少于": "at_least",
+    "接近": "approx", "大约": "approx", "约为": "approx",
+}
+
+
+def _context_qualifier(text: str, start: int) -> str | None:
+    for word in sorted(CONTEXT_QUALIFIERS, key=len, reverse=True):
+        if text.endswith(word, 0, start):
+            return CONTEXT_QUALIFIERS[word]
+    return None
+
+
+def _qualifier(match: FigureMatch, text: str) -> str | None:
     if match.suffix:
         return SUFFIX_QUALIFIERS[match.suffix]
     if match.prefix:
         return PREFIX_QUALIFIERS[match.prefix]
     if match.infix:
         return APPROX_INFIX[match.infix]
-    return None
+    return _context_qualifier(text, match.start)
 
 
 def change_before(text: str, start: int) -> str | None:
@@ -67,4 +82,4 @@ def normalise_figure(match: FigureMatch, text: str) -> Figure:
     if value is not None and match.negative:
         value = -value
     change = change_before(text, match.start)
-    return Figure(value=value, unit=match.unit, qualifier=_qualifier(match), change=change)
+    return Figure(value=value, unit=match.unit, qualifier=_qualifier(match, text), change=change)

@@ -33,7 +33,8 @@ def _sentence_html(record: dict, start: int, end: int) -> str:
         head, tail = by_id[rel["from_id"]], by_id[rel["to_id"]]
         extra = ""
         if tail["label"] == "FIG" and tail.get("value") is not None:
-            extra = f" = {tail['value']:g} {tail.get('unit') or ''} {tail.get('qualifier') or ''} {tail.get('change') or ''}"
+            parts = (tail.get("unit"), tail.get("qualifier"), tail.get("change"))
+            extra = f" = {tail['value']:g} " + " ".join(p for p in parts if p)
         items.append(f"<li>{html.escape(head['text'])} [{head['label']}] —{rel['type']}→ "
                      f"{html.escape(tail['text'])} [{tail['label']}]{html.escape(extra)}</li>")
     rel_html = f"<ul class='rels'>{''.join(items)}</ul>" if items else ""

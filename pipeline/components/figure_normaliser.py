@@ -1,0 +1,42 @@
+"""Figure normaliser: value/unit/qualifier/change for every FIG entity, whoever found it.
+
+The last step of the chain: it reads the FIG spans (from the grammar or the trained recogniser)
+and writes `span._.figure`; a span the grammar cannot read gets value None and its text as unit.
+"""
+
+from __future__ import annotations
+
+from dataclasses import replace
+
+from spacy.language import Language
+from spacy.tokens import Doc
+
+from pipeline.figures import find_figures, normalise_figure
+from pipeline.figures.normalise import Figure, change_before
+from pipeline.textnorm import normalised_text
+
+
+@Language.factory("govreport_figure_normaliser")
+def create_figure_normaliser(nlp: Language, name: str) -> FigureNormaliser:
+    return FigureNormaliser()
+
+
+class FigureNormaliser:
+    def __call__(self, doc: Doc) -> Doc:
+        text = normalised_text(doc)
+        figs = [e for e in doc.ents if e.label_ == "FIG"]
+        if not figs:
+            return doc
+        by_offset = {(m.start, m.end): m for m in find_figures(text)}
+        for ent in figs:
+            match = by_offset.get((ent.start_char, ent.end_char))
+            if match is None:  # a span the trained model found: read it on its own
+                inner = find_figures(text[ent.start_char:ent.end_char])
+                if len(inner) == 1 and inner[0].end - inner[0].start == len(ent.text):
+                    match = replace(inner[0], start=ent.start_char, end=ent.end_char)
+            if match is not None:
+                ent._.figure = normalise_figure(match, text).as_dict()
+            else:
+                ent._.figure = Figure(value=None, unit=None, qualifier=None,
+                                      change=change_before(text, ent.start_char)).as_dict()
+        return doc

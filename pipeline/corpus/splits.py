@@ -1,0 +1,86 @@
+"""The train/dev/test splits of the gold corpus (`corpus/splits.json`) and commands over them.
+
+``python -m pipeline.corpus.splits export dev -o dev.gold.jsonl`` writes a split's gold records;
+``python -m pipeline.corpus.splits predict dev --model default -o dev.pred.jsonl`` runs a pipeline on
+the split's raw reports. The test split needs ``--release``: it is scored once per model release.
+"""
+
+from __future__ import annotations
+
+import argparse
+import csv
+import json
+import sys
+from pathlib import Path
+
+from pipeline.atomic import atomic_open
+from pipeline.paths import REPO_ROOT
+from pipeline.records import read_jsonl, write_jsonl
+
+CORPUS = REPO_ROOT / "corpus"
+SPLITS = ("train", "dev", "test")
+
+
+def gold_ids(corpus: Path = CORPUS) -> list[str]:
+    """Documents whose gold annotation is complete (`corpus/annotation_log.tsv`); drafts in progress are not."""
+    with open(corpus / "annotation_log.tsv", encoding="utf-8") as fh:
+        rows = list(csv.DictReader(fh, delimiter="\t"))
+    gold = corpus / "gold"
+    return sorted(r["id"] for r in rows if r["status"] == "complete" and (gold / f"{r['id']}.jsonl").exists())
+
+
+def split_ids(corpus: Path = CORPUS) -> dict[str, list[str]]:
+    """Document ids of each split; gold documents that the split file does not list are train."""
+    spec = json.loads((corpus / "splits.json").read_text(encoding="utf-8"))
+    listed = {i for name in ("dev", "test") for i in spec.get(name, [])}
+    available = gold_ids(corpus)
+    return {
+        "train": [i for i in available if i not in listed],
+        "dev": [i for i in spec.get("dev", []) if i in available],
+        "test": [i for i in spec.get("test", []) if i in available],
+    }
+
+
+def load_split(name: str, corpus: Path = CORPUS) -> list[dict]:
+    """Gold records of one split."""
+    return [rec for doc_id in split_ids(corpus)[name] for rec in read_jsonl(corpus / "gold" / f"{doc_id}.jsonl")]
+
+
+def _check_test(name: str, release: bool) -> None:
+    if name == "test" and not release:
+        raise SystemExit("the test split is scored once per model release: pass --release if this is one")
+
+
+def main(argv: list[str] | None = None) -> int:
+    parser = argparse.ArgumentParser(description="Export or predict a corpus split.")
+    parser.add_argument("action", choices=("export", "predict", "list"))
+    parser.add_argument("split", choices=SPLITS)
+    parser.add_argument("-o", "--out", type=Path)
+    parser.add_argument("--model", default="default")
+    parser.add_argument("--release", action="store_true", help="allow the test split")
+    args = parser.parse_args(argv)
+    _check_test(args.split, args.release)
+    ids = split_ids()[args.split]
+    if args.action == "list":
+        print("\n".join(ids))
+        return 0
+    if args.out is None:
+        parser.error("-o/--out is required")
+    if args.action == "export":
+        records = load_split(args.split)
+    else:
+        import pipeline
+
+        nlp = pipeline.load(args.model)
+        records = []
+        for doc_id in ids:
+            text = (CORPUS / "raw" / f"{doc_id}.txt").read_text(encoding="utf-8")
+            records.append(pipeline.doc_to_record(nlp(text), doc_id, {"model": str(args.model)}))
+    with atomic_open(args.out) as fh:
+        write_jsonl(records, fh)
+    print(f"{len(records)} {args.split} documents → {args.out}", file=sys.stderr)
+    return 0
+
+
+if __name__ == "__main__":
+    sys.exit(main())

@@ -1,0 +1,1 @@
+"""Relation extraction: candidate (head, tail) pairs within a sentence and their features."""
