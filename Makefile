@@ -4,7 +4,7 @@ SHARED ?= ../shared
 OUT ?= out
 EXAMPLE = corpus/raw/district-zhuzhou-shifeng-2023.txt
 
-.PHONY: setup run test lint train eval bench corpus-stats clean
+.PHONY: setup run test lint train eval eval-test bench corpus-stats
 
 .venv/bin/python:
 	python3 -m venv .venv
@@ -28,15 +28,32 @@ test:
 lint:
 	$(PY) -m ruff check pipeline evaluation tests
 
+# Rebuilds every shipped model from the repository's data (+ the research-only corpora in $(SHARED)).
 train:
 	GOVREPORT_SHARED=$(SHARED) $(PY) -m pipeline.training.gazetteer
 	GOVREPORT_SHARED=$(SHARED) $(PY) -m pipeline.training.segmenter --out models/pkuseg-pd1998
+	$(PY) -m pipeline.training.ner --out models/govreport-zh --work $(OUT)/train
 
+# Scores the default (trained) pipeline and the rule baseline on the dev split.
 eval:
 	mkdir -p $(OUT)/eval
-	$(PY) -m pipeline.corpus.splits predict dev --model default -o $(OUT)/eval/dev.pred.jsonl
-	$(PY) -m evaluation score corpus/splits/dev.jsonl $(OUT)/eval/dev.pred.jsonl \
-		--json $(OUT)/eval/dev.json --html $(OUT)/eval/dev.html
+	$(PY) -m pipeline.corpus.splits export dev -o $(OUT)/eval/dev.gold.jsonl
+	$(PY) -m pipeline.corpus.splits predict dev --model default -o $(OUT)/eval/dev.default.jsonl
+	$(PY) -m pipeline.corpus.splits predict dev --model rules -o $(OUT)/eval/dev.rules.jsonl
+	$(PY) -m evaluation score $(OUT)/eval/dev.gold.jsonl $(OUT)/eval/dev.default.jsonl \
+		--json $(OUT)/eval/dev.default.json --html $(OUT)/eval/dev.default.html
+	$(PY) -m evaluation score $(OUT)/eval/dev.gold.jsonl $(OUT)/eval/dev.rules.jsonl \
+		--json $(OUT)/eval/dev.rules.json --html $(OUT)/eval/dev.rules.html
+	$(PY) -m evaluation compare $(OUT)/eval/dev.gold.jsonl $(OUT)/eval/dev.rules.jsonl $(OUT)/eval/dev.default.jsonl
+
+# Once per model release: the test split.
+eval-test:
+	mkdir -p $(OUT)/eval
+	$(PY) -m pipeline.corpus.splits export test --release -o $(OUT)/eval/test.gold.jsonl
+	$(PY) -m pipeline.corpus.splits predict test --release --model default -o $(OUT)/eval/test.default.jsonl
+	$(PY) -m pipeline.corpus.splits predict test --release --model rules -o $(OUT)/eval/test.rules.jsonl
+	$(PY) -m evaluation score $(OUT)/eval/test.gold.jsonl $(OUT)/eval/test.default.jsonl --json $(OUT)/eval/test.default.json
+	$(PY) -m evaluation score $(OUT)/eval/test.gold.jsonl $(OUT)/eval/test.rules.jsonl --json $(OUT)/eval/test.rules.json
 
 bench:
 	$(PY) -m pipeline.bench --out $(OUT)/bench.json

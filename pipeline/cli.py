@@ -9,7 +9,6 @@ from __future__ import annotations
 import argparse
 import glob
 import sys
-import time
 from pathlib import Path
 
 from pipeline.readers import Report, ReportError, read_report
@@ -18,7 +17,7 @@ FORMATS = ("jsonl", "csv", "html")
 
 
 def expand_inputs(items: list[str]) -> list[Path]:
-    """Files named directly, every *.txt file of a named directory, and glob patterns."""
+    """Files named directly, every file of a named directory (hidden ones aside), and glob patterns."""
     paths: list[Path] = []
     for item in items:
         path = Path(item)
@@ -32,38 +31,25 @@ def expand_inputs(items: list[str]) -> list[Path]:
 
 
 def _extract(args: argparse.Namespace) -> int:
-    from tqdm import tqdm
-
-    import pipeline
-    from pipeline.records import doc_to_record
+    from pipeline.batch import finish, run
     from pipeline.writers import WRITERS
 
-    failures: list[str] = []
-    if args.reports == ["-"]:
-        reports = [Report(doc_id="stdin", path="-", text=sys.stdin.read(), encoding="utf-8")]
-    else:
-        reports = _read_inputs(args.reports, failures)
-    start = time.perf_counter()
-    nlp = pipeline.load(args.model)
-    load_s = time.perf_counter() - start
-    records = []
-    chars = 0
-    bar = tqdm(reports, unit="doc", disable=args.quiet or len(reports) < 2, file=sys.stderr)
-    for report in bar:
-        doc = nlp(report.text)
-        records.append(doc_to_record(doc, report.doc_id, {"source": report.path, "encoding": report.encoding,
-                                                           "model": str(args.model)}))
-        chars += len(report.text)
-        bar.set_postfix(chars_per_s=f"{chars / max(time.perf_counter() - start - load_s, 1e-9):,.0f}")
-    written: list[Path] = []
-    if records:
-        written = WRITERS[args.format](records, Path(args.out))
+    out = Path(args.out)
+    if args.resume and args.format != "jsonl":
+        print("error: --resume works with JSONL output (the record of each finished document)", file=sys.stderr)
+        return 2
+    stdin_text = sys.stdin.read() if args.reports == ["-"] else None
+    paths = [] if stdin_text is not None else expand_inputs(args.reports)
+    result = run(paths, args.model, out, workers=args.workers, resume=args.resume, stdin_text=stdin_text,
+                 progress=not args.quiet and len(paths) > 1)
+    written = WRITERS[args.format](result.records, out) if result.records else []
+    finish(out)
     if not args.quiet:
-        elapsed = time.perf_counter() - start - load_s
-        print(f"{len(records)} documents, {chars:,} characters in {elapsed:.2f}s (model load {load_s:.2f}s) → "
-              + ", ".join(map(str, written)), file=sys.stderr)
-    if failures:
-        print(f"{len(failures)} of {len(failures) + len(records)} inputs failed", file=sys.stderr)
+        print(f"{len(result.records)} documents ({result.skipped} already done), {result.chars:,} characters in "
+              f"{result.seconds:.2f}s (model load {result.load_seconds:.2f}s) → " + ", ".join(map(str, written)),
+              file=sys.stderr)
+    if result.failures:
+        print(f"{len(result.failures)} of {len(paths)} inputs failed", file=sys.stderr)
         return 1
     return 0
 
@@ -83,9 +69,8 @@ def _pre_annotate(args: argparse.Namespace) -> int:
     """Pipeline predictions as tasks for an annotation tool, plus the same predictions as a corpus
     JSONL (``<out>.pre.jsonl``) that `merge --base` uses to tell annotator edits from corpus edits."""
     import pipeline
-    from pipeline.atomic import atomic_open
     from pipeline.formats import FORMATS
-    from pipeline.records import write_jsonl
+    from pipeline.writers import write_records
 
     failures: list[str] = []
     reports = _read_inputs(args.reports, failures)
@@ -105,24 +90,21 @@ def _pre_annotate(args: argparse.Namespace) -> int:
         opts["config_path"] = out.with_name(out.stem + ".config.xml")
     written = FORMATS[args.tool].write_tasks(records, out, **opts)
     base = out.with_name(out.name + ".pre.jsonl") if args.tool != "brat" else out / "pre-annotation.jsonl"
-    with atomic_open(base) as fh:
-        write_jsonl(records, fh)
+    write_records(records, base)
     print(f"{len(records)} documents pre-annotated → " + ", ".join(map(str, [*written, base])), file=sys.stderr)
     return 1 if failures else 0
 
 
 def _import(args: argparse.Namespace) -> int:
-    from pipeline.atomic import atomic_open
     from pipeline.formats import FORMATS, FormatError
-    from pipeline.records import write_jsonl
+    from pipeline.writers import write_records
 
     try:
         records = FORMATS[args.tool].read_export(args.export)
     except (FormatError, OSError) as err:
         print(f"error: {err}", file=sys.stderr)
         return 2
-    with atomic_open(args.out) as fh:
-        write_jsonl(records, fh)
+    write_records(records, args.out)
     print(f"{len(records)} documents imported from {args.export} → {args.out}", file=sys.stderr)
     return 0
 
@@ -135,6 +117,8 @@ def build_parser() -> argparse.ArgumentParser:
     ext.add_argument("-o", "--out", required=True, help="output file (CSV also writes <stem>.achievements.csv)")
     ext.add_argument("--format", choices=FORMATS, help="output format (default: from the extension of -o)")
     ext.add_argument("--model", default="default", help="'default', 'rules' or a pipeline folder")
+    ext.add_argument("--workers", type=int, default=1, help="processes (one pipeline each)")
+    ext.add_argument("--resume", action="store_true", help="skip documents already in OUT (JSONL) or OUT.partial")
     ext.add_argument("-q", "--quiet", action="store_true")
     ext.set_defaults(func=_extract)
     from pipeline.formats import FORMATS as TOOLS

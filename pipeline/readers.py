@@ -1,16 +1,22 @@
-"""Reading reports from files: text in any common Chinese encoding (more formats plug in here).
+"""Reading reports from files: text in any common Chinese encoding, .docx, .pdf with a text layer, .html.
 
-Every failure is a `ReportError` whose message is one line naming the file and the reason.
+Every failure is a `ReportError` whose message is one line naming the file and the reason. The
+text returned is what the models see and what every output offset indexes.
 """
 
 from __future__ import annotations
 
+import re
+import zipfile
 from dataclasses import dataclass
+from html.parser import HTMLParser
+from io import BytesIO
 from pathlib import Path
 
 from charset_normalizer import from_bytes
 
-MAX_BYTES = 20 * 1024 * 1024  # a report is ~100 KB; anything this big is not one report
+MAX_BYTES = 20 * 1024 * 1024  # a report is ~100 KB (a PDF a few MB); anything this big is not one report
+_CJK_OR_TEXT = re.compile(r"[\u4e00-\u9fff\u3000-\u303f\uff00-\uffef\s\x20-\x7e\u2010-\u2027\u00b7]")
 
 
 class ReportError(ValueError):
@@ -25,26 +31,123 @@ class Report:
     encoding: str
 
 
+def _plausible(text: str) -> bool:
+    """Mostly Chinese, ASCII and CJK punctuation: GB18030 decodes almost any bytes, so check the result."""
+    if not text:
+        return False
+    sample = text[:20000]
+    return len(_CJK_OR_TEXT.findall(sample)) / len(sample) > 0.95
+
+
 def decode(data: bytes, path: str) -> tuple[str, str]:
-    """Text and encoding name of raw bytes: UTF-8 (with or without BOM) first, then GB18030, then detection."""
+    """Text and encoding name of raw bytes: UTF-8 (with or without BOM), then GB18030, then detection."""
     if not data.strip():
         raise ReportError(f"{path}: empty file")
     if b"\x00" in data[:4096]:
         raise ReportError(f"{path}: binary file (NUL bytes), not a text report")
     if data.startswith(b"\xef\xbb\xbf"):
-        return data[3:].decode("utf-8"), "utf-8-sig"
+        data, bom = data[3:], True
+    else:
+        bom = False
     try:
-        return data.decode("utf-8"), "utf-8"
+        return data.decode("utf-8"), "utf-8-sig" if bom else "utf-8"
     except UnicodeDecodeError as err:
+        if err.reason == "unexpected end of data" and err.start >= len(data) - 3:
+            raise ReportError(f"{path}: truncated file (incomplete UTF-8 character at byte {err.start})") from None
         utf8_error = err
     try:
-        return data.decode("gb18030"), "gb18030"
+        text = data.decode("gb18030")
+        if _plausible(text):
+            return text, "gb18030"
     except UnicodeDecodeError:
         pass
     best = from_bytes(data).best()
-    if best is None:
-        raise ReportError(f"{path}: cannot decode (not UTF-8 at byte {utf8_error.start}, not GB18030)")
+    if best is None or not _plausible(str(best)):
+        raise ReportError(f"{path}: cannot decode: not UTF-8 (byte {utf8_error.start}) nor GB18030/GBK text")
     return str(best), best.encoding
+
+
+class _TextExtractor(HTMLParser):
+    """Visible text of an HTML page, one line per block element; scripts, styles and navigation skipped."""
+
+    _BLOCKS = {"p", "div", "br", "li", "tr", "h1", "h2", "h3", "h4", "h5", "h6", "section", "article", "table",
+               "title"}
+    _SKIP = {"script", "style", "noscript", "nav", "header", "footer", "head"}
+
+    def __init__(self) -> None:
+        super().__init__(convert_charrefs=True)
+        self.parts: list[str] = []
+        self.skipping = 0
+
+    def handle_starttag(self, tag: str, attrs) -> None:
+        if tag in self._SKIP:
+            self.skipping += 1
+        elif tag in self._BLOCKS:
+            self.parts.append("\n")
+
+    def handle_endtag(self, tag: str) -> None:
+        if tag in self._SKIP and self.skipping:
+            self.skipping -= 1
+        elif tag in self._BLOCKS:
+            self.parts.append("\n")
+
+    def handle_data(self, data: str) -> None:
+        if not self.skipping:
+            self.parts.append(data)
+
+    def text(self) -> str:
+        lines = (line.strip() for line in "".join(self.parts).splitlines())
+        return "\n".join(line for line in lines if line)
+
+
+def _charset_of_html(data: bytes) -> str | None:
+    m = re.search(rb"<meta[^>]+charset=[\"']?([A-Za-z0-9_-]+)", data[:4096], re.I)
+    return m.group(1).decode("ascii").lower() if m else None
+
+
+def read_html(data: bytes, path: str) -> tuple[str, str]:
+    declared = _charset_of_html(data)
+    if declared in ("gb2312", "gbk", "gb18030"):
+        html_text, encoding = data.decode("gb18030", errors="strict"), "gb18030"
+    else:
+        html_text, encoding = decode(data, path)
+    parser = _TextExtractor()
+    parser.feed(html_text)
+    text = parser.text()
+    if not text.strip():
+        raise ReportError(f"{path}: HTML page has no visible text")
+    return text, f"html/{encoding}"
+
+
+def read_docx(data: bytes, path: str) -> tuple[str, str]:
+    import docx
+
+    try:
+        document = docx.Document(BytesIO(data))
+    except (zipfile.BadZipFile, KeyError, ValueError) as err:
+        raise ReportError(f"{path}: not a readable .docx file ({type(err).__name__})") from None
+    text = "\n".join(p.text for p in document.paragraphs)
+    if not text.strip():
+        raise ReportError(f"{path}: .docx file has no text")
+    return text, "docx"
+
+
+def read_pdf(data: bytes, path: str) -> tuple[str, str]:
+    from pdfminer.high_level import extract_text
+    from pdfminer.pdfparser import PDFSyntaxError
+
+    try:
+        text = extract_text(BytesIO(data))
+    except (PDFSyntaxError, ValueError, TypeError, KeyError) as err:
+        raise ReportError(f"{path}: not a readable PDF ({type(err).__name__}: {err})") from None
+    # pdfminer ends pages with form feeds and breaks lines inside paragraphs; keep the text, drop the feeds.
+    text = text.replace("\x0c", "\n").strip()
+    if not text:
+        raise ReportError(f"{path}: PDF has no text layer (scanned pages need OCR first)")
+    return text, "pdf"
+
+
+_BY_SUFFIX = {".docx": read_docx, ".pdf": read_pdf, ".html": read_html, ".htm": read_html}
 
 
 def read_report(path: str | Path) -> Report:
@@ -53,8 +156,16 @@ def read_report(path: str | Path) -> Report:
         size = path.stat().st_size
     except FileNotFoundError:
         raise ReportError(f"{path}: no such file") from None
+    if path.is_dir():
+        raise ReportError(f"{path}: is a directory")
     if size > MAX_BYTES:
         limit = MAX_BYTES // 2**20
-        raise ReportError(f"{path}: {size / 1e6:.0f} MB is larger than the {limit} MB limit for one report")
-    text, encoding = decode(path.read_bytes(), str(path))
+        raise ReportError(f"{path}: {size / 2**20:.0f} MB is larger than the {limit} MB limit for one report")
+    data = path.read_bytes()
+    reader = _BY_SUFFIX.get(path.suffix.lower())
+    if reader is None and data[:5] == b"%PDF-":
+        reader = read_pdf
+    if reader is None and data[:2] == b"PK" and path.suffix.lower() != ".txt":
+        reader = read_docx
+    text, encoding = reader(data, str(path)) if reader else decode(data, str(path))
     return Report(doc_id=path.stem, path=str(path), text=text, encoding=encoding)

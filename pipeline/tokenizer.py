@@ -7,6 +7,8 @@ normalised text are its offsets in the original.
 
 from __future__ import annotations
 
+import re
+
 from spacy import util
 from spacy.lang.zh import ChineseTokenizer
 from spacy.tokens import Doc
@@ -14,6 +16,8 @@ from spacy.util import registry
 from spacy.vocab import Vocab
 
 from pipeline.textnorm import normalise
+
+_SURROGATE = re.compile("[\ud800-\udfff]")
 
 
 class ReportTokenizer(ChineseTokenizer):
@@ -23,6 +27,10 @@ class ReportTokenizer(ChineseTokenizer):
         super().__init__(vocab, segmenter=segmenter)
 
     def __call__(self, text: str) -> Doc:
+        surrogate = _SURROGATE.search(text)
+        if surrogate:  # not encodable: spaCy's string store would fail with an obscure error
+            raise ValueError(f"text has an unpaired surrogate (U+{ord(surrogate.group()):04X}) at offset "
+                             f"{surrogate.start()}: not valid Unicode text")
         norm = normalise(text)
         if self.segmenter == "pkuseg" and self.pkuseg_seg is not None:
             norm_words = self.pkuseg_seg.cut(norm)
@@ -35,12 +43,20 @@ class ReportTokenizer(ChineseTokenizer):
             start = norm.find(word, pos)
             if start < 0:  # the segmenter altered the text: keep what we have, re-align on the rest
                 continue
+            words.extend(_gap_tokens(text, pos, start))
             words.append(text[start:start + len(word)])
             pos = start + len(word)
+        words.extend(_gap_tokens(text, pos, len(text)))
         words, spaces = util.get_words_and_spaces(words, text)
         doc = Doc(self.vocab, words=words, spaces=spaces)
         doc.user_data["govreport_norm"] = norm
         return doc
+
+
+def _gap_tokens(text: str, start: int, end: int) -> list[str]:
+    """Characters the segmenter skipped: control characters normalised to spaces are still text to
+    spaCy (str.isspace is False for them), so each becomes a token of its own."""
+    return [c for c in text[start:end] if not c.isspace()]
 
 
 @registry.tokenizers("govreport.report_tokenizer.v1")

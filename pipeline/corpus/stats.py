@@ -58,13 +58,14 @@ def corpus_stats(corpus: Path = CORPUS) -> str:
 
 
 def agreement_table(corpus: Path = CORPUS) -> str:
-    """Span F1 per label, relation F1 and character kappa for every doubly annotated document."""
+    """Span F1 per label, relation F1 and character kappa for every doubly annotated document: the first
+    annotation as it was before adjudication (corpus/double/first) against the independent second one."""
     from evaluation import agreement
 
     rows = []
     pooled_a, pooled_b = [], []
     for second in sorted((corpus / "double").glob("*.jsonl")):
-        first = corpus / "gold" / second.name
+        first = corpus / "double" / "first" / second.name
         if not first.exists():
             continue
         a, b = list(read_jsonl(first)), list(read_jsonl(second))

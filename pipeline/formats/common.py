@@ -7,11 +7,11 @@ in range, known labels, relations between existing spans) are written once and r
 
 from __future__ import annotations
 
-import json
 from collections.abc import Hashable, Iterable
 from dataclasses import dataclass
 from pathlib import Path
 
+from pipeline import records as records_io
 from pipeline.atomic import atomic_write_text
 from pipeline.schema import RELATION_TYPES, SPAN_LABELS, relation_allowed
 
@@ -164,20 +164,14 @@ def provenance(record: dict) -> dict:
 
 def read_jsonl(path: str | Path) -> list[dict]:
     """Corpus records from a JSONL file (one per non-empty line); malformed JSON is a FormatError."""
-    path = Path(path)
-    records = []
-    for lineno, line in enumerate(path.read_text(encoding="utf-8").splitlines(), start=1):
-        if not line.strip():
-            continue
-        try:
-            records.append(json.loads(line))
-        except json.JSONDecodeError as err:
-            raise fail(f"{path}:{lineno}", "?", f"not JSON: {err.msg}") from None
-    return records
+    try:
+        return list(records_io.read_jsonl(path))
+    except ValueError as err:  # records_io names file:line:column already
+        raise FormatError(str(err)) from None
 
 
 def dumps_record(record: dict) -> str:
-    return json.dumps(record, ensure_ascii=False)
+    return records_io.dumps(record)
 
 
 def write_jsonl(records: Iterable[dict], path: str | Path) -> Path:

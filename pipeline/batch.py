@@ -1,0 +1,152 @@
+"""Batch extraction: many reports in, one output; bad files reported, finished work never lost.
+
+Each finished document is appended to ``OUT.partial`` (JSON lines) as soon as it is done, and the
+final output is written atomically at the end; ``--resume`` skips documents already in ``OUT`` or
+``OUT.partial``, so a batch stopped half-way picks up where it was. ``workers > 1`` runs one
+pipeline per process (each loads the model once).
+"""
+
+from __future__ import annotations
+
+import json
+import os
+import sys
+import time
+from collections.abc import Iterator
+from concurrent.futures import ProcessPoolExecutor
+from dataclasses import dataclass, field
+from pathlib import Path
+
+from pipeline.readers import Report, ReportError, read_report
+
+_worker_nlp = None
+
+
+@dataclass
+class BatchResult:
+    records: list[dict] = field(default_factory=list)
+    failures: list[str] = field(default_factory=list)
+    skipped: int = 0
+    chars: int = 0
+    seconds: float = 0.0
+    load_seconds: float = 0.0
+
+
+def _process(nlp, report: Report, model: str) -> dict:
+    from pipeline.records import doc_to_record
+
+    return doc_to_record(nlp(report.text), report.doc_id, {"source": report.path, "encoding": report.encoding,
+                                                            "model": model})
+
+
+def _init_worker(model: str) -> None:
+    global _worker_nlp
+    import pipeline
+
+    _worker_nlp = pipeline.load(model)
+
+
+def _work(args: tuple[str, str, str]) -> dict | str:
+    """In a worker process: read and process one file; an unreadable file comes back as its error line."""
+    path, doc_id, model = args
+    try:
+        report = read_report(path)
+    except ReportError as err:
+        return str(err)
+    report.doc_id = doc_id
+    return _process(_worker_nlp, report, model)
+
+
+def complete_records(path: Path) -> list[dict]:
+    """Records of a JSONL output that were written completely (a cut-off last line is ignored)."""
+    if not path.exists():
+        return []
+    records = []
+    with open(path, encoding="utf-8") as fh:
+        for line in fh:
+            if not line.endswith("\n"):
+                break
+            try:
+                records.append(json.loads(line))
+            except json.JSONDecodeError:
+                break
+    return records
+
+
+def unique_ids(paths: list[Path]) -> list[str]:
+    """Document ids from file stems; a stem seen twice gets -2, -3 … so records never collide."""
+    seen: dict[str, int] = {}
+    ids = []
+    for p in paths:
+        seen[p.stem] = seen.get(p.stem, 0) + 1
+        ids.append(p.stem if seen[p.stem] == 1 else f"{p.stem}-{seen[p.stem]}")
+    return ids
+
+
+def run(paths: list[Path], model: str, out: Path, workers: int = 1, resume: bool = False,
+        stdin_text: str | None = None, progress: bool = True) -> BatchResult:
+    from tqdm import tqdm
+
+    result = BatchResult()
+    partial = out.with_name(out.name + ".partial")
+    done: dict[str, dict] = {}
+    if resume:
+        for rec in complete_records(out) + complete_records(partial):
+            done[rec["id"]] = rec
+    ids = unique_ids(paths)
+    todo = [(p, i) for p, i in zip(paths, ids, strict=True) if i not in done]
+    result.skipped = len(paths) - len(todo)
+    start = time.perf_counter()
+    fresh: dict[str, dict] = {}
+    with open(partial, "a", encoding="utf-8") as part:
+        def keep(record: dict) -> None:
+            fresh[record["id"]] = record
+            part.write(json.dumps(record, ensure_ascii=False) + "\n")
+            part.flush()
+            result.chars += len(record["text"])
+
+        bar = tqdm(total=len(todo) + (stdin_text is not None), unit="doc", disable=not progress, file=sys.stderr)
+        for outcome in _outcomes(todo, model, workers, stdin_text, result):
+            if isinstance(outcome, str):
+                result.failures.append(outcome)
+                print(f"error: {outcome}", file=sys.stderr)
+            else:
+                keep(outcome)
+            bar.update(1)
+            elapsed = max(time.perf_counter() - start - result.load_seconds, 1e-9)
+            bar.set_postfix(chars_per_s=f"{result.chars / elapsed:,.0f}")
+        bar.close()
+    result.seconds = time.perf_counter() - start - result.load_seconds
+    order = ([*ids] if stdin_text is None else ["stdin"])
+    result.records = [done.get(i) or fresh[i] for i in order if i in done or i in fresh]
+    return result
+
+
+def _outcomes(todo: list[tuple[Path, str]], model: str, workers: int, stdin_text: str | None,
+              result: BatchResult) -> Iterator[dict | str]:
+    if workers > 1 and len(todo) > 1:
+        with ProcessPoolExecutor(max_workers=workers, initializer=_init_worker, initargs=(model,)) as pool:
+            yield from pool.map(_work, [(str(p), i, model) for p, i in todo], chunksize=1)
+        return
+    import pipeline
+
+    t = time.perf_counter()
+    nlp = pipeline.load(model)
+    result.load_seconds = time.perf_counter() - t
+    if stdin_text is not None:
+        yield _process(nlp, Report(doc_id="stdin", path="-", text=stdin_text, encoding="utf-8"), model)
+    for path, doc_id in todo:
+        try:
+            report = read_report(path)
+        except ReportError as err:
+            yield str(err)
+            continue
+        report.doc_id = doc_id
+        yield _process(nlp, report, model)
+
+
+def finish(out: Path) -> None:
+    """The output is complete: the partial file has served its purpose."""
+    partial = out.with_name(out.name + ".partial")
+    if partial.exists():
+        os.unlink(partial)
