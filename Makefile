@@ -32,7 +32,9 @@ lint:
 train:
 	GOVREPORT_SHARED=$(SHARED) $(PY) -m pipeline.training.gazetteer
 	GOVREPORT_SHARED=$(SHARED) $(PY) -m pipeline.training.segmenter --out models/pkuseg-pd1998
-	$(PY) -m pipeline.training.ner --out models/govreport-zh --work $(OUT)/train
+	$(PY) -m pipeline.training.pretrain --out $(OUT)/pretrain
+	$(PY) -m pipeline.training.ner --out models/govreport-zh --work $(OUT)/train \
+		--init-tok2vec $$(ls -v $(OUT)/pretrain/model[0-9]*.bin | tail -1)
 
 # Scores the default (trained) pipeline and the rule baseline on the dev split.
 eval:

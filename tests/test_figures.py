@@ -3,7 +3,7 @@ unless marked as quoted from a report."""
 
 import pytest
 
-from pipeline.figures import find_figures, normalise_figure
+from pipeline.figures import find_figures, normalise_figure, parse_figure
 from pipeline.textnorm import normalise
 
 
@@ -32,7 +32,6 @@ def only(text: str) -> tuple[str, dict]:
         ("新增“四上”企业29家", "29家", 29, "家", None, "新增"),
         # made up
         ("投入一千二百万元", "一千二百万元", 12_000_000, "元", None, None),
-        ("建成两个中心", "两个", 2, "个", None, None),
         ("改造1.2万平方米", "1.2万平方米", 12_000, "平方米", None, None),
         ("出口下降3%", "3%", 3.0, "%", None, "下降"),
         ("工业负增长，降幅3%", "3%", 3.0, "%", None, None),
@@ -57,6 +56,22 @@ def test_normalisation(text, span, value, unit, qualifier, change):
     assert fig["unit"] == unit
     assert fig["qualifier"] == qualifier
     assert fig["change"] == change
+
+
+@pytest.mark.parametrize("span, value, unit, qualifier", [
+    ("两个", 2, "个", None), ("一千二百万元", 12_000_000, "元", None), ("超15万件", 150_000, "件", "at_least"),
+    ("三千多项", 3000, "项", "at_least"), ("5%左右", 5.0, "%", "approx"),
+])
+def test_parse_figure_reads_a_whole_span(span, value, unit, qualifier):
+    """Spans a model marked as FIG are read whole, without the recogniser's filters (两个 is a count here)."""
+    match = parse_figure(span, 10)
+    assert (match.start, match.end) == (10, 10 + len(span))
+    fig = normalise_figure(match, "建成" * 5 + span)
+    assert (fig.value, fig.unit, fig.qualifier) == (value, unit, qualifier)
+
+
+def test_small_chinese_counts_are_not_recognised():
+    assert figures("坚持两个统筹，落实八项规定") == []  # made up; slogans, not results
 
 
 def test_negative_growth_word_sets_change():

@@ -6,12 +6,10 @@ and writes `span._.figure`; a span the grammar cannot read gets value None and i
 
 from __future__ import annotations
 
-from dataclasses import replace
-
 from spacy.language import Language
 from spacy.tokens import Doc
 
-from pipeline.figures import find_figures, normalise_figure
+from pipeline.figures import find_figures, normalise_figure, parse_figure
 from pipeline.figures.normalise import Figure, change_before
 from pipeline.textnorm import normalised_text
 
@@ -30,10 +28,8 @@ class FigureNormaliser:
         by_offset = {(m.start, m.end): m for m in find_figures(text)}
         for ent in figs:
             match = by_offset.get((ent.start_char, ent.end_char))
-            if match is None:  # a span the trained model found: read it on its own
-                inner = find_figures(text[ent.start_char:ent.end_char])
-                if len(inner) == 1 and inner[0].end - inner[0].start == len(ent.text):
-                    match = replace(inner[0], start=ent.start_char, end=ent.end_char)
+            if match is None:  # a span the trained model found: read it as a whole figure
+                match = parse_figure(text[ent.start_char:ent.end_char], ent.start_char)
             if match is not None:
                 ent._.figure = normalise_figure(match, text).as_dict()
             else:

@@ -12,7 +12,7 @@ import re
 from dataclasses import dataclass
 
 from pipeline.figures.numerals import ARABIC_NUMBER, CHINESE_DIGITS
-from pipeline.figures.units import DATE_UNITS, MAGNITUDES, PERCENT_UNITS, UNITS
+from pipeline.figures.units import COUNT_CLASSIFIERS, DATE_UNITS, MAGNITUDES, PERCENT_UNITS, UNITS
 
 # One-character qualifiers written against the number are part of the figure (guidelines §3, D1);
 # two-character verbs (超过, 接近, 不到 …) stay outside and are read from context by the normaliser.
@@ -64,6 +64,23 @@ def _is_chinese(number: str) -> bool:
     return not number[0].isdigit()
 
 
+def _match(m: re.Match, start: int, end: int, prefix: str) -> FigureMatch:
+    return FigureMatch(
+        start=start, end=end, number=m.group("pct") or m.group("number"), magnitude=m.group("mag") or "",
+        unit="%" if m.group("pct") else m.group("unit"), prefix=prefix, suffix=m.group("suffix") or "",
+        infix=m.group("infix1") or m.group("infix2") or "", negative=bool(m.group("sign")),
+    )
+
+
+def parse_figure(text: str, offset: int = 0) -> FigureMatch | None:
+    """Read `text` as one whole figure (no filtering of dates, slogans or ordinals): the normaliser uses
+    it for spans that a model, not the grammar, marked as FIG. Offsets are shifted by `offset`."""
+    m = FIGURE_RE.fullmatch(text)
+    if m is None:
+        return None
+    return _match(m, offset, offset + len(text), m.group("prefix") or "")
+
+
 def find_figures(text: str) -> list[FigureMatch]:
     """All figures in `text`, left to right, non-overlapping."""
     found: list[FigureMatch] = []
@@ -82,12 +99,8 @@ def find_figures(text: str) -> list[FigureMatch]:
         if _is_chinese(number):
             if _inside_quotes(text, start, end) or number in ("一",) and not m.group("mag"):
                 continue  # 一个/一批 are articles far more often than counts
-        prefix = m.group("prefix") or ""
-        if start > m.start():
-            prefix = ""
-        found.append(FigureMatch(
-            start=start, end=end, number=number, magnitude=m.group("mag") or "", unit=unit,
-            prefix=prefix, suffix=m.group("suffix") or "",
-            infix=m.group("infix1") or m.group("infix2") or "", negative=bool(m.group("sign")),
-        ))
+            if unit in COUNT_CLASSIFIERS and not m.group("mag") and not any(c in number for c in "百千万亿"):
+                continue  # 两个, 八项, 三种: parts of slogans and of the speech, not results
+        prefix = "" if start > m.start() else m.group("prefix") or ""
+        found.append(_match(m, start, end, prefix))
     return found

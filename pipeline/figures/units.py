@@ -10,14 +10,20 @@ PERCENT_UNITS: tuple[str, ...] = ("个百分点", "%", "‰")
 UNITS: tuple[str, ...] = tuple(sorted({
     "元", "美元", "欧元", "港元", "人民币",
     "家", "户", "个", "件", "项", "人", "人次", "名", "位", "所", "座", "条", "处", "张", "台", "套",
-    "辆", "艘", "架", "栋", "间", "床", "张床", "场", "次", "批", "种", "类", "例", "篇", "部", "册", "支",
-    "头", "只", "株", "棵", "份", "块", "对", "轮", "期", "届", "单", "宗", "笔", "起", "组", "队", "片",
+    "辆", "艘", "架", "栋", "间", "床", "张床", "场", "次", "种", "类", "例", "篇", "部", "册", "支",
+    "头", "只", "株", "棵", "份", "块", "对", "轮", "单", "宗", "笔", "起", "组", "队", "片",
     "亩", "公顷", "平方米", "平方公里", "平方千米", "立方米", "公里", "千米", "米", "延米",
     "吨", "千克", "公斤", "斤", "克", "桶", "标准箱", "标箱", "吨标准煤",
     "千瓦", "千瓦时", "瓦", "兆瓦", "吉瓦", "度", "伏", "千伏", "千伏安",
-    "倍", "岁", "天", "小时", "分钟", "秒", "个月", "年",
-    "所学校", "个百分点", "个村", "个县", "个乡镇", "个城市", "个国家",
+    "倍", "岁", "天", "分钟", "秒", "个月", "年", "个百分点",
 }, key=len, reverse=True))
+# Left out on purpose, measured on the train split: 届/期 (editions and phases), 批 and 小时 (batches and
+# durations) are almost never result figures; the counted noun after 个 (13个国家) is an IND of its own.
 
 # Units that, after a bare number, usually name a date or an age rather than a counted result.
 DATE_UNITS: frozenset[str] = frozenset({"年", "月", "日", "号"})
+
+# Classifiers of counted things: with a small Chinese numeral (两个, 三项, 五种) they name the parts of a
+# slogan or of the speech (“两个确立”, 八项规定) far more often than a result (train split: 3 of 84).
+COUNT_CLASSIFIERS: frozenset[str] = frozenset({"个", "项", "次", "部", "种", "条", "件", "类", "位", "名", "轮", "个月",
+                                               "场", "支", "家", "所", "座", "处"})

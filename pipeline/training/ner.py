@@ -1,6 +1,7 @@
 """Train the entity recogniser and assemble the shipped pipeline (`models/govreport-zh`).
 
 ``python -m pipeline.training.ner`` does, from the repository's data alone:
+0. (optional, `--init-tok2vec`) start from tok2vec weights pretrained on raw reports;
 1. export the gold train/dev splits as DocBin (tokens from the report tokenizer, split at span edges);
 2. ``spacy train`` with ``models/configs/ner.cfg`` (CNN tok2vec + transition NER, all seven labels);
 3. train the relation classifier on the train split's gold spans, threshold tuned on dev;
@@ -25,7 +26,7 @@ CONFIG = Path(__file__).resolve().parents[2] / "models" / "configs" / "ner.cfg"
 
 
 def train_ner(train_records: list[dict], dev_records: list[dict], work: Path, max_steps: int | None = None,
-              segmenter: Path | None = SEGMENTER_MODEL) -> Path:
+              segmenter: Path | None = SEGMENTER_MODEL, init_tok2vec: Path | None = None) -> Path:
     """Run ``spacy train``; returns the best model's folder."""
     from spacy.cli.train import train as spacy_train
 
@@ -42,6 +43,8 @@ def train_ner(train_records: list[dict], dev_records: list[dict], work: Path, ma
         "paths.segmenter": str(segmenter) if use_pkuseg else None,
         "nlp.tokenizer.segmenter": "pkuseg" if use_pkuseg else "char",
     }
+    if init_tok2vec:
+        overrides["paths.init_tok2vec"] = str(init_tok2vec)
     if max_steps:
         overrides["training.max_steps"] = max_steps
         overrides["training.eval_frequency"] = max(10, max_steps // 4)
@@ -101,14 +104,16 @@ def main(argv: list[str] | None = None) -> int:
     parser.add_argument("--out", type=Path, default=TRAINED_PIPELINE)
     parser.add_argument("--work", type=Path, default=Path("out/train"))
     parser.add_argument("--max-steps", type=int)
+    parser.add_argument("--init-tok2vec", type=Path, help="pretrained tok2vec weights (pipeline.training.pretrain)")
     args = parser.parse_args(argv)
     start = time.time()
     train_records, dev_records = load_split("train"), load_split("dev")
     args.work.mkdir(parents=True, exist_ok=True)
-    best = train_ner(train_records, dev_records, args.work, args.max_steps)
+    best = train_ner(train_records, dev_records, args.work, args.max_steps, init_tok2vec=args.init_tok2vec)
     relations = tune_relations(train_records, dev_records)
     assemble(best, relations, args.out)
     meta = {"train_docs": [r["id"] for r in train_records], "dev_docs": [r["id"] for r in dev_records],
+            "init_tok2vec": str(args.init_tok2vec) if args.init_tok2vec else None,
             "relation_thresholds": relations.thresholds, "seconds": round(time.time() - start)}
     (args.out / "training.json").write_text(json.dumps(meta, ensure_ascii=False, indent=2), encoding="utf-8")
     print(f"pipeline written to {args.out} in {meta['seconds']}s", file=sys.stderr)
