@@ -15,7 +15,7 @@ from spacy.language import Language
 
 import pipeline.components  # noqa: F401  (registers the factories)
 import pipeline.tokenizer  # noqa: F401  (registers the tokenizer)
-from pipeline.paths import PLACES, SEGMENTER_MODEL, TRAINED_PIPELINE
+from pipeline.paths import PLACES, SEGMENTER_MODEL, SEGMENTER_USER_DICT, TRAINED_PIPELINE
 
 SENTENCE_ENDS = ["。", "！", "？", "!", "?", "\n"]
 
@@ -26,7 +26,7 @@ def blank(segmenter_model: Path | None = SEGMENTER_MODEL) -> Language:
     nlp = spacy.blank("zh", config={"nlp": {"tokenizer": {"@tokenizers": "govreport.report_tokenizer.v1",
                                                            "segmenter": segmenter}}})
     if segmenter == "pkuseg":
-        nlp.tokenizer.initialize(pkuseg_model=str(segmenter_model), pkuseg_user_dict="default")
+        nlp.tokenizer.initialize(pkuseg_model=str(segmenter_model), pkuseg_user_dict=SEGMENTER_USER_DICT)
     nlp.add_pipe("sentencizer", config={"punct_chars": SENTENCE_ENDS})
     return nlp
 
@@ -65,5 +65,5 @@ def load_trained(path: Path, segmenter_model: Path | None = SEGMENTER_MODEL) -> 
     tokenizer = nlp.tokenizer
     if getattr(tokenizer, "segmenter", None) == "pkuseg" and tokenizer.pkuseg_seg is None:
         if segmenter_model and (Path(segmenter_model) / "features.msgpack").exists():
-            tokenizer.initialize(pkuseg_model=str(segmenter_model), pkuseg_user_dict="default")
+            tokenizer.initialize(pkuseg_model=str(segmenter_model), pkuseg_user_dict=SEGMENTER_USER_DICT)
     return nlp

@@ -26,6 +26,17 @@ class ReportTokenizer(ChineseTokenizer):
     def __init__(self, vocab: Vocab, segmenter: str = "pkuseg") -> None:
         super().__init__(vocab, segmenter=segmenter)
 
+    def initialize(self, get_examples=None, *, nlp=None, pkuseg_model: str | None = None,
+                   pkuseg_user_dict: str | None = "default") -> None:
+        """As spaCy's, plus ``pkuseg_user_dict="none"``: no dictionary at all (spaCy cannot pass None
+        through, and any file given to spacy-pkuseg still brings its bundled default lexicon)."""
+        if self.segmenter == "pkuseg" and pkuseg_user_dict == "none":
+            import spacy_pkuseg
+
+            self.pkuseg_seg = spacy_pkuseg.pkuseg(pkuseg_model, user_dict=None)
+            return
+        super().initialize(get_examples, nlp=nlp, pkuseg_model=pkuseg_model, pkuseg_user_dict=pkuseg_user_dict)
+
     def __call__(self, text: str) -> Doc:
         surrogate = _SURROGATE.search(text)
         if surrogate:  # not encodable: spaCy's string store would fail with an obscure error

@@ -42,8 +42,27 @@ def split_ids(corpus: Path = CORPUS) -> dict[str, list[str]]:
 
 
 def load_split(name: str, corpus: Path = CORPUS) -> list[dict]:
-    """Gold records of one split."""
-    return [rec for doc_id in split_ids(corpus)[name] for rec in read_jsonl(corpus / "gold" / f"{doc_id}.jsonl")]
+    """Gold records of one split (FIG entities carry hand-normalised values where corpus/figures has them)."""
+    return [attach_figure_values(rec, corpus)
+            for doc_id in split_ids(corpus)[name] for rec in read_jsonl(corpus / "gold" / f"{doc_id}.jsonl")]
+
+
+def attach_figure_values(record: dict, corpus: Path = CORPUS) -> dict:
+    """Add `value`, `unit`, `qualifier`, `change` from corpus/figures/<id>.tsv to the FIG entities it lists."""
+    path = corpus / "figures" / f"{record['id']}.tsv"
+    if not path.exists():
+        return record
+    with open(path, encoding="utf-8") as fh:
+        rows = {(int(r["start"]), int(r["end"])): r for r in csv.DictReader(fh, delimiter="\t")}
+    for ent in record["entities"]:
+        row = rows.get((ent["start_offset"], ent["end_offset"]))
+        if ent["label"] == "FIG" and row is not None:
+            if row["text"] != ent["text"]:
+                raise ValueError(f"{path}: {row['start']}-{row['end']}: {row['text']!r} is not the gold span "
+                                 f"{ent['text']!r}")
+            ent.update(value=float(row["value"]) if row["value"] else None, unit=row["unit"] or None,
+                       qualifier=row["qualifier"] or None, change=row["change"] or None)
+    return record
 
 
 def _check_test(name: str, release: bool) -> None:
