@@ -84,7 +84,7 @@ def unique_ids(paths: list[Path]) -> list[str]:
 
 
 def run(paths: list[Path], model: str, out: Path, workers: int = 1, resume: bool = False,
-        stdin_text: str | None = None, progress: bool = True) -> BatchResult:
+        stdin_text: str | None = None, progress: bool = True, ray_address: str | None = None) -> BatchResult:
     from tqdm import tqdm
 
     result = BatchResult()
@@ -106,7 +106,7 @@ def run(paths: list[Path], model: str, out: Path, workers: int = 1, resume: bool
             result.chars += len(record["text"])
 
         bar = tqdm(total=len(todo) + (stdin_text is not None), unit="doc", disable=not progress, file=sys.stderr)
-        for outcome in _outcomes(todo, model, workers, stdin_text, result):
+        for outcome in _outcomes(todo, model, workers, stdin_text, result, ray_address):
             if isinstance(outcome, str):
                 result.failures.append(outcome)
                 print(f"error: {outcome}", file=sys.stderr)
@@ -123,7 +123,12 @@ def run(paths: list[Path], model: str, out: Path, workers: int = 1, resume: bool
 
 
 def _outcomes(todo: list[tuple[Path, str]], model: str, workers: int, stdin_text: str | None,
-              result: BatchResult) -> Iterator[dict | str]:
+              result: BatchResult, ray_address: str | None = None) -> Iterator[dict | str]:
+    if ray_address and todo:
+        from pipeline.ray_backend import run_on_ray
+
+        yield from run_on_ray([p for p, _ in todo], [i for _, i in todo], model, ray_address, max(workers, 1))
+        return
     if workers > 1 and len(todo) > 1:
         with ProcessPoolExecutor(max_workers=workers, initializer=_init_worker, initargs=(model,)) as pool:
             yield from pool.map(_work, [(str(p), i, model) for p, i in todo], chunksize=1)

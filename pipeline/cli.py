@@ -41,7 +41,7 @@ def _extract(args: argparse.Namespace) -> int:
     stdin_text = sys.stdin.read() if args.reports == ["-"] else None
     paths = [] if stdin_text is not None else expand_inputs(args.reports)
     result = run(paths, args.model, out, workers=args.workers, resume=args.resume, stdin_text=stdin_text,
-                 progress=not args.quiet and len(paths) > 1)
+                 progress=not args.quiet and len(paths) > 1, ray_address=args.ray)
     written = WRITERS[args.format](result.records, out) if result.records else []
     finish(out)
     if not args.quiet:
@@ -119,6 +119,8 @@ def build_parser() -> argparse.ArgumentParser:
     ext.add_argument("--model", default="default", help="'default', 'rules' or a pipeline folder")
     ext.add_argument("--workers", type=int, default=1, help="processes (one pipeline each)")
     ext.add_argument("--resume", action="store_true", help="skip documents already in OUT (JSONL) or OUT.partial")
+    ext.add_argument("--ray", metavar="auto|ADDRESS", help="run on a Ray cluster (Ray Data; --workers actors); "
+                     "'auto' joins a running cluster or starts a local one")
     ext.add_argument("-q", "--quiet", action="store_true")
     ext.set_defaults(func=_extract)
     from pipeline.formats import FORMATS as TOOLS

@@ -34,6 +34,9 @@ class ReportTokenizer(ChineseTokenizer):
             import spacy_pkuseg
 
             self.pkuseg_seg = spacy_pkuseg.pkuseg(pkuseg_model, user_dict=None)
+            # spacy-pkuseg leaves these unset without dictionaries, but spaCy serialises them.
+            self.pkuseg_seg.postprocesser.common_words = set()
+            self.pkuseg_seg.postprocesser.other_words = set()
             return
         super().initialize(get_examples, nlp=nlp, pkuseg_model=pkuseg_model, pkuseg_user_dict=pkuseg_user_dict)
 

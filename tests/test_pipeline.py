@@ -80,3 +80,14 @@ def test_odd_inputs_do_not_break_offsets(nlp_rules, text):
     record = pipeline.doc_to_record(nlp_rules(text), "odd")  # made-up edge cases
     for ent in record["entities"]:
         assert text[ent["start_offset"]:ent["end_offset"]] == ent["text"]
+
+
+def test_tokenizer_without_user_dictionary_serialises(nlp_rules, tmp_path):
+    """spaCy saves the segmenter inside a pipeline (as `spacy train` does for its checkpoints)."""
+    from pipeline.tokenizer import ReportTokenizer
+
+    nlp_rules.tokenizer.to_disk(tmp_path / "tok")
+    again = ReportTokenizer(nlp_rules.vocab, segmenter="pkuseg")
+    again.from_disk(tmp_path / "tok")
+    text = "全年地区生产总值增长5%左右"
+    assert [t.text for t in again(text)] == [t.text for t in nlp_rules.tokenizer(text)]

@@ -94,6 +94,7 @@ def assemble(ner_dir: Path, relation_model, out: Path, segmenter: Path | None = 
     if out.exists():
         shutil.rmtree(out)
     tmp.rename(out)
+    out.chmod(0o755)  # mkdtemp makes it private; the shipped model is read by everyone
     return out
 
 
