@@ -108,7 +108,10 @@ def _charset_of_html(data: bytes) -> str | None:
 def read_html(data: bytes, path: str) -> tuple[str, str]:
     declared = _charset_of_html(data)
     if declared in ("gb2312", "gbk", "gb18030"):
-        html_text, encoding = data.decode("gb18030", errors="strict"), "gb18030"
+        try:
+            html_text, encoding = data.decode("gb18030"), "gb18030"
+        except UnicodeDecodeError as err:
+            raise ReportError(f"{path}: page declares {declared} but byte {err.start} is not {declared}") from None
     else:
         html_text, encoding = decode(data, path)
     parser = _TextExtractor()
