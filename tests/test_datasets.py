@@ -38,3 +38,15 @@ def test_docbin_keeps_every_gold_span_and_reads_back_for_spacy_train(tmp_path):
     examples = list(Corpus(path)(spacy.blank("zh")))
     assert len(examples) == n > 10
     assert sum(len(ex.reference.ents) for ex in examples) == len(gold)
+
+
+def test_partial_docs_leave_unknown_tokens_missing():
+    """Transfer data vouches only for its own labels: other tokens are missing, not O (made-up record)."""
+    from pipeline.corpus.docbin import partial_doc
+
+    record = {"id": "x", "text": "浙商银行完成投资28亿元", "relations": [],
+              "entities": [{"id": 1, "label": "ENT", "start_offset": 0, "end_offset": 4, "text": "浙商银行"},
+                           {"id": 2, "label": "ORG", "start_offset": 6, "end_offset": 8, "text": "投资"}]}
+    doc = partial_doc(blank(), record, {"ENT"})
+    assert [(e.text, e.label_) for e in doc.ents] == [("浙商银行", "ENT")]
+    assert {t.ent_iob_ for t in doc if t.idx >= 4} == {""}

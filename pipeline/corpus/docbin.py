@@ -35,13 +35,27 @@ def record_to_docs(nlp: Language, record: dict, by_sentence: bool = True) -> lis
     return out
 
 
-def export(nlp: Language, records: list[dict], out: Path) -> int:
+def partial_doc(nlp: Language, record: dict, labels: set[str]) -> Doc:
+    """A Doc that knows only the spans of `labels`: every other token is *missing*, not O, so a
+    general-domain corpus that never marks our IND/FIG/PROJ cannot teach the model that they are O."""
+    doc = nlp.make_doc(record["text"])
+    ents = [e for e in record["entities"] if e["label"] in labels]
+    split_at(doc, [o for e in ents for o in (e["start_offset"], e["end_offset"])])
+    spans = [doc.char_span(e["start_offset"], e["end_offset"], label=e["label"]) for e in ents]
+    doc.set_ents([s for s in spans if s is not None], default="missing")
+    return doc
+
+
+def export(nlp: Language, records: list[dict], out: Path, extra: list[Doc] | None = None) -> int:
     db = DocBin(store_user_data=False)
     n = 0
     for record in records:
         for doc in record_to_docs(nlp, record):
             db.add(doc)
             n += 1
+    for doc in extra or []:
+        db.add(doc)
+        n += 1
     out.parent.mkdir(parents=True, exist_ok=True)
     db.to_disk(out)
     return n

@@ -25,8 +25,21 @@ from pipeline.paths import SEGMENTER_MODEL, TRAINED_PIPELINE
 CONFIG = Path(__file__).resolve().parents[2] / "models" / "configs" / "ner.cfg"
 
 
+def transfer_docs(nlp, source: str, limit: int) -> list:
+    """General-domain sentences as partial annotations (only the labels the source can vouch for)."""
+    import itertools
+
+    from pipeline.corpus.docbin import partial_doc
+    from pipeline.corpus.general import SOURCES
+
+    labels = {"cluener": {"ENT"}}[source]  # CLUENER's company is our ENT; its ORG/LOC differ from ours
+    records = (r for r in SOURCES[source]() if any(e["label"] in labels for e in r["entities"]))
+    return [partial_doc(nlp, r, labels) for r in itertools.islice(records, limit)]
+
+
 def train_ner(train_records: list[dict], dev_records: list[dict], work: Path, max_steps: int | None = None,
-              segmenter: Path | None = SEGMENTER_MODEL, init_tok2vec: Path | None = None) -> Path:
+              segmenter: Path | None = SEGMENTER_MODEL, init_tok2vec: Path | None = None,
+              transfer: tuple[str, int] | None = None) -> Path:
     """Run ``spacy train``; returns the best model's folder."""
     from spacy.cli.train import train as spacy_train
 
@@ -34,7 +47,8 @@ def train_ner(train_records: list[dict], dev_records: list[dict], work: Path, ma
     from pipeline.loading import blank
 
     nlp = blank(segmenter)
-    export(nlp, train_records, work / "train.spacy")
+    extra = transfer_docs(nlp, *transfer) if transfer else None
+    export(nlp, train_records, work / "train.spacy", extra=extra)
     export(nlp, dev_records, work / "dev.spacy")
     use_pkuseg = segmenter is not None and (Path(segmenter) / "features.msgpack").exists()
     overrides = {
@@ -106,15 +120,18 @@ def main(argv: list[str] | None = None) -> int:
     parser.add_argument("--work", type=Path, default=Path("out/train"))
     parser.add_argument("--max-steps", type=int)
     parser.add_argument("--init-tok2vec", type=Path, help="pretrained tok2vec weights (pipeline.training.pretrain)")
+    parser.add_argument("--transfer", metavar="cluener:N", help="add N general-domain sentences as partial ENT data")
     args = parser.parse_args(argv)
     start = time.time()
     train_records, dev_records = load_split("train"), load_split("dev")
     args.work.mkdir(parents=True, exist_ok=True)
-    best = train_ner(train_records, dev_records, args.work, args.max_steps, init_tok2vec=args.init_tok2vec)
+    transfer = (args.transfer.split(":")[0], int(args.transfer.split(":")[1])) if args.transfer else None
+    best = train_ner(train_records, dev_records, args.work, args.max_steps, init_tok2vec=args.init_tok2vec,
+                     transfer=transfer)
     relations = tune_relations(train_records, dev_records)
     assemble(best, relations, args.out)
     meta = {"train_docs": [r["id"] for r in train_records], "dev_docs": [r["id"] for r in dev_records],
-            "init_tok2vec": str(args.init_tok2vec) if args.init_tok2vec else None,
+            "init_tok2vec": str(args.init_tok2vec) if args.init_tok2vec else None, "transfer": args.transfer,
             "relation_thresholds": relations.thresholds, "seconds": round(time.time() - start)}
     (args.out / "training.json").write_text(json.dumps(meta, ensure_ascii=False, indent=2), encoding="utf-8")
     print(f"pipeline written to {args.out} in {meta['seconds']}s", file=sys.stderr)
