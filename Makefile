@@ -35,6 +35,7 @@ train:
 	$(PY) -m pipeline.training.pretrain --out $(OUT)/pretrain
 	$(PY) -m pipeline.training.ner --out models/govreport-zh --work $(OUT)/train \
 		--init-tok2vec $$(ls -v $(OUT)/pretrain/model[0-9]*.bin | tail -1)
+	$(PY) -m pipeline.training.hanlp_ner --out models/hanlp-ner
 
 # Scores the default (trained) pipeline and the rule baseline on the dev split.
 eval:
@@ -47,6 +48,10 @@ eval:
 	$(PY) -m evaluation score $(OUT)/eval/dev.gold.jsonl $(OUT)/eval/dev.rules.jsonl \
 		--json $(OUT)/eval/dev.rules.json --html $(OUT)/eval/dev.rules.html
 	$(PY) -m evaluation compare $(OUT)/eval/dev.gold.jsonl $(OUT)/eval/dev.rules.jsonl $(OUT)/eval/dev.default.jsonl
+	$(PY) -m pipeline.corpus.splits predict dev --backend hanlp -o $(OUT)/eval/dev.hanlp.jsonl
+	$(PY) -m evaluation score $(OUT)/eval/dev.gold.jsonl $(OUT)/eval/dev.hanlp.jsonl \
+		--json $(OUT)/eval/dev.hanlp.json --html $(OUT)/eval/dev.hanlp.html
+	$(PY) -m evaluation compare $(OUT)/eval/dev.gold.jsonl $(OUT)/eval/dev.default.jsonl $(OUT)/eval/dev.hanlp.jsonl
 
 # Once per model release: the test split.
 eval-test:

@@ -20,6 +20,7 @@ from pathlib import Path
 from pipeline.readers import Report, ReportError, read_report
 
 _worker_nlp = None
+_worker_backend = "spacy"
 
 
 @dataclass
@@ -32,18 +33,19 @@ class BatchResult:
     load_seconds: float = 0.0
 
 
-def _process(nlp, report: Report, model: str) -> dict:
+def _process(nlp, report: Report, model: str, backend: str = "spacy") -> dict:
     from pipeline.records import doc_to_record
 
     return doc_to_record(nlp(report.text), report.doc_id, {"source": report.path, "encoding": report.encoding,
-                                                            "model": model})
+                                                            "model": model, "backend": backend})
 
 
-def _init_worker(model: str) -> None:
-    global _worker_nlp
+def _init_worker(model: str, backend: str) -> None:
+    global _worker_nlp, _worker_backend
     import pipeline
 
-    _worker_nlp = pipeline.load(model)
+    _worker_nlp = pipeline.load(model, backend=backend)
+    _worker_backend = backend
 
 
 def _work(args: tuple[str, str, str]) -> dict | str:
@@ -54,7 +56,7 @@ def _work(args: tuple[str, str, str]) -> dict | str:
     except ReportError as err:
         return str(err)
     report.doc_id = doc_id
-    return _process(_worker_nlp, report, model)
+    return _process(_worker_nlp, report, model, _worker_backend)
 
 
 def complete_records(path: Path) -> list[dict]:
@@ -84,7 +86,8 @@ def unique_ids(paths: list[Path]) -> list[str]:
 
 
 def run(paths: list[Path], model: str, out: Path, workers: int = 1, resume: bool = False,
-        stdin_text: str | None = None, progress: bool = True, ray_address: str | None = None) -> BatchResult:
+        stdin_text: str | None = None, progress: bool = True, ray_address: str | None = None,
+        backend: str = "spacy") -> BatchResult:
     from tqdm import tqdm
 
     result = BatchResult()
@@ -106,7 +109,7 @@ def run(paths: list[Path], model: str, out: Path, workers: int = 1, resume: bool
             result.chars += len(record["text"])
 
         bar = tqdm(total=len(todo) + (stdin_text is not None), unit="doc", disable=not progress, file=sys.stderr)
-        for outcome in _outcomes(todo, model, workers, stdin_text, result, ray_address):
+        for outcome in _outcomes(todo, model, workers, stdin_text, result, ray_address, backend):
             if isinstance(outcome, str):
                 result.failures.append(outcome)
                 print(f"error: {outcome}", file=sys.stderr)
@@ -123,23 +126,24 @@ def run(paths: list[Path], model: str, out: Path, workers: int = 1, resume: bool
 
 
 def _outcomes(todo: list[tuple[Path, str]], model: str, workers: int, stdin_text: str | None,
-              result: BatchResult, ray_address: str | None = None) -> Iterator[dict | str]:
+              result: BatchResult, ray_address: str | None = None, backend: str = "spacy") -> Iterator[dict | str]:
     if ray_address and todo:
         from pipeline.ray_backend import run_on_ray
 
-        yield from run_on_ray([p for p, _ in todo], [i for _, i in todo], model, ray_address, max(workers, 1))
+        yield from run_on_ray([p for p, _ in todo], [i for _, i in todo], model, ray_address, max(workers, 1),
+                              backend)
         return
     if workers > 1 and len(todo) > 1:
-        with ProcessPoolExecutor(max_workers=workers, initializer=_init_worker, initargs=(model,)) as pool:
+        with ProcessPoolExecutor(max_workers=workers, initializer=_init_worker, initargs=(model, backend)) as pool:
             yield from pool.map(_work, [(str(p), i, model) for p, i in todo], chunksize=1)
         return
     import pipeline
 
     t = time.perf_counter()
-    nlp = pipeline.load(model)
+    nlp = pipeline.load(model, backend=backend)
     result.load_seconds = time.perf_counter() - t
     if stdin_text is not None:
-        yield _process(nlp, Report(doc_id="stdin", path="-", text=stdin_text, encoding="utf-8"), model)
+        yield _process(nlp, Report(doc_id="stdin", path="-", text=stdin_text, encoding="utf-8"), model, backend)
     for path, doc_id in todo:
         try:
             report = read_report(path)
@@ -147,7 +151,7 @@ def _outcomes(todo: list[tuple[Path, str]], model: str, workers: int, stdin_text
             yield str(err)
             continue
         report.doc_id = doc_id
-        yield _process(nlp, report, model)
+        yield _process(nlp, report, model, backend)
 
 
 def finish(out: Path) -> None:

@@ -14,6 +14,9 @@ from pathlib import Path
 from pipeline.readers import Report, ReportError, read_report
 
 FORMATS = ("jsonl", "csv", "html")
+BACKENDS = ("spacy", "hanlp")
+BACKEND_HELP = ("entity recogniser: 'spacy' (trained spaCy NER, or the rules with --model rules) or 'hanlp' "
+                "(models/hanlp-ner; needs the [hanlp] extra)")
 
 
 def expand_inputs(items: list[str]) -> list[Path]:
@@ -41,7 +44,7 @@ def _extract(args: argparse.Namespace) -> int:
     stdin_text = sys.stdin.read() if args.reports == ["-"] else None
     paths = [] if stdin_text is not None else expand_inputs(args.reports)
     result = run(paths, args.model, out, workers=args.workers, resume=args.resume, stdin_text=stdin_text,
-                 progress=not args.quiet and len(paths) > 1, ray_address=args.ray)
+                 progress=not args.quiet and len(paths) > 1, ray_address=args.ray, backend=args.backend)
     written = WRITERS[args.format](result.records, out) if result.records else []
     finish(out)
     if not args.quiet:
@@ -74,8 +77,8 @@ def _pre_annotate(args: argparse.Namespace) -> int:
 
     failures: list[str] = []
     reports = _read_inputs(args.reports, failures)
-    nlp = pipeline.load(args.model)
-    model_version = f"govreport-{pipeline.__version__}:{args.model}"
+    nlp = pipeline.load(args.model, backend=args.backend)
+    model_version = f"govreport-{pipeline.__version__}:{args.backend}:{args.model}"
     records = []
     for report in reports:
         rec = pipeline.doc_to_record(nlp(report.text), report.doc_id)
@@ -117,6 +120,7 @@ def build_parser() -> argparse.ArgumentParser:
     ext.add_argument("-o", "--out", required=True, help="output file (CSV also writes <stem>.achievements.csv)")
     ext.add_argument("--format", choices=FORMATS, help="output format (default: from the extension of -o)")
     ext.add_argument("--model", default="default", help="'default', 'rules' or a pipeline folder")
+    ext.add_argument("--backend", choices=BACKENDS, default="spacy", help=BACKEND_HELP)
     ext.add_argument("--workers", type=int, default=1, help="processes (one pipeline each)")
     ext.add_argument("--resume", action="store_true", help="skip documents already in OUT (JSONL) or OUT.partial")
     ext.add_argument("--ray", metavar="auto|ADDRESS", help="run on a Ray cluster (Ray Data; --workers actors); "
@@ -130,6 +134,7 @@ def build_parser() -> argparse.ArgumentParser:
     pre.add_argument("-o", "--out", required=True, help="task file (doccano, label-studio) or folder (brat)")
     pre.add_argument("--tool", choices=sorted(TOOLS), required=True)
     pre.add_argument("--model", default="default")
+    pre.add_argument("--backend", choices=BACKENDS, default="spacy", help=BACKEND_HELP)
     pre.set_defaults(func=_pre_annotate)
     imp = sub.add_parser("import", help="read an annotation tool's export back into corpus JSONL")
     imp.add_argument("export", help="export file or folder")

@@ -43,8 +43,13 @@ def build_rules(segmenter_model: Path | None = SEGMENTER_MODEL) -> Language:
 
 def load(model: str | Path = "default", backend: str = "spacy") -> Language:
     """Load a pipeline by name or path (see the module docstring)."""
+    if backend == "hanlp":
+        from pipeline.backends import HANLP_MODEL
+        from pipeline.backends.hanlp_backend import load_hanlp_pipeline
+
+        return load_hanlp_pipeline(HANLP_MODEL if str(model) == "default" else model)
     if backend != "spacy":
-        raise ValueError(f"unknown backend {backend!r}; available: spacy")
+        raise ValueError(f"unknown backend {backend!r}; available: spacy, hanlp")
     if str(model) == "rules":
         return build_rules()
     if str(model) == "default":
@@ -61,6 +66,8 @@ def load(model: str | Path = "default", backend: str = "spacy") -> Language:
 def load_trained(path: Path, segmenter_model: Path | None = SEGMENTER_MODEL) -> Language:
     """A saved pipeline; if it was saved without its segmenter, the shipped one is plugged in."""
     path = Path(path)
+    if "govreport_hanlp_ner" in (path / "config.cfg").read_text(encoding="utf-8"):
+        import pipeline.backends.hanlp_backend  # noqa: F401  (registers govreport_hanlp_ner)
     nlp = spacy.load(path, exclude=[] if (path / "tokenizer").exists() else ["tokenizer"])
     tokenizer = nlp.tokenizer
     if getattr(tokenizer, "segmenter", None) == "pkuseg" and tokenizer.pkuseg_seg is None:

@@ -14,11 +14,12 @@ from pathlib import Path
 class _Extractor:
     """A Ray Data callable class: one pipeline per actor, one record (or error line) per input file."""
 
-    def __init__(self, model: str) -> None:
+    def __init__(self, model: str, backend: str = "spacy") -> None:
         import pipeline
 
-        self.nlp = pipeline.load(model)
+        self.nlp = pipeline.load(model, backend=backend)
         self.model = model
+        self.backend = backend
 
     def __call__(self, batch: dict) -> dict:
         from pipeline.readers import ReportError, read_report
@@ -33,7 +34,7 @@ class _Extractor:
                 out["record"].append("")
                 out["error"].append(str(err))
                 continue
-            meta = {"source": report.path, "encoding": report.encoding, "model": self.model}
+            meta = {"source": report.path, "encoding": report.encoding, "model": self.model, "backend": self.backend}
             record = doc_to_record(self.nlp(report.text), doc_id, meta)
             out["record"].append(json.dumps(record, ensure_ascii=False))
             out["error"].append("")
@@ -41,7 +42,7 @@ class _Extractor:
 
 
 def run_on_ray(paths: list[Path], doc_ids: list[str], model: str, address: str = "auto",
-               actors: int = 2) -> list[dict | str]:
+               actors: int = 2, backend: str = "spacy") -> list[dict | str]:
     """Records (or error lines) for `paths`, in input order, computed by `actors` Ray actors.
 
     ``address="auto"`` joins a running cluster or, when there is none, starts a local one.
@@ -56,7 +57,7 @@ def run_on_ray(paths: list[Path], doc_ids: list[str], model: str, address: str =
                 raise
             ray.init(ignore_reinit_error=True, log_to_driver=False)  # no cluster running: a local one
     items = [{"path": str(p), "doc_id": i, "order": n} for n, (p, i) in enumerate(zip(paths, doc_ids, strict=True))]
-    ds = ray.data.from_items(items).map_batches(_Extractor, fn_constructor_kwargs={"model": model},
+    ds = ray.data.from_items(items).map_batches(_Extractor, fn_constructor_kwargs={"model": model, "backend": backend},
                                                 batch_size=1, concurrency=actors)
     rows = {row["doc_id"]: row for row in ds.take_all()}
     return [rows[i]["error"] or json.loads(rows[i]["record"]) for i in doc_ids]

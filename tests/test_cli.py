@@ -77,3 +77,14 @@ def test_unknown_output_extension_needs_format(tmp_path, capsys):
     except SystemExit as exc:
         assert exc.code == 2
     assert "pass --format" in capsys.readouterr().err
+
+
+def test_extract_with_the_hanlp_backend(tmp_path):
+    """--backend hanlp runs offline on the shipped HanLP model (models/hanlp-ner, trained here)."""
+    out = tmp_path / "out.jsonl"
+    assert main(["extract", str(SEED), "-o", str(out), "--backend", "hanlp", "-q"]) == 0
+    record = json.loads(out.read_text(encoding="utf-8"))
+    assert record["meta"]["backend"] == "hanlp"
+    assert {"ORG", "IND", "FIG"} <= {e["label"] for e in record["entities"]}
+    for ent in record["entities"]:
+        assert record["text"][ent["start_offset"]:ent["end_offset"]] == ent["text"]

@@ -76,6 +76,7 @@ def main(argv: list[str] | None = None) -> int:
     parser.add_argument("split", choices=SPLITS)
     parser.add_argument("-o", "--out", type=Path)
     parser.add_argument("--model", default="default")
+    parser.add_argument("--backend", choices=("spacy", "hanlp"), default="spacy")
     parser.add_argument("--release", action="store_true", help="allow the test split")
     args = parser.parse_args(argv)
     _check_test(args.split, args.release)
@@ -90,11 +91,12 @@ def main(argv: list[str] | None = None) -> int:
     else:
         import pipeline
 
-        nlp = pipeline.load(args.model)
+        nlp = pipeline.load(args.model, backend=args.backend)
         records = []
         for doc_id in ids:
             text = (CORPUS / "raw" / f"{doc_id}.txt").read_text(encoding="utf-8")
-            records.append(pipeline.doc_to_record(nlp(text), doc_id, {"model": str(args.model)}))
+            records.append(pipeline.doc_to_record(nlp(text), doc_id, {"model": str(args.model),
+                                                                       "backend": args.backend}))
     with atomic_open(args.out) as fh:
         write_jsonl(records, fh)
     print(f"{len(records)} {args.split} documents → {args.out}", file=sys.stderr)

@@ -1,0 +1,143 @@
+"""The HanLP backend end to end, offline: train a tiny HanLP NER from scratch, load it back with
+`hanlp.load`, run the HanLP pipeline on the seed report and check every offset."""
+
+import json
+from pathlib import Path
+
+import pytest
+
+hanlp = pytest.importorskip("hanlp")
+
+import spacy  # noqa: E402
+
+import pipeline  # noqa: E402
+from pipeline.backends.chunking import chunk_bounds  # noqa: E402
+from pipeline.backends.hanlp_backend import HanLPEntityRecognizer, load_hanlp_pipeline  # noqa: E402
+from pipeline.backends.hanlp_models import RNNNamedEntityRecognizerBatchFirstCRF  # noqa: E402
+from pipeline.figures import find_figures  # noqa: E402
+from pipeline.textnorm import normalise  # noqa: E402
+from pipeline.training import hanlp_ner  # noqa: E402
+
+ROOT = Path(__file__).resolve().parents[1]
+SEED_ID = "district-zhuzhou-shifeng-2023"
+SEED_TEXT = (ROOT / "corpus" / "raw" / f"{SEED_ID}.txt").read_text(encoding="utf-8")
+
+
+@pytest.fixture(scope="module")
+def tiny_model(tmp_path_factory) -> Path:
+    """A HanLP NER trained by the real command on two train documents for two epochs (~20 s)."""
+    out = tmp_path_factory.mktemp("hanlp") / "ner"
+    assert hanlp_ner.main(["--out", str(out), "--epochs", "2", "--limit-docs", "2", "--dev-docs", "1",
+                           "--hidden", "64", "--threads", "1"]) == 0
+    return out
+
+
+@pytest.fixture(scope="module")
+def nlp(tiny_model):
+    return load_hanlp_pipeline(tiny_model)
+
+
+def test_training_writes_a_small_hanlp_folder(tiny_model):
+    names = {p.name for p in tiny_model.iterdir()}
+    assert {"config.json", "vocabs.json", "model.pt", "training.json", "relations.pkl"} <= names
+    assert sum(p.stat().st_size for p in tiny_model.iterdir()) < 20_000_000
+    config = json.loads((tiny_model / "config.json").read_text(encoding="utf-8"))
+    assert config["classpath"] == "pipeline.backends.hanlp_models.RNNNamedEntityRecognizerBatchFirstCRF"
+    meta = json.loads((tiny_model / "training.json").read_text(encoding="utf-8"))
+    assert meta["train"]["docs"] == 2 and meta["settings"]["epochs"] == 2
+    assert set(meta["relation_thresholds"]) == {"HAS_VALUE", "ACHIEVED", "HAS_INDICATOR"}
+    assert not (tiny_model.parent / f".{tiny_model.name}").exists()
+
+
+def test_hanlp_load_reads_the_folder_back(tiny_model):
+    tagger = hanlp.load(str(tiny_model), verbose=False, devices=-1)
+    assert isinstance(tagger, RNNNamedEntityRecognizerBatchFirstCRF)
+    assert tagger.model.crf.batch_first is True  # the HanLP 2.1.5 CRF bug is fixed in the saved class
+    tokens = list("全年地区生产总值增长5%左右。")
+    (found,) = tagger.predict([tokens])
+    for text, label, b, e in found:
+        assert 0 <= b < e <= len(tokens) and "".join(tokens[b:e]) == text
+        assert label in {"ORG", "ENT", "PROJ", "LOC", "IND", "FIG", "ACH"}
+
+
+def test_pipeline_chain(nlp, tiny_model):
+    assert nlp.pipe_names == ["sentencizer", "govreport_figures", "govreport_hanlp_ner",
+                              "govreport_relation_classifier", "govreport_figure_normaliser"]
+    assert nlp.get_pipe("govreport_hanlp_ner").labels == {"ORG", "ENT", "PROJ", "LOC", "IND", "FIG", "ACH"}
+    rules = load_hanlp_pipeline(tiny_model, relations="rules")
+    assert rules.pipe_names[3] == "govreport_relation_rules"
+    assert rules.get_pipe("govreport_hanlp_ner").labels == {"ORG", "ENT", "PROJ", "LOC", "FIG"}
+
+
+@pytest.mark.parametrize("relations", ["auto", "rules"])
+def test_seed_report_offsets_are_exact_and_figures_are_there(nlp, tiny_model, relations):
+    nlp = nlp if relations == "auto" else load_hanlp_pipeline(tiny_model, relations=relations)
+    doc = nlp(SEED_TEXT)
+    record = pipeline.doc_to_record(doc, SEED_ID)
+    assert record["text"] == SEED_TEXT
+    ents = record["entities"]
+    for ent in ents:
+        assert SEED_TEXT[ent["start_offset"]:ent["end_offset"]] == ent["text"], ent
+    spans = sorted((e["start_offset"], e["end_offset"]) for e in ents)
+    assert all(a[1] <= b[0] for a, b in zip(spans, spans[1:], strict=False))  # flat, as the schema says
+    # the figure grammar runs first and wins: every figure it finds is a FIG of the output
+    grammar = {(m.start, m.end) for m in find_figures(normalise(SEED_TEXT))}
+    figs = {(e["start_offset"], e["end_offset"]): e for e in ents if e["label"] == "FIG"}
+    assert grammar <= set(figs)
+    assert len(figs) >= 30
+    big = next(e for e in figs.values() if e["text"] == "28.26亿元")
+    assert big["value"] == pytest.approx(2_826_000_000) and big["unit"] == "元"
+    ids = {e["id"] for e in ents}
+    assert all(r["from_id"] in ids and r["to_id"] in ids for r in record["relations"])
+    if relations == "rules":  # the rule linker finds an indicator for most figures, whatever the tagger did
+        pairs = {(SEED_TEXT[ents[r["from_id"] - 1]["start_offset"]:ents[r["from_id"] - 1]["end_offset"]],
+                  ents[r["to_id"] - 1]["text"]) for r in record["relations"] if r["type"] == "HAS_VALUE"}
+        assert ("规模工业增加值", "7.5%左右") in pairs
+
+
+def test_hanlp_spans_are_added_at_exact_offsets(tiny_model):
+    """The component alone (no figures before it): what the tagger finds is what lands in doc.ents."""
+    ner = HanLPEntityRecognizer(str(tiny_model))
+    nlp = pipeline.loading.blank()
+    doc = ner(nlp(SEED_TEXT))
+    text = normalise(SEED_TEXT)
+    expected = sorted(ner.find(text, chunk_bounds(text)))
+    assert [(e.start_char, e.end_char, e.label_) for e in doc.ents] == expected
+    for start, end, _ in expected:
+        assert not SEED_TEXT[start].isspace() and not SEED_TEXT[end - 1].isspace()
+
+
+def test_existing_spans_win_over_hanlp(tiny_model):
+    nlp = pipeline.loading.blank()
+    doc = nlp("全年地区生产总值增长5%左右。")
+    doc.ents = [doc.char_span(0, 8, label="ACH", alignment_mode="expand")]
+    ner = HanLPEntityRecognizer(str(tiny_model))
+    doc = ner(doc)
+    assert (doc.ents[0].start_char, doc.ents[0].label_) == (0, "ACH")
+    assert all(e.start_char >= doc.ents[0].end_char for e in doc.ents[1:])
+
+
+def test_labels_config_filters_hanlp_output(tiny_model):
+    nlp = load_hanlp_pipeline(tiny_model, relations="rules", labels=["LOC"])
+    doc = nlp(SEED_TEXT)
+    hanlp_labels = {e.label_ for e in doc.ents} - {"FIG", "IND", "ACH"}  # the others come from the rules
+    assert hanlp_labels <= {"LOC"}
+
+
+def test_to_disk_carries_the_hanlp_model(nlp, tmp_path):
+    nlp.to_disk(tmp_path / "pipe", exclude=["tokenizer"])
+    assert (tmp_path / "pipe" / "govreport_hanlp_ner" / "model.pt").exists()
+    loaded = pipeline.loading.load_trained(tmp_path / "pipe")
+    ner = loaded.get_pipe("govreport_hanlp_ner")
+    assert Path(ner.model_path) == tmp_path / "pipe" / "govreport_hanlp_ner"
+    assert [(e.start_char, e.end_char, e.label_) for e in loaded(SEED_TEXT).ents] == \
+        [(e.start_char, e.end_char, e.label_) for e in nlp(SEED_TEXT).ents]
+
+
+def test_missing_model_fails_at_load_without_network(tmp_path):
+    with pytest.raises(FileNotFoundError, match="nothing-here"):
+        load_hanlp_pipeline(tmp_path / "nothing-here")
+
+
+def test_spacy_sees_the_factory():
+    assert spacy.language.Language.has_factory("govreport_hanlp_ner")
