@@ -16,8 +16,7 @@ from spacy.language import Language
 import pipeline.components  # noqa: F401  (registers the factories)
 import pipeline.tokenizer  # noqa: F401  (registers the tokenizer)
 from pipeline.paths import PLACES, SEGMENTER_MODEL, SEGMENTER_USER_DICT, TRAINED_PIPELINE
-
-SENTENCE_ENDS = ["。", "！", "？", "!", "?", "\n"]
+from pipeline.schema import SENTENCE_ENDS
 
 
 def blank(segmenter_model: Path | None = SEGMENTER_MODEL) -> Language:
@@ -27,7 +26,7 @@ def blank(segmenter_model: Path | None = SEGMENTER_MODEL) -> Language:
                                                            "segmenter": segmenter}}})
     if segmenter == "pkuseg":
         nlp.tokenizer.initialize(pkuseg_model=str(segmenter_model), pkuseg_user_dict=SEGMENTER_USER_DICT)
-    nlp.add_pipe("sentencizer", config={"punct_chars": SENTENCE_ENDS})
+    nlp.add_pipe("sentencizer", config={"punct_chars": list(SENTENCE_ENDS)})
     return nlp
 
 

@@ -15,6 +15,10 @@ RELATION_TYPES: dict[str, tuple[frozenset[str], str]] = {
 # Each relation type has its own tail label, so the tail's label names the relation.
 RELATION_BY_TAIL: dict[str, str] = {tail: rel for rel, (_, tail) in RELATION_TYPES.items()}
 
+# Where one sentence ends (relations hold inside a sentence): the sentencizer, the relation candidates
+# and the HanLP chunker all split here.
+SENTENCE_ENDS: tuple[str, ...] = ("。", "！", "？", "!", "?", "\n")
+
 QUALIFIERS: tuple[str, ...] = ("approx", "at_least", "at_most")
 CHANGES: tuple[str, ...] = ("增长", "下降", "新增", "突破", "达到")
 

@@ -9,7 +9,9 @@ both chunk with these functions, so the model sees at run time the kind of input
 
 from __future__ import annotations
 
-SENTENCE_ENDS = frozenset("。！？!?\n")  # as pipeline.loading.SENTENCE_ENDS (kept here to avoid importing spaCy)
+from pipeline import schema
+
+SENTENCE_ENDS = frozenset(schema.SENTENCE_ENDS)
 CLOSERS = frozenset("”’」』）)")  # a closing quote or bracket after a sentence end stays with that sentence
 CLAUSE_ENDS = frozenset("；;，,、：:")
 MAX_LEN = 200

@@ -95,10 +95,10 @@ def assemble(ner_dir: Path, relation_model, out: Path, segmenter: Path | None = 
 
     import pipeline.components  # noqa: F401
     import pipeline.tokenizer  # noqa: F401
-    from pipeline.loading import SENTENCE_ENDS
+    from pipeline.schema import SENTENCE_ENDS
 
     nlp = spacy.load(ner_dir)
-    nlp.add_pipe("sentencizer", first=True, config={"punct_chars": SENTENCE_ENDS})
+    nlp.add_pipe("sentencizer", first=True, config={"punct_chars": list(SENTENCE_ENDS)})
     nlp.add_pipe("govreport_figures", before="tok2vec")
     nlp.add_pipe("govreport_relation_classifier")
     nlp.add_pipe("govreport_figure_normaliser")
