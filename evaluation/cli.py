@@ -1,6 +1,6 @@
-"""Command line: ``python -m evaluation {score,compare,agreement,validate} ...``.
+"""Command line: ``python -m evaluation {score,compare,agreement,validate,lint} ...``.
 
-Exit status: 0 success; 1 `validate` found problems; 2 bad input (unreadable file, JSON error, records
+Exit status: 0 success; 1 `validate` or `lint` found errors; 2 bad input (unreadable file, JSON error, records
 failing the format-level checks of `evaluation.validate`, or inputs that cannot be scored together),
 with one ``file:line: message`` line per problem on stderr.
 """
@@ -12,6 +12,7 @@ import json
 import math
 import os
 import sys
+from collections import Counter
 from collections.abc import Sequence
 from pathlib import Path
 from typing import Any
@@ -19,6 +20,7 @@ from typing import Any
 from evaluation.agreement import agreement
 from evaluation.compare import compare
 from evaluation.jsonl import InputError, read_lines, write_atomic
+from evaluation.lint import KINDS, lint_files
 from evaluation.report_html import render_html
 from evaluation.report_text import render_agreement, render_compare, render_score
 from evaluation.scoring import score
@@ -157,6 +159,20 @@ def cmd_validate(args: argparse.Namespace) -> int:
     return EXIT_OK
 
 
+def cmd_lint(args: argparse.Namespace) -> int:
+    try:
+        findings = lint_files(args.files)
+    except InputError as exc:
+        raise BadInput(str(exc)) from exc
+    shown = [f for f in findings if args.kind is None or f.kind in args.kind]
+    for f in shown:
+        print(f)
+    counts = Counter(f.kind for f in findings)
+    print("; ".join(f"{kind}: {counts.get(kind, 0)}" for kind in KINDS), file=sys.stderr)
+    errors = sum(f.problem.is_error for f in findings)
+    return EXIT_PROBLEMS if errors else EXIT_OK
+
+
 def build_parser() -> argparse.ArgumentParser:
     parser = argparse.ArgumentParser(
         prog="python -m evaluation",
@@ -200,6 +216,13 @@ def build_parser() -> argparse.ArgumentParser:
         "cross-sentence relations, FIG heads)",
     )
     p.set_defaults(run=cmd_validate)
+
+    p = sub.add_parser("lint", help="consistency lint of gold files (labels across documents, unmarked names, "
+                       "guideline breaks)")
+    p.add_argument("files", nargs="+", metavar="FILE")
+    p.add_argument("--kind", action="append", choices=KINDS, help="print only this kind (repeatable); "
+                   "the counts always cover all kinds")
+    p.set_defaults(run=cmd_lint)
     return parser
 
 

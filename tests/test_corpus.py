@@ -61,3 +61,11 @@ def test_raw_index_lists_every_raw_file():
     assert files == {p.name for p in (CORPUS / "raw").glob("*.txt")}
     assert len(files) == 90
     assert json.loads((CORPUS / "splits.json").read_text(encoding="utf-8"))["test"]
+
+
+def test_gold_has_no_lint_errors():
+    from evaluation.lint import lint_files
+
+    findings = lint_files([CORPUS / "gold" / f"{i}.jsonl" for i in GOLD])
+    errors = [str(f) for f in findings if f.problem.is_error]
+    assert errors == [], "\n".join(errors[:20])

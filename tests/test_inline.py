@@ -46,3 +46,14 @@ def test_relation_not_allowed_by_schema():
 def test_unknown_head_key():
     with pytest.raises(InlineError, match="head key 'b' not defined"):
         parse_inline("[[产值|IND|a]]增长[[5%|FIG<b]]。", "产值增长5%。", "d")
+
+
+def test_a_head_on_the_line_above_is_named_with_a_caret():
+    # national-state-council-2021 breaks one sentence over two lines (lines 44/45 of the raw file).
+    raw = "经济增速是综合性指标，今年预期目标设定\n为6%以上，考虑了经济运行恢复情况。"
+    marked = "[[经济增速|IND|i1]]是综合性指标，今年预期目标设定\n为[[6%以上|FIG<^i1]]，考虑了经济运行恢复情况。"
+    rec = parse_inline(marked, raw, "d")
+    assert [(r["from_id"], r["to_id"], r["type"]) for r in rec["relations"]] == [(1, 2, "HAS_VALUE")]
+    assert parse_inline(render_inline(rec), raw, "d")["relations"] == rec["relations"]
+    with pytest.raises(InlineError, match="not defined on a line above"):
+        parse_inline(marked.replace("^i1", "^i9"), raw, "d")

@@ -3,7 +3,8 @@
 An inline file mirrors its raw report line for line. A span is written in place as
 ``[[TEXT|LABEL]]``; a span that other spans point to carries a key, ``[[TEXT|LABEL|k1]]``; a span
 that is the tail of relations names its heads after ``<``: ``[[5%左右|FIG<k1]]`` or
-``[[国家级示范区|ACH|k3<k1,k2]]``. Keys are local to one line. The relation type follows from the
+``[[国家级示范区|ACH|k3<k1,k2]]``. Keys are local to one line; where a raw file breaks one sentence over two
+lines, ``<^k1`` names the key ``k1`` of the nearest line above that defines it. The relation type follows from the
 tail's label (FIG → HAS_VALUE, ACH → ACHIEVED, IND → HAS_INDICATOR).
 
 Removing the markup must give back the raw line exactly; `parse_inline` checks this, so copying
@@ -21,7 +22,7 @@ from pathlib import Path
 from pipeline.schema import RELATION_BY_TAIL, SPAN_LABELS, relation_allowed
 
 _TAG = re.compile(
-    r"\[\[(?P<text>[^\[\]|]+?)\|(?P<label>[A-Z]+)(?:\|(?P<key>[A-Za-z0-9_]+))?(?:<(?P<heads>[A-Za-z0-9_,]+))?\]\]"
+    r"\[\[(?P<text>[^\[\]|]+?)\|(?P<label>[A-Z]+)(?:\|(?P<key>[A-Za-z0-9_]+))?(?:<(?P<heads>[A-Za-z0-9_,^]+))?\]\]"
 )
 
 
@@ -48,6 +49,7 @@ def parse_inline(marked: str, raw: str, doc_id: str, source: str = "<inline>") -
     entities: list[dict] = []
     relations: list[dict] = []
     offset = 0
+    earlier_keys: dict[str, dict] = {}  # keys of the lines above, the nearest definition winning
     for lineno, (mline, rline) in enumerate(zip(marked_lines, raw_lines), start=1):
         plain_parts: list[str] = []
         pos = 0
@@ -86,9 +88,14 @@ def parse_inline(marked: str, raw: str, doc_id: str, source: str = "<inline>") -
         for tail, heads, col in pending:
             rel_type = RELATION_BY_TAIL.get(tail["label"])
             for key in heads:
-                if key not in keyed:
+                if key.startswith("^"):
+                    if key[1:] not in earlier_keys:
+                        raise InlineError(f"{source}:{lineno}:{col}: head key {key!r} not defined on a line above")
+                    head = earlier_keys[key[1:]]
+                elif key not in keyed:
                     raise InlineError(f"{source}:{lineno}:{col}: head key {key!r} not defined in this line")
-                head = keyed[key]
+                else:
+                    head = keyed[key]
                 if rel_type is None or not relation_allowed(rel_type, head["label"], tail["label"]):
                     raise InlineError(
                         f"{source}:{lineno}:{col}: no relation allowed from {head['label']} "
@@ -96,6 +103,7 @@ def parse_inline(marked: str, raw: str, doc_id: str, source: str = "<inline>") -
                     )
                 relations.append({"id": len(relations) + 1, "from_id": head["id"], "to_id": tail["id"],
                                   "type": rel_type})
+        earlier_keys.update(keyed)
         offset += len(rline) + 1
     return {"id": doc_id, "text": raw, "entities": entities, "relations": relations}
 
@@ -118,7 +126,17 @@ def render_inline(record: dict) -> str:
         if ent["id"] in keys:
             tag += f"|{keys[ent['id']]}"
         if ent["id"] in heads_of:
-            tag += "<" + ",".join(keys[h] for h in heads_of[ent["id"]] if h in by_id)
+            line = text.count("\n", 0, ent["start_offset"])
+            refs = []
+            for h in heads_of[ent["id"]]:
+                if h not in by_id:
+                    continue
+                head_line = text.count("\n", 0, by_id[h]["start_offset"])
+                if head_line > line:
+                    raise ValueError(f"{record.get('id')}: relation from a later line to {ent['text']!r} "
+                                     "cannot be written in inline markup")
+                refs.append(keys[h] if head_line == line else "^" + keys[h])
+            tag += "<" + ",".join(refs)
         out.append(tag + "]]")
         pos = ent["end_offset"]
     out.append(text[pos:])
