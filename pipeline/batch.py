@@ -33,16 +33,24 @@ class BatchResult:
     load_seconds: float = 0.0
 
 
-def _process(nlp, report: Report, model: str, backend: str = "spacy") -> dict:
-    from pipeline.records import doc_to_record
+def _process(nlp, report: Report, model: str, backend: str = "spacy") -> dict | str:
+    """The record of one report, or its one-line error: a failure inside the models stops this document only."""
+    from pipeline.extract import extract_record
 
-    return doc_to_record(nlp(report.text), report.doc_id, {"source": report.path, "encoding": report.encoding,
-                                                            "model": model, "backend": backend})
+    meta = {"source": report.path, "encoding": report.encoding, "model": model, "backend": backend}
+    try:
+        return extract_record(nlp, report.text, report.doc_id, meta)
+    except Exception as err:  # noqa: BLE001 — any model error is reported as this document's failure
+        return f"{report.path}: processing failed: {type(err).__name__}: {err}"
 
 
 def _init_worker(model: str, backend: str) -> None:
     global _worker_nlp, _worker_backend
+    import signal
+
     import pipeline
+
+    signal.signal(signal.SIGINT, signal.SIG_IGN)  # Ctrl-C is the parent's to handle: no traceback per worker
 
     _worker_nlp = pipeline.load(model, backend=backend)
     _worker_backend = backend
@@ -134,8 +142,12 @@ def _outcomes(todo: list[tuple[Path, str]], model: str, workers: int, stdin_text
                               backend)
         return
     if workers > 1 and len(todo) > 1:
-        with ProcessPoolExecutor(max_workers=workers, initializer=_init_worker, initargs=(model, backend)) as pool:
+        pool = ProcessPoolExecutor(max_workers=workers, initializer=_init_worker, initargs=(model, backend))
+        try:
             yield from pool.map(_work, [(str(p), i, model) for p, i in todo], chunksize=1)
+        finally:
+            # On Ctrl-C do not wait for the documents still queued; the finished ones are already saved.
+            pool.shutdown(wait=False, cancel_futures=True)
         return
     import pipeline
 

@@ -34,17 +34,29 @@ def expand_inputs(items: list[str]) -> list[Path]:
 
 
 def _extract(args: argparse.Namespace) -> int:
-    from pipeline.batch import finish, run
+    from pipeline.batch import complete_records, finish, run
     from pipeline.writers import WRITERS
 
     out = Path(args.out)
     if args.resume and args.format != "jsonl":
         print("error: --resume works with JSONL output (the record of each finished document)", file=sys.stderr)
         return 2
+    try:
+        out.parent.mkdir(parents=True, exist_ok=True)
+    except OSError as err:
+        print(f"error: {out.parent}: cannot create the output folder: {err.strerror or err}", file=sys.stderr)
+        return 2
     stdin_text = sys.stdin.read() if args.reports == ["-"] else None
     paths = [] if stdin_text is not None else expand_inputs(args.reports)
-    result = run(paths, args.model, out, workers=args.workers, resume=args.resume, stdin_text=stdin_text,
-                 progress=not args.quiet and len(paths) > 1, ray_address=args.ray, backend=args.backend)
+    try:
+        result = run(paths, args.model, out, workers=args.workers, resume=args.resume, stdin_text=stdin_text,
+                     progress=not args.quiet and len(paths) > 1, ray_address=args.ray, backend=args.backend)
+    except KeyboardInterrupt:
+        partial = out.with_name(out.name + ".partial")
+        saved = len(complete_records(partial))
+        print(f"\ninterrupted: {saved} document{'s' if saved != 1 else ''} saved in {partial}; "
+              "rerun with --resume", file=sys.stderr)
+        return 130
     written = WRITERS[args.format](result.records, out) if result.records else []
     finish(out)
     if not args.quiet:
@@ -72,6 +84,7 @@ def _pre_annotate(args: argparse.Namespace) -> int:
     """Pipeline predictions as tasks for an annotation tool, plus the same predictions as a corpus
     JSONL (``<out>.pre.jsonl``) that `merge --base` uses to tell annotator edits from corpus edits."""
     import pipeline
+    from pipeline.extract import extract_record
     from pipeline.formats import FORMATS
     from pipeline.writers import write_records
 
@@ -81,7 +94,7 @@ def _pre_annotate(args: argparse.Namespace) -> int:
     model_version = f"govreport-{pipeline.__version__}:{args.backend}:{args.model}"
     records = []
     for report in reports:
-        rec = pipeline.doc_to_record(nlp(report.text), report.doc_id)
+        rec = extract_record(nlp, report.text, report.doc_id)
         records.append({"id": rec["id"], "text": rec["text"],
                         "entities": [{k: e[k] for k in ("id", "label", "start_offset", "end_offset", "text")}
                                      for e in rec["entities"]],

@@ -22,8 +22,8 @@ class _Extractor:
         self.backend = backend
 
     def __call__(self, batch: dict) -> dict:
+        from pipeline.extract import extract_record
         from pipeline.readers import ReportError, read_report
-        from pipeline.records import doc_to_record
 
         out: dict[str, list] = {"doc_id": [], "record": [], "error": []}
         for path, doc_id in zip(batch["path"], batch["doc_id"], strict=True):
@@ -35,7 +35,12 @@ class _Extractor:
                 out["error"].append(str(err))
                 continue
             meta = {"source": report.path, "encoding": report.encoding, "model": self.model, "backend": self.backend}
-            record = doc_to_record(self.nlp(report.text), doc_id, meta)
+            try:
+                record = extract_record(self.nlp, report.text, doc_id, meta)
+            except Exception as err:  # one document's failure must not stop the batch
+                out["record"].append("")
+                out["error"].append(f"{report.path}: processing failed: {type(err).__name__}: {err}")
+                continue
             out["record"].append(json.dumps(record, ensure_ascii=False))
             out["error"].append("")
         return out

@@ -19,6 +19,13 @@ MAX_BYTES = 20 * 1024 * 1024  # a report is ~100 KB (a PDF a few MB); anything t
 _CJK_OR_TEXT = re.compile(r"[\u4e00-\u9fff\u3000-\u303f\uff00-\uffef\s\x20-\x7e\u2010-\u2027\u00b7]")
 
 
+# What Windows Notepad saves as "Unicode" is UTF-16 LE with a BOM; the BOM says which codec to use.
+_UNICODE_BOMS: tuple[tuple[bytes, str], ...] = (
+    (b"\xff\xfe\x00\x00", "utf-32-le"), (b"\x00\x00\xfe\xff", "utf-32-be"),
+    (b"\xff\xfe", "utf-16-le"), (b"\xfe\xff", "utf-16-be"),
+)
+
+
 class ReportError(ValueError):
     """A report that cannot be read; str() is a one-line message naming the file."""
 
@@ -43,6 +50,16 @@ def decode(data: bytes, path: str) -> tuple[str, str]:
     """Text and encoding name of raw bytes: UTF-8 (with or without BOM), then GB18030, then detection."""
     if not data.strip():
         raise ReportError(f"{path}: empty file")
+    for bom, codec in _UNICODE_BOMS:  # UTF-32 first: its little-endian BOM begins with UTF-16's
+        if data.startswith(bom):
+            try:
+                text = data[len(bom):].decode(codec)
+            except UnicodeDecodeError as err:
+                raise ReportError(f"{path}: {codec.upper()} file with a bad byte sequence at byte "
+                                  f"{err.start + len(bom)}") from None
+            if not text.strip():
+                raise ReportError(f"{path}: empty file")
+            return text, codec
     if b"\x00" in data[:4096]:
         raise ReportError(f"{path}: binary file (NUL bytes), not a text report")
     if data.startswith(b"\xef\xbb\xbf"):

@@ -64,6 +64,12 @@ class ReportTokenizer(ChineseTokenizer):
         words, spaces = util.get_words_and_spaces(words, text)
         doc = Doc(self.vocab, words=words, spaces=spaces)
         doc.user_data["govreport_norm"] = norm
+        if norm != text:
+            # The recognisers embed NORM: give them the normalised form (ASCII digits, simplified characters).
+            for token in doc:
+                folded = norm[token.idx:token.idx + len(token)]
+                if folded != token.text:
+                    token.norm_ = folded
         return doc
 
 

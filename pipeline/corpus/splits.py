@@ -90,13 +90,13 @@ def main(argv: list[str] | None = None) -> int:
         records = load_split(args.split)
     else:
         import pipeline
+        from pipeline.extract import extract_record
 
         nlp = pipeline.load(args.model, backend=args.backend)
         records = []
         for doc_id in ids:
             text = (CORPUS / "raw" / f"{doc_id}.txt").read_text(encoding="utf-8")
-            records.append(pipeline.doc_to_record(nlp(text), doc_id, {"model": str(args.model),
-                                                                       "backend": args.backend}))
+            records.append(extract_record(nlp, text, doc_id, {"model": str(args.model), "backend": args.backend}))
     with atomic_open(args.out) as fh:
         write_jsonl(records, fh)
     print(f"{len(records)} {args.split} documents → {args.out}", file=sys.stderr)

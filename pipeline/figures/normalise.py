@@ -6,7 +6,7 @@ import re
 from dataclasses import asdict, dataclass
 
 from pipeline.figures.grammar import APPROX_INFIX, PREFIX_QUALIFIERS, SUFFIX_QUALIFIERS, FigureMatch
-from pipeline.figures.numerals import parse_number
+from pipeline.figures.numerals import parse_decimal
 from pipeline.figures.units import MAGNITUDES
 
 # Words before a figure that say how it changed, mapped to the schema's change values.
@@ -72,13 +72,11 @@ def change_before(text: str, start: int) -> str | None:
 def normalise_figure(match: FigureMatch, text: str) -> Figure:
     """Normalise a grammar match; `text` is the document text the match indexes (for the change word)."""
     try:
-        value: float | None = parse_number(match.number) * MAGNITUDES.get(match.magnitude, 1.0)
-    except ValueError:
+        # Decimal arithmetic: 617.3 × 10^8 in binary floating point is 61729999999.99999.
+        exact = parse_decimal(match.number) * MAGNITUDES.get(match.magnitude, 1)
+        value: float | None = float(exact)
+    except (ValueError, ArithmeticError):
         value = None
-    if value is not None:
-        value = round(value, 10)  # 28.26 * 1e8 is 2826000000.0000002 in binary floating point
-        if value == int(value):
-            value = float(int(value))
     if value is not None and match.negative:
         value = -value
     change = change_before(text, match.start)

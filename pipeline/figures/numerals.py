@@ -3,6 +3,7 @@
 from __future__ import annotations
 
 import re
+from decimal import Decimal
 
 import cn2an
 
@@ -11,6 +12,14 @@ ARABIC_NUMBER = r"\d+(?:,\d{3})*(?:\.\d+)?"
 CHINESE_NUMBER = f"[{CHINESE_DIGITS}]+"
 
 _CN_ONLY_MAGNITUDE = re.compile(r"^[十百千万亿]+$")
+
+
+def parse_decimal(text: str) -> Decimal:
+    """`parse_number` as an exact decimal: 617.3 stays 617.3, so 617.3亿 is exactly 61730000000."""
+    cleaned = text.replace(",", "").strip()
+    if re.fullmatch(r"\d+(?:\.\d+)?", cleaned):
+        return Decimal(cleaned)
+    return Decimal(str(parse_number(text)))  # Chinese numerals: cn2an's value is an integer or a short decimal
 
 
 def parse_number(text: str) -> float:

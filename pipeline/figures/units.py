@@ -2,7 +2,8 @@
 
 from __future__ import annotations
 
-MAGNITUDES: dict[str, float] = {"万亿": 1e12, "亿": 1e8, "千万": 1e7, "百万": 1e6, "万": 1e4, "千": 1e3, "百": 1e2}
+MAGNITUDES: dict[str, int] = {"万亿": 10**12, "亿": 10**8, "千万": 10**7, "百万": 10**6, "万": 10**4, "千": 10**3,
+                              "百": 10**2}
 
 PERCENT_UNITS: tuple[str, ...] = ("个百分点", "%", "‰")
 

@@ -34,22 +34,49 @@ def sentence_bounds(text: str) -> list[int]:
     return starts
 
 
-def candidates(text: str, spans: list[SpanT]) -> list[Candidate]:
-    """Every schema-allowed (head, tail) pair inside one sentence."""
+# How far apart a head and its tail may be. In the gold corpus (30 reports, 5,393 relations) the largest gap
+# is 96 characters and 13 spans; the limits keep the candidates linear in the number of spans, so a text
+# with no sentence punctuation cannot make the pairs grow quadratically.
+MAX_GAP_CHARS = 120
+MAX_SPANS_BETWEEN = 20
+
+
+class SortedSpans:
+    """Spans sorted by start, with per-label position lists, so features never scan the whole document."""
+
+    def __init__(self, spans: list[SpanT]) -> None:
+        self.spans = sorted(spans)
+        self.starts = [s[0] for s in self.spans]
+        self.index = {span: i for i, span in enumerate(self.spans)}
+
+    def between(self, left: SpanT, right: SpanT) -> list[SpanT]:
+        """Spans lying wholly between the end of `left` and the start of `right`."""
+        i = self.index[left] + 1
+        j = bisect_right(self.starts, right[0] - 1, lo=i)
+        return [s for s in self.spans[i:j] if s[0] >= left[1] and s[1] <= right[0]]
+
+
+def candidates(text: str, spans: list[SpanT] | SortedSpans) -> list[Candidate]:
+    """Schema-allowed (head, tail) pairs inside one sentence, at most `MAX_GAP_CHARS` characters and
+    `MAX_SPANS_BETWEEN` spans apart."""
+    index = spans if isinstance(spans, SortedSpans) else SortedSpans(spans)
+    ordered = index.spans
     starts = sentence_bounds(text)
-    by_sentence: dict[int, list[SpanT]] = {}
-    for span in spans:
-        by_sentence.setdefault(bisect_right(starts, span[0]), []).append(span)
+    sentence = [bisect_right(starts, s[0]) for s in ordered]
     out = []
-    for group in by_sentence.values():
-        for tail in group:
-            rel_type = RELATION_BY_TAIL.get(tail[2])
-            if rel_type is None:
+    for i, tail in enumerate(ordered):
+        rel_type = RELATION_BY_TAIL.get(tail[2])
+        if rel_type is None:
+            continue
+        heads_allowed = RELATION_TYPES[rel_type][0]
+        lo, hi = max(0, i - MAX_SPANS_BETWEEN - 1), min(len(ordered), i + MAX_SPANS_BETWEEN + 2)
+        for j in range(lo, hi):
+            head = ordered[j]
+            if j == i or head[2] not in heads_allowed or sentence[j] != sentence[i]:
                 continue
-            heads_allowed = RELATION_TYPES[rel_type][0]
-            for head in group:
-                if head is not tail and head[2] in heads_allowed:
-                    out.append(Candidate(head, tail, rel_type))
+            gap = head[0] - tail[1] if head[0] >= tail[1] else tail[0] - head[1]
+            if gap <= MAX_GAP_CHARS:
+                out.append(Candidate(head, tail, rel_type))
     return out
 
 
@@ -60,12 +87,13 @@ def _bucket(n: int) -> str:
     return ">40"
 
 
-def features(text: str, spans: list[SpanT], cand: Candidate) -> dict[str, float]:
-    """Sparse features of one candidate pair."""
+def features(text: str, spans: list[SpanT] | SortedSpans, cand: Candidate) -> dict[str, float]:
+    """Sparse features of one candidate pair (pass a `SortedSpans` when scoring many pairs of one text)."""
+    index = spans if isinstance(spans, SortedSpans) else SortedSpans(spans)
     head, tail = cand.head, cand.tail
     left, right = (head, tail) if head[0] < tail[0] else (tail, head)
     between = text[left[1]:right[0]]
-    inside = [s for s in spans if left[1] <= s[0] and s[1] <= right[0]]
+    inside = index.between(left, right)
     f: dict[str, float] = {
         f"pair={head[2]}>{tail[2]}": 1.0,
         f"dir={'head_first' if head[0] < tail[0] else 'tail_first'}": 1.0,
@@ -85,10 +113,7 @@ def features(text: str, spans: list[SpanT], cand: Candidate) -> dict[str, float]
     for m in TRIGGERS.finditer(between):
         f[f"trigger={m.group()}"] = 1.0
     # Nearest candidate heads of the same label on the tail's side are the usual answer.
-    same = [s for s in spans if s[2] == head[2] and s is not head]
-    if head[0] < tail[0]:
-        f["nearest_left"] = float(not any(head[1] <= s[0] and s[1] <= tail[0] for s in same))
-    else:
-        f["nearest_right"] = float(not any(tail[1] <= s[0] and s[1] <= head[0] for s in same))
-    f[f"nearest_{head[0] < tail[0]}_{cand.rel_type}"] = f.get("nearest_left", f.get("nearest_right", 0.0))
+    nearest = float(not any(s[2] == head[2] for s in inside))
+    f["nearest_left" if head[0] < tail[0] else "nearest_right"] = nearest
+    f[f"nearest_{head[0] < tail[0]}_{cand.rel_type}"] = nearest
     return f

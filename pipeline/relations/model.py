@@ -14,7 +14,7 @@ from pathlib import Path
 from sklearn.feature_extraction import DictVectorizer
 from sklearn.linear_model import LogisticRegression
 
-from pipeline.relations.candidates import Candidate, SpanT, candidates, features
+from pipeline.relations.candidates import Candidate, SortedSpans, SpanT, candidates, features
 
 
 @dataclass
@@ -25,10 +25,11 @@ class RelationModel:
                                                                     "HAS_INDICATOR": 0.5})
 
     def score(self, text: str, spans: list[SpanT]) -> list[tuple[Candidate, float]]:
-        cands = candidates(text, spans)
+        index = SortedSpans(spans)
+        cands = candidates(text, index)
         if not cands:
             return []
-        X = self.vectorizer.transform([features(text, spans, c) for c in cands])
+        X = self.vectorizer.transform([features(text, index, c) for c in cands])
         probs = self.classifier.predict_proba(X)[:, 1]
         return list(zip(cands, probs.tolist(), strict=True))
 
@@ -73,10 +74,10 @@ def gold_pairs(record: dict) -> set[tuple[SpanT, SpanT, str]]:
 def training_matrix(records: list[dict]) -> tuple[list[dict], list[int]]:
     X, y = [], []
     for record in records:
-        spans = record_spans(record)
+        index = SortedSpans(record_spans(record))
         gold = gold_pairs(record)
-        for cand in candidates(record["text"], spans):
-            X.append(features(record["text"], spans, cand))
+        for cand in candidates(record["text"], index):
+            X.append(features(record["text"], index, cand))
             y.append(int((cand.head, cand.tail, cand.rel_type) in gold))
     return X, y
 

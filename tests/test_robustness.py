@@ -1,0 +1,227 @@
+"""Any input, any size: long documents in windows, linear relation candidates, line ends, encodings,
+traditional characters, exact figure values, failures as one line, missing output folders, Ctrl-C.
+
+Texts are real report text (corpus/raw) unless marked as made-up snippets.
+"""
+
+import json
+import os
+import signal
+import subprocess
+import sys
+import time
+from pathlib import Path
+
+import pytest
+from hypothesis import given, settings
+from hypothesis import strategies as st
+
+from pipeline.batch import complete_records
+from pipeline.cli import main
+from pipeline.extract import extract_record
+from pipeline.figures.grammar import find_figures
+from pipeline.figures.normalise import normalise_figure
+from pipeline.lineends import LineEndMap
+from pipeline.readers import read_report
+from pipeline.relations.candidates import MAX_GAP_CHARS, candidates
+from pipeline.textnorm import normalise
+from pipeline.windows import window_bounds
+
+ROOT = Path(__file__).resolve().parents[1]
+HENAN = (ROOT / "corpus" / "raw" / "province-henan-2026.txt").read_text(encoding="utf-8")
+SEED = (ROOT / "corpus" / "raw" / "district-zhuzhou-shifeng-2023.txt").read_text(encoding="utf-8")
+REVIEW = "\n".join(SEED.splitlines()[6:9])
+
+
+def _spans(record):
+    return [(e["start_offset"], e["end_offset"], e["label"]) for e in record["entities"]]
+
+
+def _relations(record):
+    by_id = {e["id"]: (e["start_offset"], e["end_offset"], e["label"]) for e in record["entities"]}
+    return sorted((by_id[r["from_id"]], by_id[r["to_id"]], r["type"]) for r in record["relations"])
+
+
+def test_windows_cover_the_text_and_prefer_line_breaks():
+    bounds = window_bounds(HENAN, 3000)
+    assert bounds[0][0] == 0 and bounds[-1][1] == len(HENAN)
+    assert all(a[1] == b[0] for a, b in zip(bounds, bounds[1:], strict=False))
+    assert all(b - a <= 3000 for a, b in bounds)
+    assert all(HENAN[b - 1] == "\n" for _, b in bounds[:-1])
+
+
+def test_windows_cut_text_without_punctuation_hard():
+    text = "地区生产总值增长" * 1000  # made-up: one clause repeated, no punctuation
+    bounds = window_bounds(text, 1000)
+    assert [b - a for a, b in bounds] == [1000] * 8
+
+
+@settings(max_examples=60, deadline=None)
+@given(st.text(alphabet=st.sampled_from(list("政府工作报告增长5%。，；\n\r亿元")), max_size=300),
+       st.integers(min_value=2, max_value=50))
+def test_windows_property(text, size):
+    bounds = window_bounds(text, size)
+    assert "".join(text[a:b] for a, b in bounds) == text
+    assert all(0 < b - a <= size for a, b in bounds) or text == ""
+
+
+def test_windowed_record_equals_whole_document(nlp_rules):
+    import pipeline
+
+    whole = pipeline.doc_to_record(nlp_rules(HENAN), "henan")
+    windowed = extract_record(nlp_rules, HENAN, "henan", window_chars=4000)
+    assert _spans(windowed) == _spans(whole)
+    assert _relations(windowed) == _relations(whole)
+    assert [t["text"] for t in windowed["tokens"]] == [t["text"] for t in whole["tokens"]]
+
+
+def test_a_text_longer_than_spacys_limit_goes_through(nlp_rules):
+    # 1.1 M characters: spaCy alone refuses with E088.
+    text = (SEED + "\n") * (1_100_000 // (len(SEED) + 1) + 1)
+    record = extract_record(nlp_rules, text, "long", window_chars=50_000)
+    assert len(record["text"]) > 1_000_000
+    assert all(record["text"][e["start_offset"]:e["end_offset"]] == e["text"] for e in record["entities"])
+    per_copy = len([e for e in record["entities"] if e["end_offset"] <= len(SEED)])
+    assert len(record["entities"]) >= per_copy * 40
+
+
+def test_relation_candidates_are_linear_without_punctuation():
+    # made-up: 2,000 figures and indicators in one "sentence" would give 2 million pairs if every pair counted
+    text = "产值5亿元" * 2000
+    spans = []
+    for i in range(2000):
+        spans += [(i * 5, i * 5 + 2, "IND"), (i * 5 + 2, i * 5 + 5, "FIG")]
+    cands = candidates(text, spans)
+    assert len(cands) < 2000 * 25
+    assert all(min(abs(c.head[0] - c.tail[1]), abs(c.tail[0] - c.head[1])) <= MAX_GAP_CHARS for c in cands)
+
+
+def test_no_punctuation_text_finishes(nlp_rules):
+    text = "地区生产总值增长百分之五左右全省粮食产量一千三百亿斤以上" * 2000  # made-up, 56k chars, one clause
+    start = time.perf_counter()
+    record = extract_record(nlp_rules, text, "np")
+    assert time.perf_counter() - start < 60
+    assert record["entities"]
+
+
+def test_crlf_and_cr_give_the_same_entities_and_relations(nlp_rules):
+    lf = extract_record(nlp_rules, HENAN, "lf")
+    for ending in ("\r\n", "\r"):
+        text = HENAN.replace("\n", ending)
+        other = extract_record(nlp_rules, text, "x")
+        assert [e["text"] for e in other["entities"]] == [e["text"] for e in lf["entities"]]
+        assert [e["label"] for e in other["entities"]] == [e["label"] for e in lf["entities"]]
+        assert all(text[e["start_offset"]:e["end_offset"]] == e["text"] for e in other["entities"])
+        pairs = sorted((other["entities"][r["from_id"] - 1]["text"], other["entities"][r["to_id"] - 1]["text"])
+                       for r in other["relations"])
+        assert pairs == sorted((lf["entities"][r["from_id"] - 1]["text"], lf["entities"][r["to_id"] - 1]["text"])
+                               for r in lf["relations"])
+
+
+@settings(max_examples=40, deadline=None)
+@given(st.text(alphabet=st.sampled_from(list("ab\r\n中")), max_size=60))
+def test_line_end_map_property(text):
+    view = LineEndMap.of(text)
+    assert "\r" not in view.text
+    for i, ch in enumerate(view.text):
+        original = text[view.to_original(i):view.end_to_original(i + 1)]
+        assert original == ch or (ch == "\n" and original in ("\r", "\r\n"))
+
+
+def test_traditional_characters_are_read_as_simplified(nlp_rules):
+    # national-state-council-2024 in traditional characters (the sentence as a Hong Kong paper prints it)
+    text = "地區生產總值增長5.2%，一般公共預算收入達到3826.5億元。"
+    assert len(normalise(text)) == len(text)
+    record = extract_record(nlp_rules, text, "t")
+    figs = {e["text"]: e for e in record["entities"] if e["label"] == "FIG"}
+    assert figs["3826.5億元"]["value"] == 382650000000 and figs["3826.5億元"]["unit"] == "元"
+    assert all("增長" not in e["text"] for e in record["entities"])
+
+
+def test_simplified_text_is_left_alone():
+    assert normalise(HENAN) == normalise(HENAN.replace("\u3000", " "))
+    assert "著" in normalise("显著提升") and normalise("显著提升") == "显著提升"
+
+
+def test_figure_values_are_exact_decimals():
+    text = normalise("粮食总产量６１７．３亿斤，同比增长1.1%，财政收入28.26亿元")
+    values = {text[m.start:m.end]: normalise_figure(m, text).value for m in find_figures(text)}
+    assert values["617.3亿斤"] == 61730000000
+    assert values["28.26亿元"] == 2826000000
+    assert json.dumps(values["617.3亿斤"]) == "61730000000.0"
+
+
+@pytest.mark.parametrize("codec", ["utf-16", "utf-16-be", "utf-32"])
+def test_utf16_and_utf32_with_bom(tmp_path, codec):
+    path = tmp_path / "report.txt"
+    data = REVIEW.encode(codec)
+    if codec == "utf-16-be":
+        data = b"\xfe\xff" + data
+    path.write_bytes(data)
+    report = read_report(path)
+    assert report.text == REVIEW and report.encoding.startswith(codec[:6])
+
+
+def test_missing_output_folder_is_created(tmp_path):
+    src = tmp_path / "a.txt"
+    src.write_text(REVIEW, encoding="utf-8")
+    out = tmp_path / "out" / "sub" / "facts.jsonl"
+    assert main(["extract", str(src), "-o", str(out), "--model", "rules", "-q"]) == 0
+    assert complete_records(out)[0]["id"] == "a"
+
+
+def test_output_folder_that_cannot_be_created(tmp_path, capsys):
+    src = tmp_path / "a.txt"
+    src.write_text(REVIEW, encoding="utf-8")
+    blocker = tmp_path / "file"
+    blocker.write_text("x", encoding="utf-8")
+    assert main(["extract", str(src), "-o", str(blocker / "facts.jsonl"), "--model", "rules", "-q"]) == 2
+    err = capsys.readouterr().err.strip().splitlines()
+    assert len(err) == 1 and err[0].startswith(f"error: {blocker}")
+
+
+def test_a_failure_inside_the_models_is_one_line_and_the_batch_goes_on(tmp_path, monkeypatch, capsys):
+    import pipeline.batch as batch
+
+    real = batch.extract_record if hasattr(batch, "extract_record") else None
+    assert real is None  # imported lazily inside _process
+    import pipeline.extract as extract
+
+    original = extract.extract_record
+
+    def flaky(nlp, text, doc_id, meta=None, **kw):
+        if doc_id == "bad":
+            raise RuntimeError("model exploded")
+        return original(nlp, text, doc_id, meta, **kw)
+
+    monkeypatch.setattr(extract, "extract_record", flaky)
+    (tmp_path / "bad.txt").write_text(REVIEW, encoding="utf-8")
+    (tmp_path / "good.txt").write_text(REVIEW, encoding="utf-8")
+    out = tmp_path / "out.jsonl"
+    assert main(["extract", str(tmp_path / "bad.txt"), str(tmp_path / "good.txt"), "-o", str(out),
+                 "--model", "rules", "-q"]) == 1
+    assert [r["id"] for r in complete_records(out)] == ["good"]
+    err = capsys.readouterr().err
+    assert f"error: {tmp_path / 'bad.txt'}: processing failed: RuntimeError: model exploded" in err
+    assert "Traceback" not in err
+
+
+def test_ctrl_c_says_what_was_saved(tmp_path):
+    folder = tmp_path / "reports"
+    folder.mkdir()
+    for i in range(40):
+        (folder / f"r{i:02d}.txt").write_text(HENAN, encoding="utf-8")
+    out = tmp_path / "out.jsonl"
+    proc = subprocess.Popen([sys.executable, "-m", "pipeline", "extract", str(folder), "-o", str(out),
+                             "--model", "rules", "-q"], cwd=ROOT, stderr=subprocess.PIPE, text=True)
+    partial = tmp_path / "out.jsonl.partial"
+    deadline = time.time() + 120
+    while time.time() < deadline and len(complete_records(partial)) < 1:
+        time.sleep(0.2)
+    os.kill(proc.pid, signal.SIGINT)
+    _, err = proc.communicate(timeout=60)
+    assert proc.returncode == 130
+    assert "Traceback" not in err
+    assert "interrupted:" in err and "rerun with --resume" in err
+    saved = len(complete_records(partial))
+    assert f"{saved} document" in err and saved >= 1
