@@ -61,11 +61,12 @@ def test_hanlp_load_reads_the_folder_back(tiny_model):
 
 
 def test_pipeline_chain(nlp, tiny_model):
-    assert nlp.pipe_names == ["sentencizer", "govreport_figures", "govreport_hanlp_ner",
-                              "govreport_relation_classifier", "govreport_figure_normaliser"]
+    assert nlp.pipe_names == ["sentencizer", "govreport_figures", "govreport_hanlp_ner", "govreport_span_constraints",
+                              "govreport_relation_classifier", "govreport_attached_indicators",
+                              "govreport_figure_normaliser"]
     assert nlp.get_pipe("govreport_hanlp_ner").labels == {"ORG", "ENT", "PROJ", "LOC", "IND", "FIG", "ACH"}
     rules = load_hanlp_pipeline(tiny_model, relations="rules")
-    assert rules.pipe_names[3] == "govreport_relation_rules"
+    assert rules.pipe_names[4] == "govreport_relation_rules"
     assert rules.get_pipe("govreport_hanlp_ner").labels == {"ORG", "ENT", "PROJ", "LOC", "FIG"}
 
 

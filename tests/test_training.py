@@ -20,8 +20,9 @@ def test_tiny_ner_and_relation_model_train_assemble_and_load(tmp_path):
     relations = tune_relations(train, seed)
     out = assemble(best, relations, tmp_path / "pipe", segmenter=None)
     nlp = pipeline.load(out)
-    assert nlp.pipe_names == ["sentencizer", "govreport_figures", "tok2vec", "ner",
-                              "govreport_relation_classifier", "govreport_figure_normaliser"]
+    assert nlp.pipe_names == ["sentencizer", "govreport_figures", "tok2vec", "ner", "govreport_span_constraints",
+                              "govreport_relation_classifier", "govreport_attached_indicators",
+                              "govreport_figure_normaliser"]
     text = seed[0]["text"]
     record = pipeline.doc_to_record(nlp(text), SEED_ID)
     figs = [e for e in record["entities"] if e["label"] == "FIG"]

@@ -139,7 +139,7 @@ def load_hanlp_pipeline(model_path: str | Path = HANLP_MODEL, relations: str | P
     ``"rules"`` (the rule linker, which also finds IND/ACH) or a path to a ``relations.pkl``.
     `labels`: the labels kept from HanLP; by default all seven with the classifier (which links spans
     but finds none), the names and figures with the rule linker."""
-    from pipeline.loading import blank
+    from pipeline.base import blank
 
     classifier = None
     if str(relations) == "auto":
@@ -154,8 +154,10 @@ def load_hanlp_pipeline(model_path: str | Path = HANLP_MODEL, relations: str | P
     nlp.add_pipe("govreport_figures")
     ner = nlp.add_pipe("govreport_hanlp_ner", config={"model_path": str(model_path), "labels": list(labels)})
     ner.tagger  # noqa: B018  (load now: a bad path fails here, and load time is paid once, up front)
+    nlp.add_pipe("govreport_span_constraints")
     if classifier:
         nlp.add_pipe("govreport_relation_classifier", config={"model_path": str(classifier)})
+        nlp.add_pipe("govreport_attached_indicators")
     else:
         nlp.add_pipe("govreport_relation_rules")
     nlp.add_pipe("govreport_figure_normaliser")

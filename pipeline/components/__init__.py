@@ -10,4 +10,5 @@ from pipeline.components import (  # noqa: F401
     figure_recognizer,
     relation_classifier,
     relation_rules,
+    span_constraints,
 )

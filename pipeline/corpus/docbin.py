@@ -63,7 +63,7 @@ def export(nlp: Language, records: list[dict], out: Path, extra: list[Doc] | Non
 
 def main(argv: list[str] | None = None) -> int:
     from pipeline.corpus.splits import SPLITS, load_split
-    from pipeline.loading import blank
+    from pipeline.base import blank
 
     parser = argparse.ArgumentParser(description="Write corpus splits as spaCy DocBin files.")
     parser.add_argument("--out", type=Path, default=Path("out/docbin"))

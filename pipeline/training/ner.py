@@ -5,7 +5,8 @@
 1. export the gold train/dev splits as DocBin (tokens from the report tokenizer, split at span edges);
 2. ``spacy train`` with ``models/configs/ner.cfg`` (CNN tok2vec + transition NER, all seven labels);
 3. train the relation classifier on the train split's gold spans, threshold tuned on dev;
-4. assemble: sentencizer → figure grammar → trained ner → relation classifier → figure normaliser,
+4. assemble: sentencizer → figure grammar → trained ner → span constraints → relation classifier →
+   attached indicators → figure normaliser,
    saved without the segmenter (it is loaded from models/pkuseg-pd1998 at load time, so the 60 MB
    model is stored once).
 """
@@ -43,8 +44,8 @@ def train_ner(train_records: list[dict], dev_records: list[dict], work: Path, ma
     """Run ``spacy train``; returns the best model's folder."""
     from spacy.cli.train import train as spacy_train
 
+    from pipeline.base import blank
     from pipeline.corpus.docbin import export
-    from pipeline.loading import blank
 
     nlp = blank(segmenter)
     extra = transfer_docs(nlp, *transfer) if transfer else None
@@ -100,7 +101,9 @@ def assemble(ner_dir: Path, relation_model, out: Path, segmenter: Path | None = 
     nlp = spacy.load(ner_dir)
     nlp.add_pipe("sentencizer", first=True, config={"punct_chars": list(SENTENCE_ENDS)})
     nlp.add_pipe("govreport_figures", before="tok2vec")
+    nlp.add_pipe("govreport_span_constraints")
     nlp.add_pipe("govreport_relation_classifier")
+    nlp.add_pipe("govreport_attached_indicators")
     nlp.add_pipe("govreport_figure_normaliser")
     nlp.get_pipe("govreport_relation_classifier").model = relation_model
     tmp = Path(tempfile.mkdtemp(prefix=".govreport-zh.", dir=out.parent))

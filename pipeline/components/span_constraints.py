@@ -1,0 +1,125 @@
+"""Decoding constraints that the guidelines make hard rules, applied to the recognisers' spans.
+
+`govreport_span_constraints` (after the recognisers, before the relations):
+- no span crosses ， ； 。 ！ ？ or a line break (D24; a comma between digits is a thousands separator):
+  such a span is cut there and its longest piece kept;
+- quotation marks are balanced inside a span or both outside (D23, §3): a mark whose partner lies just
+  outside is taken in, a lone mark at the edge is dropped, a pair wrapping the whole span is dropped;
+- change words stay outside an indicator (§3): 增长, 同比, 下降 … are cut from the ends of an IND.
+
+`govreport_attached_indicators` (after the relations): an IND is only marked where a FIG or ACH attaches to
+it (§2), so an IND that heads no HAS_VALUE or ACHIEVED relation is removed with its relations.
+"""
+
+from __future__ import annotations
+
+import re
+
+from spacy.language import Language
+from spacy.tokens import Doc
+
+from pipeline.components.alignment import char_spans
+from pipeline.components.extensions import relations_of
+from pipeline.textnorm import normalised_text
+
+_BREAK = re.compile(r"(?<![0-9])[,，]|[,，](?![0-9])|[；;。！？!?\n]")
+_PAIRS = (("“", "”"), ("‘", "’"), ("《", "》"), ("「", "」"), ("『", "』"), ("(", ")"))
+_CHANGE_PREFIXES = ("同比", "比上年")
+_CHANGE_SUFFIXES = ("同比增长", "同比下降", "同比", "比上年", "增长", "下降", "增加", "减少", "提高", "达到", "突破",
+                    "超过")
+
+
+def _cut_at_breaks(text: str, start: int, end: int) -> tuple[int, int] | None:
+    """The longest piece of text[start:end] between clause breaks (None when nothing of two characters is left)."""
+    cuts = [m.start() for m in _BREAK.finditer(text, start, end)]
+    if not cuts:
+        return start, end
+    edges = [start, *[c for cut in cuts for c in (cut, cut + 1)], end]
+    pieces = [(edges[i], edges[i + 1]) for i in range(0, len(edges), 2)]
+    best = max(pieces, key=lambda p: p[1] - p[0])
+    return best if best[1] - best[0] >= 2 else None
+
+
+def _balance_quotes(text: str, start: int, end: int) -> tuple[int, int]:
+    for left, right in _PAIRS:
+        span = text[start:end]
+        opens, closes = span.count(left), span.count(right)
+        if opens > closes:
+            if end < len(text) and text[end] == right:
+                end += 1
+            elif span.startswith(left):
+                start += 1
+        elif closes > opens:
+            if start > 0 and text[start - 1] == left:
+                start -= 1
+            elif span.endswith(right):
+                end -= 1
+        span = text[start:end]
+        if (len(span) > 2 and span.startswith(left) and span.endswith(right)
+                and span.count(left) == 1 and span.count(right) == 1):
+            start, end = start + 1, end - 1  # a pair wrapping the whole name stays outside
+    return start, end
+
+
+def _trim_change_words(text: str, start: int, end: int) -> tuple[int, int]:
+    """Cut one change word from each end of an IND, unless less than two characters would be left."""
+    span = text[start:end]
+    prefix = next((w for w in _CHANGE_PREFIXES if span.startswith(w)), "")
+    rest = span[len(prefix):]
+    suffix = next((w for w in _CHANGE_SUFFIXES if rest.endswith(w)), "")
+    if len(rest) - len(suffix) < 2:
+        return start, end
+    return start + len(prefix), end - len(suffix)
+
+
+def constrain(text: str, spans: list[tuple[int, int, str]]) -> list[tuple[int, int, str]]:
+    """The spans after the constraints of this module's docstring (pure function over character spans)."""
+    out = []
+    for start, end, label in spans:
+        piece = _cut_at_breaks(text, start, end)
+        if piece is None:
+            continue
+        start, end = _balance_quotes(text, *piece)
+        if label == "IND":
+            start, end = _trim_change_words(text, start, end)
+        if end - start >= 1 and text[start:end].strip():
+            out.append((start, end, label))
+    # Extending a span over a quote can meet its neighbour: keep the earlier span whole.
+    out.sort()
+    flat, last_end = [], -1
+    for span in out:
+        if span[0] >= last_end:
+            flat.append(span)
+            last_end = span[1]
+    return flat
+
+
+@Language.factory("govreport_span_constraints")
+def create_span_constraints(nlp: Language, name: str) -> SpanConstraints:
+    return SpanConstraints()
+
+
+class SpanConstraints:
+    def __call__(self, doc: Doc) -> Doc:
+        before = [(e.start_char, e.end_char, e.label_) for e in doc.ents]
+        after = constrain(normalised_text(doc), before)
+        if after != before:
+            doc.ents = char_spans(doc, after)
+        return doc
+
+
+@Language.factory("govreport_attached_indicators")
+def create_attached_indicators(nlp: Language, name: str) -> AttachedIndicators:
+    return AttachedIndicators()
+
+
+class AttachedIndicators:
+    def __call__(self, doc: Doc) -> Doc:
+        rels = relations_of(doc)
+        heads = {(r["head"].start_char, r["head"].end_char) for r in rels if r["type"] in ("HAS_VALUE", "ACHIEVED")}
+        dropped = {(e.start_char, e.end_char) for e in doc.ents
+                   if e.label_ == "IND" and (e.start_char, e.end_char) not in heads}
+        if dropped:
+            doc.ents = [e for e in doc.ents if (e.start_char, e.end_char) not in dropped]
+            rels[:] = [r for r in rels if (r["tail"].start_char, r["tail"].end_char) not in dropped]
+        return doc

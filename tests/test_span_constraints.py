@@ -1,0 +1,52 @@
+"""Decoding constraints from the guidelines (D23, D24, §3), on real report phrases."""
+
+from pipeline.components.span_constraints import constrain
+
+
+def span(text, piece, label):
+    start = text.index(piece)
+    return (start, start + len(piece), label)
+
+
+def shown(text, spans):
+    return [(text[a:b], label) for a, b, label in spans]
+
+
+def test_a_span_across_a_comma_keeps_its_longest_piece():
+    # province-henan-2026
+    text = "生产总值6.66万亿元，财政总收入7019亿元。"
+    assert shown(text, constrain(text, [span(text, "6.66万亿元，财政总收入", "IND")])) == [("6.66万亿元", "IND")]
+    assert constrain(text, [span(text, "元，财", "IND")]) == []
+
+
+def test_a_thousands_separator_is_not_a_break():
+    text = "预算收入９，９７０，０００元。"  # national-state-council-1956 style
+    from pipeline.textnorm import normalise
+
+    norm = normalise(text)
+    assert shown(text, constrain(norm, [span(text, "９，９７０，０００元", "FIG")])) == [("９，９７０，０００元", "FIG")]
+
+
+def test_quotes_are_balanced_or_both_outside():
+    # province-anhui-2026 and the seed report
+    text = "7所高职学校入选国家“双高计划”，推动“利剑行动”。"
+    assert shown(text, constrain(text, [span(text, "国家“双高计划", "ACH")])) == [("国家“双高计划”", "ACH")]
+    assert shown(text, constrain(text, [span(text, "“利剑行动”", "PROJ")])) == [("利剑行动", "PROJ")]
+    assert shown(text, constrain(text, [span(text, "“利剑行动", "PROJ")])) == [("利剑行动", "PROJ")]
+
+
+def test_change_words_stay_outside_an_indicator():
+    text = "社会消费品零售总额同比增长5%。"  # made-up snippet of a common report sentence
+    assert shown(text, constrain(text, [span(text, "社会消费品零售总额同比增长", "IND")])) == [("社会消费品零售总额", "IND")]
+    assert shown(text, constrain(text, [span(text, "同比增长", "IND")])) == [("同比增长", "IND")]
+
+
+def test_attached_indicators_drop_an_ind_without_figure(nlp_rules):
+    import pipeline  # noqa: F401
+
+    nlp = pipeline.load("rules")
+    nlp.add_pipe("govreport_attached_indicators", after="govreport_relation_rules")
+    doc = nlp("地区生产总值增长5%左右。扎实推进乡村振兴。")
+    for ent in doc.ents:
+        if ent.label_ == "IND":
+            assert any(r["head"] == ent for r in doc._.relations)
