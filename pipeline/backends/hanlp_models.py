@@ -15,6 +15,7 @@ Two fixes over hanlp 2.1.5's `RNNNamedEntityRecognizer`:
 
 from __future__ import annotations
 
+import torch
 from hanlp.components.ner.rnn_ner import RNNNamedEntityRecognizer
 from hanlp.components.taggers.tagger import Tagger
 from hanlp.utils.span_util import bio_tags_to_spans
@@ -29,14 +30,43 @@ def iobes_to_bio(tag: str) -> str:
     return tag
 
 
+def read_text_vectors(path: str) -> dict[str, list[float]]:
+    """Vectors of a word2vec text file (what `pipeline.training.char_vectors` writes)."""
+    vectors: dict[str, list[float]] = {}
+    with open(path, encoding="utf-8") as fh:
+        next(fh)
+        for line in fh:
+            parts = line.rstrip("\n").split(" ")
+            if len(parts) > 2:
+                vectors[parts[0]] = [float(x) for x in parts[1:]]
+    return vectors
+
+
 class RNNNamedEntityRecognizerBatchFirstCRF(RNNNamedEntityRecognizer):
     """HanLP's character BiLSTM(-CRF) NER with the CRF set to batch-first, as the model feeds it, and
-    IOBES output decoded without raising on ill-formed sequences."""
+    IOBES output decoded without raising on ill-formed sequences.
+
+    Set `init_vectors` (a word2vec text file) before `fit` to start the character embeddings from
+    pretrained vectors; they are copied into the embedding table, so `hanlp.load` needs no vector file."""
+
+    init_vectors: str | None = None
 
     def build_model(self, **kwargs):
         model = super().build_model(**kwargs)
         if model.crf is not None:
             model.crf.batch_first = True
+        if self.init_vectors and isinstance(getattr(model, "embed", None), torch.nn.Embedding):
+            vectors = read_text_vectors(self.init_vectors)
+            weight = model.embed.weight
+            tokens = self.vocabs[self.config.token_key].idx_to_token
+            found = 0
+            with torch.no_grad():
+                for i, token in enumerate(tokens):
+                    vec = vectors.get(token)
+                    if vec is not None and len(vec) == weight.shape[1]:
+                        weight[i] = torch.tensor(vec, dtype=weight.dtype)
+                        found += 1
+            self.init_vectors_found = (found, len(tokens))
         return model
 
     def predict_data(self, data, batch_size, **kwargs):

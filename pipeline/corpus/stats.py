@@ -7,6 +7,8 @@ between the ``<!-- stats -->`` markers; everything else in the README is left as
 from __future__ import annotations
 
 import argparse
+import csv
+import re
 import sys
 from collections import Counter
 from pathlib import Path
@@ -53,8 +55,34 @@ def corpus_stats(corpus: Path = CORPUS) -> str:
         "### Size", _table(["split", "documents", "characters", *SPAN_LABELS, *RELATION_TYPES], rows),
         "### Strata (level × era)", _table(["stratum", *SPLITS, "all"], strata_rows),
         "### Documents", _table(["document", "split", "characters"], doc_rows),
-        "### Inter-annotator agreement", agreement_table(corpus),
+        "### Inter-annotator agreement (before adjudication)", agreement_table(corpus),
+        "### Guidelines v1.2 pass: changed spans and relations per decision", changes_table(corpus),
     ])
+
+
+def _decision(code: str) -> str:
+    """The first decision a change cites ('D2/D12/D23' counts as D2); other labels (missed-FIG) as given."""
+    m = re.match(r"\s*(D\d+|§\d+)", code)
+    return m.group(1) if m else code.strip() or "-"
+
+
+def changes_table(corpus: Path = CORPUS, version: str = "v1.2") -> str:
+    """Counts per decision of the change lists in corpus/changes/<version>/ (one row per changed span)."""
+    counts: Counter = Counter()
+    docs: dict[str, set[str]] = {}
+    for path in sorted((corpus / "changes" / version).glob("*.tsv")):
+        with open(path, encoding="utf-8") as fh:
+            rows = list(csv.DictReader(fh, delimiter="\t"))
+        for row in rows:
+            decision = _decision(row.get("decision") or "")
+            counts[decision] += 1
+            docs.setdefault(decision, set()).add(row.get("document") or path.stem)
+    def order(key: str) -> tuple:
+        m = re.match(r"(D|§)(\d+)", key)
+        return (0, m.group(1), int(m.group(2))) if m else (1, key, 0)
+    rows = [[d, counts[d], len(docs[d])] for d in sorted(counts, key=order)]
+    rows.append(["**all**", sum(counts.values()), len({x for v in docs.values() for x in v})])
+    return _table(["decision", "changes", "documents"], rows)
 
 
 def agreement_table(corpus: Path = CORPUS) -> str:
