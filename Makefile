@@ -4,7 +4,7 @@ SHARED ?= ../shared
 OUT ?= out
 EXAMPLE = corpus/raw/district-zhuzhou-shifeng-2023.txt
 
-.PHONY: setup run test lint train eval eval-test bench corpus-stats
+.PHONY: setup run test lint train eval eval-test bench corpus-stats gold
 
 .venv/bin/python:
 	python3 -m venv .venv
@@ -35,7 +35,8 @@ train:
 	$(PY) -m pipeline.training.pretrain --out $(OUT)/pretrain
 	$(PY) -m pipeline.training.ner --out models/govreport-zh --work $(OUT)/train \
 		--init-tok2vec $$(ls -v $(OUT)/pretrain/model[0-9]*.bin | tail -1)
-	$(PY) -m pipeline.training.hanlp_ner --out models/hanlp-ner
+	GOVREPORT_SHARED=$(SHARED) $(PY) -m pipeline.training.char_vectors --out $(OUT)/char-vectors.txt
+	$(PY) -m pipeline.training.hanlp_ner --out models/hanlp-ner --init-vectors $(OUT)/char-vectors.txt
 
 # Scores the default (trained) pipeline and the rule baseline on the dev split.
 eval:
@@ -43,7 +44,7 @@ eval:
 	$(PY) -m pipeline.corpus.splits export dev -o $(OUT)/eval/dev.gold.jsonl
 	$(PY) -m pipeline.corpus.splits predict dev --model default -o $(OUT)/eval/dev.default.jsonl
 	$(PY) -m pipeline.corpus.splits predict dev --model rules -o $(OUT)/eval/dev.rules.jsonl
-	$(PY) -m evaluation score $(OUT)/eval/dev.gold.jsonl $(OUT)/eval/dev.default.jsonl \
+	$(PY) -m evaluation score $(OUT)/eval/dev.gold.jsonl $(OUT)/eval/dev.default.jsonl --by stratum \
 		--json $(OUT)/eval/dev.default.json --html $(OUT)/eval/dev.default.html
 	$(PY) -m evaluation score $(OUT)/eval/dev.gold.jsonl $(OUT)/eval/dev.rules.jsonl \
 		--json $(OUT)/eval/dev.rules.json --html $(OUT)/eval/dev.rules.html
@@ -59,7 +60,8 @@ eval-test:
 	$(PY) -m pipeline.corpus.splits export test --release -o $(OUT)/eval/test.gold.jsonl
 	$(PY) -m pipeline.corpus.splits predict test --release --model default -o $(OUT)/eval/test.default.jsonl
 	$(PY) -m pipeline.corpus.splits predict test --release --model rules -o $(OUT)/eval/test.rules.jsonl
-	$(PY) -m evaluation score $(OUT)/eval/test.gold.jsonl $(OUT)/eval/test.default.jsonl --json $(OUT)/eval/test.default.json
+	$(PY) -m evaluation score $(OUT)/eval/test.gold.jsonl $(OUT)/eval/test.default.jsonl --by stratum \
+		--json $(OUT)/eval/test.default.json
 	$(PY) -m evaluation score $(OUT)/eval/test.gold.jsonl $(OUT)/eval/test.rules.jsonl --json $(OUT)/eval/test.rules.json
 
 bench:
@@ -67,3 +69,11 @@ bench:
 
 corpus-stats:
 	$(PY) -m pipeline.corpus.stats --write corpus/README.md
+
+# Rebuilds corpus/gold from the inline markup annotators write, then validates and lints the corpus.
+gold:
+	for f in corpus/inline/*.inline.txt; do id=$$(basename $$f .inline.txt); \
+		$(PY) -m pipeline.corpus.inline $$f corpus/raw/$$id.txt -o corpus/gold/$$id.jsonl || exit 1; done
+	$(PY) -m evaluation validate corpus/gold/*.jsonl
+	mkdir -p $(OUT)
+	$(PY) -m evaluation lint corpus/gold/*.jsonl > $(OUT)/lint.txt  # findings in the file, counts on the terminal

@@ -97,13 +97,54 @@ def cmd_score(args: argparse.Namespace) -> int:
     except ValueError as exc:
         raise BadInput(f"{args.pred}:0: {exc}") from exc
     _warn(result["warnings"])
+    if args.by:
+        result["strata"] = score_by_stratum(gold, pred, args.by)
     if args.json != "-":
         print(render_score(result))
+        if args.by:
+            print(render_strata(result["strata"], args.by))
     if args.json:
         write_json(args.json, result)
     if args.html:
         write_atomic(args.html, render_html(result, title=f"{Path(args.pred).name} vs {Path(args.gold).name}"))
     return EXIT_OK
+
+
+def stratum_of(doc_id: str, by: str) -> str:
+    """The stratum of a corpus document id (LEVEL-PLACE-YEAR): its level, or its level and era."""
+    parts = doc_id.split("-")
+    level = parts[0]
+    year = parts[-1] if parts[-1].isdigit() else ""
+    if by == "level":
+        return level
+    era = ("<2000" if int(year) < 2000 else "≥2000") if year else "?"
+    return f"{level} {era}"
+
+
+def score_by_stratum(gold: list[dict], pred: list[dict], by: str) -> dict:
+    """Strict micro P/R/F1 of entities and relations per stratum (documents grouped by their id)."""
+    groups: dict[str, list[str]] = {}
+    for rec in gold:
+        groups.setdefault(stratum_of(rec["id"], by), []).append(rec["id"])
+    pred_by_id = {r["id"]: r for r in pred}
+    out = {}
+    for name, ids in sorted(groups.items()):
+        g = [r for r in gold if r["id"] in ids]
+        p = [pred_by_id[i] for i in ids if i in pred_by_id]
+        res = score(g, p, bootstrap=0)
+        out[name] = {"documents": len(ids), "entities": res["entities"]["strict"]["micro"],
+                     "relations": res["relations"]["strict"]["micro"]}
+    return out
+
+
+def render_strata(strata: dict, by: str) -> str:
+    header = "stratum                docs   ent P  ent R  ent F1   rel P  rel R  rel F1"
+    lines = ["", f"Strict micro scores by {by}", header]
+    for name, s in strata.items():
+        e, r = s["entities"], s["relations"]
+        lines.append(f"{name:<22} {s['documents']:>4}  {e['precision']:.3f}  {e['recall']:.3f}  {e['f1']:.3f}   "
+                     f"{r['precision']:.3f}  {r['recall']:.3f}  {r['f1']:.3f}")
+    return "\n".join(lines)
 
 
 def cmd_compare(args: argparse.Namespace) -> int:
@@ -190,6 +231,8 @@ def build_parser() -> argparse.ArgumentParser:
     p.add_argument("pred")
     p.add_argument("--json", metavar="OUT.json", help="write the full result as JSON (- for stdout)")
     p.add_argument("--html", metavar="OUT.html", help="write a self-contained HTML report")
+    p.add_argument("--by", choices=("level", "stratum"), help="also score each level (national, province, "
+                   "district) or stratum (level × era: national before 2000 / from 2000), grouped by document id")
     bootstrap_options(p)
     p.set_defaults(run=cmd_score)
 

@@ -95,9 +95,12 @@ def unique_ids(paths: list[Path]) -> list[str]:
 
 def run(paths: list[Path], model: str, out: Path, workers: int = 1, resume: bool = False,
         stdin_text: str | None = None, progress: bool = True, ray_address: str | None = None,
-        backend: str = "spacy") -> BatchResult:
+        backend: str = "default") -> BatchResult:
     from tqdm import tqdm
 
+    from pipeline.backends import resolve_backend
+
+    backend = resolve_backend(backend, model)  # records name the backend that really ran
     result = BatchResult()
     partial = out.with_name(out.name + ".partial")
     done: dict[str, dict] = {}

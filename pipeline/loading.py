@@ -29,8 +29,12 @@ def build_rules(segmenter_model: Path | None = SEGMENTER_MODEL) -> Language:
     return nlp
 
 
-def load(model: str | Path = "default", backend: str = "spacy") -> Language:
-    """Load a pipeline by name or path (see the module docstring)."""
+def load(model: str | Path = "default", backend: str = "default") -> Language:
+    """Load a pipeline by name or path (see the module docstring); `backend` "default" is
+    `pipeline.backends.DEFAULT_BACKEND` where it is installed."""
+    from pipeline.backends import resolve_backend
+
+    backend = resolve_backend(backend, model)
     if backend == "hanlp":
         from pipeline.backends import HANLP_MODEL
         from pipeline.backends.hanlp_backend import load_hanlp_pipeline

@@ -178,3 +178,28 @@ def test_write_atomic_replaces_whole_file(tmp_path: Path) -> None:
     write_atomic(target, "new")
     assert target.read_text(encoding="utf-8") == "new"
     assert sorted(p.name for p in tmp_path.iterdir()) == ["out.txt"]
+
+
+def test_score_by_stratum_groups_documents_by_their_id(tmp_path, capsys):
+    import json as _json
+
+    from evaluation.cli import main as eval_main
+
+    text = "生产总值6.66万亿元。"  # province-henan-2026
+    def rec(doc_id, spans):
+        ents = [{"id": i, "label": lb, "start_offset": a, "end_offset": b, "text": text[a:b]}
+                for i, (a, b, lb) in enumerate(spans, start=1)]
+        return {"id": doc_id, "text": text, "entities": ents, "relations": []}
+    gold = tmp_path / "gold.jsonl"
+    pred = tmp_path / "pred.jsonl"
+    full = [(0, 4, "IND"), (4, 11, "FIG")]
+    gold.write_text("\n".join(_json.dumps(rec(i, full), ensure_ascii=False) for i in
+                              ("national-state-council-1985", "province-henan-2026")) + "\n", encoding="utf-8")
+    pred.write_text("\n".join([_json.dumps(rec("national-state-council-1985", full), ensure_ascii=False),
+                               _json.dumps(rec("province-henan-2026", full[:1]), ensure_ascii=False)]) + "\n",
+                    encoding="utf-8")
+    assert eval_main(["score", str(gold), str(pred), "--by", "stratum", "--bootstrap", "0",
+                      "--json", str(tmp_path / "s.json")]) == 0
+    strata = _json.loads((tmp_path / "s.json").read_text(encoding="utf-8"))["strata"]
+    assert strata["national <2000"]["entities"]["f1"] == 1.0
+    assert abs(strata["province ≥2000"]["entities"]["recall"] - 0.5) < 1e-9

@@ -9,3 +9,22 @@ here imports it until a model is loaded.
 from pipeline.paths import MODELS_DIR
 
 HANLP_MODEL = MODELS_DIR / "hanlp-ner"  # where `python -m pipeline.training.hanlp_ner` saves by default
+
+# The backend `pipeline.load()` and `govreport extract` use when none is named: the more accurate one on the
+# dev split (models/govreport-zh/MODEL_CARD.md, models/hanlp-ner/MODEL_CARD.md), where it is installed.
+DEFAULT_BACKEND = "spacy"
+BACKENDS = ("spacy", "hanlp")
+
+
+def resolve_backend(backend: str, model: object = "default") -> str:
+    """The backend a call means: "default" becomes `DEFAULT_BACKEND` (spaCy for the rules, or where HanLP or its
+    model is missing); a named backend is returned as it is."""
+    if backend != "default":
+        return backend
+    if str(model) == "rules" or DEFAULT_BACKEND == "spacy":
+        return "spacy"
+    from importlib.util import find_spec
+
+    if find_spec("hanlp") is None or not (HANLP_MODEL / "config.json").exists():
+        return "spacy"
+    return DEFAULT_BACKEND

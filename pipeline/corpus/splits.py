@@ -76,7 +76,7 @@ def main(argv: list[str] | None = None) -> int:
     parser.add_argument("split", choices=SPLITS)
     parser.add_argument("-o", "--out", type=Path)
     parser.add_argument("--model", default="default")
-    parser.add_argument("--backend", choices=("spacy", "hanlp"), default="spacy")
+    parser.add_argument("--backend", choices=("default", "spacy", "hanlp"), default="default")
     parser.add_argument("--release", action="store_true", help="allow the test split")
     args = parser.parse_args(argv)
     _check_test(args.split, args.release)
@@ -92,6 +92,9 @@ def main(argv: list[str] | None = None) -> int:
         import pipeline
         from pipeline.extract import extract_record
 
+        from pipeline.backends import resolve_backend
+
+        args.backend = resolve_backend(args.backend, args.model)
         nlp = pipeline.load(args.model, backend=args.backend)
         records = []
         for doc_id in ids:
