@@ -4,7 +4,7 @@ SHARED ?= ../shared
 OUT ?= out
 EXAMPLE = corpus/raw/district-zhuzhou-shifeng-2023.txt
 
-.PHONY: setup run test lint train eval eval-test bench corpus-stats gold
+.PHONY: setup run test lint train eval eval-test bench fuzz corpus-stats gold
 
 .venv/bin/python:
 	python3 -m venv .venv
@@ -65,7 +65,11 @@ eval-test:
 	$(PY) -m evaluation score $(OUT)/eval/test.gold.jsonl $(OUT)/eval/test.rules.jsonl --json $(OUT)/eval/test.rules.json
 
 bench:
-	$(PY) -m pipeline.bench --out $(OUT)/bench.json
+	$(PY) -m pipeline.bench --memory --out $(OUT)/bench.json
+
+# 10,000 generated inputs through the default pipeline: crashes must be 0 (issue 13).
+fuzz:
+	$(PY) -m pipeline.fuzz --n 10000 --out $(OUT)/fuzz.json
 
 corpus-stats:
 	$(PY) -m pipeline.corpus.stats --write corpus/README.md

@@ -86,13 +86,73 @@ def run(model: str, limit: int) -> dict:
     }
 
 
+LENGTHS = (10_000, 100_000, 1_000_000, 5_000_000)
+# A real clause (national-state-council-2024) without its punctuation, repeated: the worst case for sentence
+# splitting and relation candidates.
+NO_PUNCTUATION_CLAUSE = "国内生产总值超过126万亿元增长5.2%增速居世界主要经济体前列"
+
+
+def long_text(length: int) -> str:
+    """`length` characters of real report text: the corpus reports one after another, repeated as needed."""
+    texts = [t for _, t in _texts(1000)]
+    out, n = [], 0
+    while n < length:
+        for t in texts:
+            out.append(t)
+            n += len(t)
+            if n >= length:
+                break
+    return "".join(out)[:length]
+
+
+def one_length(kind: str, length: int, model: str) -> dict:
+    """In a fresh process: extract one document of `length` characters; time and peak RSS."""
+    import pipeline
+    from pipeline.extract import extract_record
+
+    nlp = pipeline.load(model)
+    text = long_text(length) if kind == "report" else (NO_PUNCTUATION_CLAUSE * (length // 30 + 1))[:length]
+    base_mb = resource.getrusage(resource.RUSAGE_SELF).ru_maxrss / 1024
+    t = time.perf_counter()
+    record = extract_record(nlp, text, "bench")
+    seconds = time.perf_counter() - t
+    return {"kind": kind, "characters": len(text), "seconds": round(seconds, 2),
+            "chars_per_s": round(len(text) / seconds), "entities": len(record["entities"]),
+            "peak_rss_mb": round(resource.getrusage(resource.RUSAGE_SELF).ru_maxrss / 1024, 1),
+            "rss_after_load_mb": round(base_mb, 1)}
+
+
+def memory_table(model: str, lengths: tuple[int, ...] = LENGTHS) -> list[dict]:
+    """Peak RSS and speed against document length, each length in its own process (RSS is per process)."""
+    import subprocess
+
+    rows = []
+    cases = [("report", n) for n in lengths] + [("no-punctuation", 240_000)]
+    for kind, n in cases:
+        proc = subprocess.run([sys.executable, "-m", "pipeline.bench", "--one", kind, str(n), "--model", model],
+                              capture_output=True, text=True, cwd=REPO_ROOT)
+        if proc.returncode != 0:
+            rows.append({"kind": kind, "characters": n, "error": proc.stderr.strip().splitlines()[-1:]})
+        else:
+            rows.append(json.loads(proc.stdout))
+        print(json.dumps(rows[-1], ensure_ascii=False), file=sys.stderr)
+    return rows
+
+
 def main(argv: list[str] | None = None) -> int:
     parser = argparse.ArgumentParser(description=__doc__.splitlines()[0])
     parser.add_argument("--model", default="default")
     parser.add_argument("--limit", type=int, default=30, help="number of corpus reports to run on")
     parser.add_argument("--out", type=Path, default=Path("out/bench.json"))
+    parser.add_argument("--memory", action="store_true", help="also the memory-against-length table")
+    parser.add_argument("--one", nargs=2, metavar=("KIND", "CHARS"), help=argparse.SUPPRESS)
     args = parser.parse_args(argv)
+    if args.one:
+        print(json.dumps(one_length(args.one[0], int(args.one[1]), args.model)))
+        return 0
     result = run(args.model, args.limit)
+    if args.memory:
+        result["memory_against_length"] = memory_table(args.model)
     with atomic_open(args.out) as fh:
         json.dump(result, fh, ensure_ascii=False, indent=2)
     json.dump(result, sys.stdout, ensure_ascii=False, indent=2)
