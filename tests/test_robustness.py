@@ -225,3 +225,20 @@ def test_ctrl_c_says_what_was_saved(tmp_path):
     assert "interrupted:" in err and "rerun with --resume" in err
     saved = len(complete_records(partial))
     assert f"{saved} document" in err and saved >= 1
+
+
+def test_a_short_fuzz_run_finds_no_crash():
+    from pipeline.fuzz import run
+
+    result = run(60, "rules", seed=7)
+    assert result["crashes"] == 0, result["crash_examples"]
+    assert result["broken_records"] == 0, result["broken_examples"]
+
+
+def test_bench_long_text_is_real_report_text():
+    from pipeline.bench import long_text
+
+    text = long_text(30_000)
+    assert len(text) == 30_000
+    first = sorted((ROOT / "corpus" / "raw").glob("*.txt"))[0].read_text(encoding="utf-8")
+    assert text.startswith(first[:1000])
