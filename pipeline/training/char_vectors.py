@@ -3,7 +3,8 @@
 ``python -m pipeline.training.char_vectors --out out/char-vectors.txt``: gensim's skip-gram word2vec over
 the characters (normalised as the models see them, `pipeline.textnorm`) of
 
-- the raw reports in corpus/raw, except the test split's (kept unseen, also unlabelled);
+- the raw reports in corpus/raw, except the dev and test splits' (their text stays unseen, labelled or not,
+  as for the tok2vec pretraining);
 - the general-domain corpora of ``$GOVREPORT_SHARED/corpus/general`` (People's Daily 1998, MSRA,
   People's Daily NER, CLUENER): research-only data, so what is derived from it says so in its model card.
 
@@ -58,7 +59,8 @@ def train_vectors(out: Path, dim: int = 100, epochs: int = 5, general: bool = Tr
     from pipeline.corpus.splits import split_ids
 
     start = time.time()
-    sentences = list(report_lines(set(split_ids()["test"])))
+    held_out = {i for name in ("dev", "test") for i in split_ids()[name]}
+    sentences = list(report_lines(held_out))
     reports = len(sentences)
     if general:
         sentences += list(general_lines(limit_per_source))
