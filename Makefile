@@ -38,31 +38,32 @@ train:
 	GOVREPORT_SHARED=$(SHARED) $(PY) -m pipeline.training.char_vectors --out $(OUT)/char-vectors.txt
 	$(PY) -m pipeline.training.hanlp_ner --out models/hanlp-ner --init-vectors $(OUT)/char-vectors.txt
 
-# Scores the default (trained) pipeline and the rule baseline on the dev split.
+# Scores the default pipeline (HanLP backend), the spaCy backend and the rule baseline on the dev split.
 eval:
 	mkdir -p $(OUT)/eval
 	$(PY) -m pipeline.corpus.splits export dev -o $(OUT)/eval/dev.gold.jsonl
-	$(PY) -m pipeline.corpus.splits predict dev --model default -o $(OUT)/eval/dev.default.jsonl
+	$(PY) -m pipeline.corpus.splits predict dev -o $(OUT)/eval/dev.default.jsonl
+	$(PY) -m pipeline.corpus.splits predict dev --backend spacy -o $(OUT)/eval/dev.spacy.jsonl
 	$(PY) -m pipeline.corpus.splits predict dev --model rules -o $(OUT)/eval/dev.rules.jsonl
-	$(PY) -m evaluation score $(OUT)/eval/dev.gold.jsonl $(OUT)/eval/dev.default.jsonl --by stratum \
-		--json $(OUT)/eval/dev.default.json --html $(OUT)/eval/dev.default.html
-	$(PY) -m evaluation score $(OUT)/eval/dev.gold.jsonl $(OUT)/eval/dev.rules.jsonl \
-		--json $(OUT)/eval/dev.rules.json --html $(OUT)/eval/dev.rules.html
+	for run in default spacy rules; do \
+		$(PY) -m evaluation score $(OUT)/eval/dev.gold.jsonl $(OUT)/eval/dev.$$run.jsonl --by stratum \
+			--json $(OUT)/eval/dev.$$run.json --html $(OUT)/eval/dev.$$run.html > $(OUT)/eval/dev.$$run.txt || exit 1; done
+	$(PY) -m evaluation compare $(OUT)/eval/dev.gold.jsonl $(OUT)/eval/dev.spacy.jsonl $(OUT)/eval/dev.default.jsonl
 	$(PY) -m evaluation compare $(OUT)/eval/dev.gold.jsonl $(OUT)/eval/dev.rules.jsonl $(OUT)/eval/dev.default.jsonl
-	$(PY) -m pipeline.corpus.splits predict dev --backend hanlp -o $(OUT)/eval/dev.hanlp.jsonl
-	$(PY) -m evaluation score $(OUT)/eval/dev.gold.jsonl $(OUT)/eval/dev.hanlp.jsonl \
-		--json $(OUT)/eval/dev.hanlp.json --html $(OUT)/eval/dev.hanlp.html
-	$(PY) -m evaluation compare $(OUT)/eval/dev.gold.jsonl $(OUT)/eval/dev.default.jsonl $(OUT)/eval/dev.hanlp.jsonl
+	@echo "scores in $(OUT)/eval/dev.{default,spacy,rules}.{txt,json,html}"
 
 # Once per model release: the test split.
 eval-test:
 	mkdir -p $(OUT)/eval
 	$(PY) -m pipeline.corpus.splits export test --release -o $(OUT)/eval/test.gold.jsonl
-	$(PY) -m pipeline.corpus.splits predict test --release --model default -o $(OUT)/eval/test.default.jsonl
+	$(PY) -m pipeline.corpus.splits predict test --release -o $(OUT)/eval/test.default.jsonl
+	$(PY) -m pipeline.corpus.splits predict test --release --backend spacy -o $(OUT)/eval/test.spacy.jsonl
 	$(PY) -m pipeline.corpus.splits predict test --release --model rules -o $(OUT)/eval/test.rules.jsonl
-	$(PY) -m evaluation score $(OUT)/eval/test.gold.jsonl $(OUT)/eval/test.default.jsonl --by stratum \
-		--json $(OUT)/eval/test.default.json
-	$(PY) -m evaluation score $(OUT)/eval/test.gold.jsonl $(OUT)/eval/test.rules.jsonl --json $(OUT)/eval/test.rules.json
+	for run in default spacy rules; do \
+		$(PY) -m evaluation score $(OUT)/eval/test.gold.jsonl $(OUT)/eval/test.$$run.jsonl --by stratum \
+			--json $(OUT)/eval/test.$$run.json > $(OUT)/eval/test.$$run.txt || exit 1; done
+	$(PY) -m evaluation compare $(OUT)/eval/test.gold.jsonl $(OUT)/eval/test.spacy.jsonl $(OUT)/eval/test.default.jsonl
+	@echo "scores in $(OUT)/eval/test.{default,spacy,rules}.{txt,json}"
 
 bench:
 	$(PY) -m pipeline.bench --memory --out $(OUT)/bench.json

@@ -12,7 +12,7 @@ HANLP_MODEL = MODELS_DIR / "hanlp-ner"  # where `python -m pipeline.training.han
 
 # The backend `pipeline.load()` and `govreport extract` use when none is named: the more accurate one on the
 # dev split (models/govreport-zh/MODEL_CARD.md, models/hanlp-ner/MODEL_CARD.md), where it is installed.
-DEFAULT_BACKEND = "spacy"
+DEFAULT_BACKEND = "hanlp"
 BACKENDS = ("spacy", "hanlp")
 
 
