@@ -75,10 +75,18 @@ def test_windowed_record_equals_whole_document(nlp_rules):
     assert [t["text"] for t in windowed["tokens"]] == [t["text"] for t in whole["tokens"]]
 
 
-def test_a_text_longer_than_spacys_limit_goes_through(nlp_rules):
-    # 1.1 M characters: spaCy alone refuses with E088.
-    text = (SEED + "\n") * (1_100_000 // (len(SEED) + 1) + 1)
-    record = extract_record(nlp_rules, text, "long", window_chars=50_000)
+def test_a_text_longer_than_spacys_limit_goes_through_in_a_batch(tmp_path):
+    # 1.1 M characters: spaCy alone refuses with E088, and that used to abort the whole folder.
+    folder = tmp_path / "reports"
+    folder.mkdir()
+    long_text = (SEED + "\n") * (1_100_000 // (len(SEED) + 1) + 1)
+    (folder / "a-compilation.txt").write_text(long_text, encoding="utf-8")
+    (folder / "b-report.txt").write_text(REVIEW, encoding="utf-8")
+    out = tmp_path / "out.jsonl"
+    assert main(["extract", str(folder), "-o", str(out), "--model", "rules", "-q"]) == 0
+    records = {r["id"]: r for r in complete_records(out)}
+    assert set(records) == {"a-compilation", "b-report"}
+    record = records["a-compilation"]
     assert len(record["text"]) > 1_000_000
     assert all(record["text"][e["start_offset"]:e["end_offset"]] == e["text"] for e in record["entities"])
     per_copy = len([e for e in record["entities"] if e["end_offset"] <= len(SEED)])
