@@ -72,3 +72,11 @@ def test_models_are_small():
     for folder in (TRAINED_PIPELINE, HANLP_MODEL):
         total = sum(p.stat().st_size for p in Path(folder).rglob("*") if p.is_file())
         assert total < 50 * 2**20, folder
+
+
+def test_a_model_folder_selects_its_own_backend(tmp_path):
+    assert resolve_backend("default", TRAINED_PIPELINE) == "spacy"
+    assert resolve_backend("default", HANLP_MODEL) == "hanlp"
+    assert resolve_backend("default", "rules") == "spacy"
+    assert resolve_backend("default", tmp_path) == "spacy"  # neither: the spaCy loader's clear error
+    assert resolve_backend("hanlp", TRAINED_PIPELINE) == "hanlp"  # a named backend is taken as it is

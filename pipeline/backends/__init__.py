@@ -18,9 +18,16 @@ BACKENDS = ("spacy", "hanlp")
 
 def resolve_backend(backend: str, model: object = "default") -> str:
     """The backend a call means: "default" becomes `DEFAULT_BACKEND` (spaCy for the rules, or where HanLP or its
-    model is missing); a named backend is returned as it is."""
+    model is missing), or for a model folder the backend that folder was saved by; a named backend is returned
+    as it is."""
     if backend != "default":
         return backend
+    if str(model) not in ("default", "rules"):
+        # A model folder says what it is: a HanLP component has config.json, a spaCy pipeline config.cfg.
+        from pathlib import Path
+
+        folder = Path(str(model))
+        return "hanlp" if (folder / "config.json").exists() and not (folder / "config.cfg").exists() else "spacy"
     if str(model) == "rules" or DEFAULT_BACKEND == "spacy":
         return "spacy"
     from importlib.util import find_spec
