@@ -250,3 +250,51 @@ def test_bench_long_text_is_real_report_text():
     assert len(text) == 30_000
     first = sorted((ROOT / "corpus" / "raw").glob("*.txt"))[0].read_text(encoding="utf-8")
     assert text.startswith(first[:1000])
+
+
+# Real report sentences (province-henan-2026) to build documents from in the property tests below.
+_SENTENCES = [s + "。" for line in HENAN.split("\n") for s in line.split("。") if 4 < len(s) < 80][:60]
+
+
+@settings(max_examples=25, deadline=None)
+@given(st.lists(st.sampled_from(_SENTENCES), min_size=1, max_size=12),
+       st.lists(st.sampled_from(["", "\n"]), min_size=12, max_size=12))
+def test_windowed_extraction_equals_whole_document_property(nlp_rules, sentences, breaks):
+    import pipeline
+
+    text = "".join(s + b for s, b in zip(sentences, breaks, strict=False))
+    whole = pipeline.doc_to_record(nlp_rules(text), "w")
+    windowed = extract_record(nlp_rules, text, "w", window_chars=120)
+    bounds = window_bounds(text, 120)
+    edges = {b for _, b in bounds[:-1]}
+    # Spans never straddle a window edge; where every edge falls on a line break, nothing changes at all.
+    assert all(not any(e["start_offset"] < edge < e["end_offset"] for edge in edges) for e in windowed["entities"])
+    if all(text[edge - 1] == "\n" for edge in edges):
+        assert _spans(windowed) == _spans(whole)
+        assert _relations(windowed) == _relations(whole)
+
+
+@settings(max_examples=25, deadline=None)
+@given(st.lists(st.sampled_from(_SENTENCES), min_size=1, max_size=8),
+       st.lists(st.sampled_from(["\n", "\r\n", "\r"]), min_size=8, max_size=8))
+def test_line_ends_do_not_change_entities_property(nlp_rules, sentences, ends):
+    lf = "".join(s + "\n" for s in sentences)
+    mixed = "".join(s + e for s, e in zip(sentences, ends, strict=False))
+    a, b = extract_record(nlp_rules, lf, "lf"), extract_record(nlp_rules, mixed, "mixed")
+    assert [(e["text"], e["label"]) for e in a["entities"]] == [(e["text"], e["label"]) for e in b["entities"]]
+    assert all(mixed[e["start_offset"]:e["end_offset"]] == e["text"] for e in b["entities"])
+
+
+@settings(max_examples=15, deadline=None)
+@given(st.lists(st.sampled_from(_SENTENCES), min_size=2, max_size=6))
+def test_traditional_text_gives_the_simplified_spans_property(nlp_rules, sentences):
+    from opencc import OpenCC
+
+    simplified = "\n".join(sentences)
+    traditional = OpenCC("s2t").convert(simplified)
+    if len(traditional) != len(simplified) or normalise(traditional) != normalise(simplified):
+        return  # a phrase-level conversion or a character OpenCC maps back differently: not a one-to-one pair
+    a = extract_record(nlp_rules, simplified, "s")
+    b = extract_record(nlp_rules, traditional, "t")
+    assert _spans(a) == _spans(b)
+    assert all(traditional[e["start_offset"]:e["end_offset"]] == e["text"] for e in b["entities"])
