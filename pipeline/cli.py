@@ -11,10 +11,10 @@ import glob
 import sys
 from pathlib import Path
 
+from pipeline.backends import BACKEND_CHOICES
 from pipeline.readers import Report, ReportError, read_report
 
 FORMATS = ("jsonl", "csv", "html")
-BACKENDS = ("default", "spacy", "hanlp")
 BACKEND_HELP = ("entity recogniser: 'default' (the more accurate of the two where installed, see README), "
                 "'spacy' (trained spaCy NER, or the rules with --model rules) or 'hanlp' (models/hanlp-ner; needs "
                 "the [hanlp] extra)")
@@ -134,7 +134,7 @@ def build_parser() -> argparse.ArgumentParser:
     ext.add_argument("-o", "--out", required=True, help="output file (CSV also writes <stem>.achievements.csv)")
     ext.add_argument("--format", choices=FORMATS, help="output format (default: from the extension of -o)")
     ext.add_argument("--model", default="default", help="'default', 'rules' or a pipeline folder")
-    ext.add_argument("--backend", choices=BACKENDS, default="default", help=BACKEND_HELP)
+    ext.add_argument("--backend", choices=BACKEND_CHOICES, default="default", help=BACKEND_HELP)
     ext.add_argument("--workers", type=int, default=1, help="processes (one pipeline each)")
     ext.add_argument("--resume", action="store_true", help="skip documents already in OUT (JSONL) or OUT.partial")
     ext.add_argument("--ray", metavar="auto|ADDRESS", help="run on a Ray cluster (Ray Data; --workers actors); "
@@ -148,7 +148,7 @@ def build_parser() -> argparse.ArgumentParser:
     pre.add_argument("-o", "--out", required=True, help="task file (doccano, label-studio) or folder (brat)")
     pre.add_argument("--tool", choices=sorted(TOOLS), required=True)
     pre.add_argument("--model", default="default")
-    pre.add_argument("--backend", choices=BACKENDS, default="default", help=BACKEND_HELP)
+    pre.add_argument("--backend", choices=BACKEND_CHOICES, default="default", help=BACKEND_HELP)
     pre.set_defaults(func=_pre_annotate)
     imp = sub.add_parser("import", help="read an annotation tool's export back into corpus JSONL")
     imp.add_argument("export", help="export file or folder")

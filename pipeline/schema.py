@@ -18,6 +18,10 @@ RELATION_BY_TAIL: dict[str, str] = {tail: rel for rel, (_, tail) in RELATION_TYP
 # Where one sentence ends (relations hold inside a sentence): the sentencizer, the relation candidates
 # and the HanLP chunker all split here.
 SENTENCE_ENDS: tuple[str, ...] = ("。", "！", "？", "!", "?", "\n")
+# A closing quote or bracket after a sentence end stays with that sentence; clause punctuation is where an
+# over-long sentence may be cut (the HanLP chunker and the document windows cut there).
+CLOSERS: frozenset[str] = frozenset("”’」』）)")
+CLAUSE_ENDS: frozenset[str] = frozenset("；;，,、：:")
 
 QUALIFIERS: tuple[str, ...] = ("approx", "at_least", "at_most")
 CHANGES: tuple[str, ...] = ("增长", "下降", "新增", "突破", "达到")

@@ -7,12 +7,11 @@ offsets inside a window plus its start are offsets into the whole text.
 
 from __future__ import annotations
 
-from pipeline.schema import SENTENCE_ENDS
+from pipeline.schema import CLAUSE_ENDS, CLOSERS, SENTENCE_ENDS
 
 WINDOW_CHARS = 10_000  # about half a provincial report: big enough that cuts are rare, small enough to bound memory
 _LINE = frozenset("\n")
-_SENTENCE = frozenset(SENTENCE_ENDS) | frozenset("”’」』）)")
-_CLAUSE = frozenset("，,；;、：:")
+_SENTENCE = frozenset(SENTENCE_ENDS) | CLOSERS
 
 
 def _last_cut(text: str, start: int, limit: int, stops: frozenset[str]) -> int | None:
@@ -30,7 +29,7 @@ def window_bounds(text: str, max_chars: int = WINDOW_CHARS) -> list[tuple[int, i
     bounds, start, n = [], 0, len(text)
     while n - start > max_chars:
         cut = (_last_cut(text, start, max_chars, _LINE) or _last_cut(text, start, max_chars, _SENTENCE)
-               or _last_cut(text, start, max_chars, _CLAUSE) or start + max_chars)
+               or _last_cut(text, start, max_chars, CLAUSE_ENDS) or start + max_chars)
         bounds.append((start, cut))
         start = cut
     if start < n or not bounds:

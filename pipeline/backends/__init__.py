@@ -14,6 +14,7 @@ HANLP_MODEL = MODELS_DIR / "hanlp-ner"  # where `python -m pipeline.training.han
 # dev split (models/govreport-zh/MODEL_CARD.md, models/hanlp-ner/MODEL_CARD.md), where it is installed.
 DEFAULT_BACKEND = "hanlp"
 BACKENDS = ("spacy", "hanlp")
+BACKEND_CHOICES = ("default", *BACKENDS)  # what the command lines accept
 
 
 def resolve_backend(backend: str, model: object = "default") -> str:

@@ -12,8 +12,8 @@ from __future__ import annotations
 from pipeline import schema
 
 SENTENCE_ENDS = frozenset(schema.SENTENCE_ENDS)
-CLOSERS = frozenset("”’」』）)")  # a closing quote or bracket after a sentence end stays with that sentence
-CLAUSE_ENDS = frozenset("；;，,、：:")
+CLOSERS = schema.CLOSERS
+CLAUSE_ENDS = schema.CLAUSE_ENDS
 MAX_LEN = 200
 
 

@@ -14,6 +14,7 @@ import sys
 from pathlib import Path
 
 from pipeline.atomic import atomic_open
+from pipeline.backends import BACKEND_CHOICES
 from pipeline.paths import REPO_ROOT
 from pipeline.records import read_jsonl, write_jsonl
 
@@ -76,7 +77,7 @@ def main(argv: list[str] | None = None) -> int:
     parser.add_argument("split", choices=SPLITS)
     parser.add_argument("-o", "--out", type=Path)
     parser.add_argument("--model", default="default")
-    parser.add_argument("--backend", choices=("default", "spacy", "hanlp"), default="default")
+    parser.add_argument("--backend", choices=BACKEND_CHOICES, default="default")
     parser.add_argument("--release", action="store_true", help="allow the test split")
     args = parser.parse_args(argv)
     _check_test(args.split, args.release)

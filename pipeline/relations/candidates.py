@@ -42,7 +42,7 @@ MAX_SPANS_BETWEEN = 20
 
 
 class SortedSpans:
-    """Spans sorted by start, with per-label position lists, so features never scan the whole document."""
+    """Spans sorted by start, with each span's position, so features never scan the whole document."""
 
     def __init__(self, spans: list[SpanT]) -> None:
         self.spans = sorted(spans)
