@@ -1,14 +1,15 @@
 """Batch extraction: many reports in, one output; bad files reported, finished work never lost.
 
 Each finished document is appended to ``OUT.partial`` (JSON lines) as soon as it is done, and the
-final output is written atomically at the end; ``--resume`` skips documents already in ``OUT`` or
-``OUT.partial``, so a batch stopped half-way picks up where it was. ``workers > 1`` runs one
-pipeline per process (each loads the model once).
+final output is written atomically at the end from there (`pipeline.record_store`), so memory does not
+grow with the number or the length of the documents; ``--resume`` skips documents already in ``OUT`` or
+``OUT.partial``, so a batch stopped half-way picks up where it was. In one process a document's record
+is streamed to the partial file window by window (`pipeline.extract.write_record`); ``workers > 1`` runs
+one pipeline per process (each loads the model once) and sends whole records back.
 """
 
 from __future__ import annotations
 
-import json
 import os
 import sys
 import time
@@ -18,6 +19,17 @@ from dataclasses import dataclass, field
 from pathlib import Path
 
 from pipeline.readers import Report, ReportError, read_report
+from pipeline.record_store import (
+    RecordIndex,
+    StoredLine,
+    StoredRecords,
+    complete_records,
+    cut_incomplete_tail,
+    scan_lines,
+)
+from pipeline.records import dumps
+
+__all__ = ["BatchResult", "complete_records", "finish", "run", "unique_ids"]
 
 _worker_nlp = None
 _worker_backend = "spacy"
@@ -25,7 +37,7 @@ _worker_backend = "spacy"
 
 @dataclass
 class BatchResult:
-    records: list[dict] = field(default_factory=list)
+    records: StoredRecords = field(default_factory=lambda: StoredRecords([]))
     failures: list[str] = field(default_factory=list)
     skipped: int = 0
     chars: int = 0
@@ -33,15 +45,22 @@ class BatchResult:
     load_seconds: float = 0.0
 
 
+def _meta(report: Report, model: str, backend: str) -> dict:
+    return {"source": report.path, "encoding": report.encoding, "model": model, "backend": backend}
+
+
+def _failure(report: Report, err: Exception) -> str:
+    return f"{report.path}: processing failed: {type(err).__name__}: {err}"
+
+
 def _process(nlp, report: Report, model: str, backend: str = "spacy") -> dict | str:
     """The record of one report, or its one-line error: a failure inside the models stops this document only."""
     from pipeline.extract import extract_record
 
-    meta = {"source": report.path, "encoding": report.encoding, "model": model, "backend": backend}
     try:
-        return extract_record(nlp, report.text, report.doc_id, meta)
+        return extract_record(nlp, report.text, report.doc_id, _meta(report, model, backend))
     except Exception as err:  # noqa: BLE001 — any model error is reported as this document's failure
-        return f"{report.path}: processing failed: {type(err).__name__}: {err}"
+        return _failure(report, err)
 
 
 def _init_worker(model: str, backend: str) -> None:
@@ -67,22 +86,6 @@ def _work(args: tuple[str, str, str]) -> dict | str:
     return _process(_worker_nlp, report, model, _worker_backend)
 
 
-def complete_records(path: Path) -> list[dict]:
-    """Records of a JSONL output that were written completely (a cut-off last line is ignored)."""
-    if not path.exists():
-        return []
-    records = []
-    with open(path, encoding="utf-8") as fh:
-        for line in fh:
-            if not line.endswith("\n"):
-                break
-            try:
-                records.append(json.loads(line))
-            except json.JSONDecodeError:
-                break
-    return records
-
-
 def unique_ids(paths: list[Path]) -> list[str]:
     """Document ids from file stems; a stem seen twice gets -2, -3 … so records never collide."""
     seen: dict[str, int] = {}
@@ -91,6 +94,33 @@ def unique_ids(paths: list[Path]) -> list[str]:
         seen[p.stem] = seen.get(p.stem, 0) + 1
         ids.append(p.stem if seen[p.stem] == 1 else f"{p.stem}-{seen[p.stem]}")
     return ids
+
+
+class _PartialFile:
+    """OUT.partial opened for appending: each finished document becomes one complete line, indexed by id."""
+
+    def __init__(self, path: Path, index: RecordIndex) -> None:
+        self.path, self.index = path, index
+        self.fh = open(path, "a", encoding="utf-8")
+
+    def _end(self) -> int:
+        self.fh.flush()
+        return os.fstat(self.fh.fileno()).st_size
+
+    def save(self, doc_id: str, write) -> None:
+        """Append what `write(fh)` writes as the line of `doc_id`; on failure cut the file back to where it was."""
+        start = self._end()
+        try:
+            write(self.fh)
+            end = self._end()
+        except BaseException:
+            self.fh.flush()
+            os.truncate(self.path, start)
+            raise
+        self.index.add(doc_id, StoredLine(self.path, start, end - start))
+
+    def close(self) -> None:
+        self.fh.close()
 
 
 def run(paths: list[Path], model: str, out: Path, workers: int = 1, resume: bool = False,
@@ -103,41 +133,55 @@ def run(paths: list[Path], model: str, out: Path, workers: int = 1, resume: bool
     backend = resolve_backend(backend, model)  # records name the backend that really ran
     result = BatchResult()
     partial = out.with_name(out.name + ".partial")
-    done: dict[str, dict] = {}
+    index = RecordIndex()
     if resume:
-        for rec in complete_records(out) + complete_records(partial):
-            done[rec["id"]] = rec
+        index.add_file(out)
+        cut_incomplete_tail(partial, index.add_file(partial))
+    else:
+        cut_incomplete_tail(partial, scan_lines(partial)[1])
     ids = unique_ids(paths)
-    todo = [(p, i) for p, i in zip(paths, ids, strict=True) if i not in done]
+    todo = [(p, i) for p, i in zip(paths, ids, strict=True) if i not in index]
     result.skipped = len(paths) - len(todo)
     start = time.perf_counter()
-    fresh: dict[str, dict] = {}
-    with open(partial, "a", encoding="utf-8") as part:
-        def keep(record: dict) -> None:
-            fresh[record["id"]] = record
-            part.write(json.dumps(record, ensure_ascii=False) + "\n")
-            part.flush()
-            result.chars += len(record["text"])
-
+    part = _PartialFile(partial, index)
+    try:
         bar = tqdm(total=len(todo) + (stdin_text is not None), unit="doc", disable=not progress, file=sys.stderr)
-        for outcome in _outcomes(todo, model, workers, stdin_text, result, ray_address, backend):
+        for outcome in _outcomes(todo, model, workers, stdin_text, result, ray_address, backend, part):
             if isinstance(outcome, str):
                 result.failures.append(outcome)
                 print(f"error: {outcome}", file=sys.stderr)
             else:
-                keep(outcome)
+                if isinstance(outcome, dict):
+                    part.save(outcome["id"], lambda fh, rec=outcome: fh.write(dumps(rec) + "\n"))
+                    outcome = len(outcome["text"])
+                result.chars += outcome
             bar.update(1)
             elapsed = max(time.perf_counter() - start - result.load_seconds, 1e-9)
             bar.set_postfix(chars_per_s=f"{result.chars / elapsed:,.0f}")
         bar.close()
+    finally:
+        part.close()
     result.seconds = time.perf_counter() - start - result.load_seconds
-    order = ([*ids] if stdin_text is None else ["stdin"])
-    result.records = [done.get(i) or fresh[i] for i in order if i in done or i in fresh]
+    result.records = index.records([*ids] if stdin_text is None else ["stdin"])
     return result
 
 
+def _streamed(nlp, report: Report, model: str, backend: str, part: _PartialFile) -> int | str:
+    """Stream the record of one report into the partial file; its length in characters, or its error line."""
+    from pipeline.extract import write_record
+
+    try:
+        part.save(report.doc_id, lambda fh: write_record(nlp, report.text, report.doc_id, fh,
+                                                         _meta(report, model, backend)))
+    except Exception as err:  # noqa: BLE001 — any model error is reported as this document's failure
+        return _failure(report, err)
+    return len(report.text)
+
+
 def _outcomes(todo: list[tuple[Path, str]], model: str, workers: int, stdin_text: str | None,
-              result: BatchResult, ray_address: str | None = None, backend: str = "spacy") -> Iterator[dict | str]:
+              result: BatchResult, ray_address: str | None, backend: str, part: _PartialFile
+              ) -> Iterator[dict | int | str]:
+    """Per document: its record (from a worker), its length once streamed to `part`, or its error line."""
     if ray_address and todo:
         from pipeline.ray_backend import run_on_ray
 
@@ -158,7 +202,8 @@ def _outcomes(todo: list[tuple[Path, str]], model: str, workers: int, stdin_text
     nlp = pipeline.load(model, backend=backend)
     result.load_seconds = time.perf_counter() - t
     if stdin_text is not None:
-        yield _process(nlp, Report(doc_id="stdin", path="-", text=stdin_text, encoding="utf-8"), model, backend)
+        yield _streamed(nlp, Report(doc_id="stdin", path="-", text=stdin_text, encoding="utf-8"), model, backend,
+                        part)
     for path, doc_id in todo:
         try:
             report = read_report(path)
@@ -166,7 +211,7 @@ def _outcomes(todo: list[tuple[Path, str]], model: str, workers: int, stdin_text
             yield str(err)
             continue
         report.doc_id = doc_id
-        yield _process(nlp, report, model, backend)
+        yield _streamed(nlp, report, model, backend, part)
 
 
 def finish(out: Path) -> None:
