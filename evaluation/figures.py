@@ -1,4 +1,5 @@
-"""Agreement of FIG normalisation (value, unit, qualifier, change) on strictly matched FIG spans.
+"""Agreement of FIG normalisation (value, unit, qualifier, change) and attributes (status, period, basis) on
+strictly matched FIG spans.
 
 A gold FIG and a predicted FIG form a pair when their boundaries are identical (both are FIG, so this is
 the strict entity match). A pair is comparable for a field only when the gold entity has that key, since
@@ -14,7 +15,7 @@ from typing import Any
 
 from evaluation.spans import Span
 
-FIG_FIELDS: tuple[str, ...] = ("value", "unit", "qualifier", "change")
+FIG_FIELDS: tuple[str, ...] = ("value", "unit", "qualifier", "change", "status", "period", "basis")
 REL_TOL = 1e-9
 _MISSING = object()
 

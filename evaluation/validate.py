@@ -23,6 +23,7 @@ files with errors there (exit status 2).
 from __future__ import annotations
 
 import math
+import re
 from collections.abc import Sequence
 from dataclasses import dataclass
 from pathlib import Path
@@ -30,7 +31,7 @@ from typing import Any
 
 from evaluation.jsonl import read_lines
 from evaluation.spans import Span, crosses_sentence
-from pipeline.schema import CHANGES, QUALIFIERS, RELATION_TYPES, SPAN_LABELS, relation_allowed
+from pipeline.schema import CHANGES, FIGURE_STATUSES, QUALIFIERS, RELATION_TYPES, SPAN_LABELS, relation_allowed
 
 NO_ID = "-"  # stands for the document id where a record has none to show
 LEVELS: tuple[str, ...] = ("format", "schema", "full")
@@ -194,9 +195,14 @@ class _RecordChecker:
                 self.error(f"{name}: 'value' must be finite, got {value}")
         if "unit" in ent and ent["unit"] is not None and not isinstance(ent["unit"], str):
             self.error(f"{name}: 'unit' must be a string or null, got {_type_name(ent['unit'])}")
-        for key, allowed in (("qualifier", QUALIFIERS), ("change", CHANGES)):
+        for key, allowed in (("qualifier", QUALIFIERS), ("change", CHANGES), ("status", FIGURE_STATUSES)):
             if key in ent and ent[key] is not None and ent[key] not in allowed:
                 self.error(f"{name}: {key!r} must be null or one of {', '.join(allowed)}, got {ent[key]!r}")
+
+        if ent.get("period") is not None and not re.fullmatch(r"\d{4}(-\d{4})?", str(ent["period"])):
+            self.error(f"{name}: 'period' must be null, a year (2025) or a range (2021-2025), got {ent['period']!r}")
+        if ent.get("basis") is not None and not re.fullmatch(r"同比|比上年|年均|比\d{4}年", str(ent["basis"])):
+            self.error(f"{name}: 'basis' must be null, 同比, 比上年, 年均 or 比YYYY年, got {ent['basis']!r}")
 
     def check_overlaps(self, placed: list[Span]) -> None:
         placed = sorted(placed)

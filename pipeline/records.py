@@ -1,7 +1,7 @@
 """The JSONL record of a processed document (the corpus format of `corpus/GUIDELINES.md`, extended).
 
 A record holds `id`, `text` (exactly as read), `entities` (FIG entities also carry `value`, `unit`,
-`qualifier`, `change`), `relations`, `tokens`, `sentences` and `meta`.
+`qualifier`, `change`, `status`, `period`, `basis`), `relations`, `tokens`, `sentences` and `meta`.
 """
 
 from __future__ import annotations
@@ -14,6 +14,8 @@ from spacy.tokens import Doc
 
 from pipeline.components.extensions import relations_of
 
+FIGURE_KEYS = ("value", "unit", "qualifier", "change", "status", "period", "basis")
+
 
 def doc_to_record(doc: Doc, doc_id: str, meta: dict | None = None) -> dict:
     """Turn a processed Doc into a record; every offset indexes `doc.text`."""
@@ -23,7 +25,7 @@ def doc_to_record(doc: Doc, doc_id: str, meta: dict | None = None) -> dict:
         item = {"id": i, "label": ent.label_, "start_offset": ent.start_char, "end_offset": ent.end_char,
                 "text": ent.text}
         if ent.label_ == "FIG":
-            item.update(ent._.figure or {"value": None, "unit": None, "qualifier": None, "change": None})
+            item.update(ent._.figure or dict.fromkeys(FIGURE_KEYS))
         entities.append(item)
         ids[(ent.start_char, ent.end_char)] = i
     relations = []

@@ -25,6 +25,7 @@ CLAUSE_ENDS: frozenset[str] = frozenset("；;，,、：:")
 
 QUALIFIERS: tuple[str, ...] = ("approx", "at_least", "at_most")
 CHANGES: tuple[str, ...] = ("增长", "下降", "新增", "突破", "达到")
+FIGURE_STATUSES: tuple[str, ...] = ("actual", "expected", "target", "unknown")  # GUIDELINES §5b
 
 
 def relation_allowed(rel_type: str, head_label: str, tail_label: str) -> bool:

@@ -1,7 +1,9 @@
-"""Figure normaliser: value/unit/qualifier/change for every FIG entity, whoever found it.
+"""Figure normaliser: value/unit/qualifier/change and status/period/basis for every FIG entity, whoever found it.
 
 The last step of the chain: it reads the FIG spans (from the grammar or the trained recogniser)
-and writes `span._.figure`; a span the grammar cannot read gets value None and its text as unit.
+and writes `span._.figure`; a span the grammar cannot read gets value None and its text as unit. The
+attributes (`pipeline.figures.attributes`) are read with the Doc's own text as the report; for a long
+report read in windows, `pipeline.extract` reads them again with the whole report as context.
 """
 
 from __future__ import annotations
@@ -9,7 +11,9 @@ from __future__ import annotations
 from spacy.language import Language
 from spacy.tokens import Doc
 
+from pipeline.facts.metadata import read_metadata
 from pipeline.figures import find_figures, normalise_figure, parse_figure
+from pipeline.figures.attributes import ReportTimeline, figure_attributes
 from pipeline.figures.normalise import Figure, change_before
 from pipeline.textnorm import normalised_text
 
@@ -26,6 +30,7 @@ class FigureNormaliser:
         if not figs:
             return doc
         by_offset = {(m.start, m.end): m for m in find_figures(text)}
+        timeline = ReportTimeline.of(text, read_metadata(text).year)
         for ent in figs:
             match = by_offset.get((ent.start_char, ent.end_char))
             if match is None:  # a span the trained model found: read it as a whole figure
@@ -35,4 +40,5 @@ class FigureNormaliser:
             else:
                 ent._.figure = Figure(value=None, unit=None, qualifier=None,
                                       change=change_before(text, ent.start_char)).as_dict()
+            ent._.figure.update(figure_attributes(text, ent.start_char, ent.end_char, timeline))
         return doc

@@ -63,6 +63,26 @@ def attach_figure_values(record: dict, corpus: Path = CORPUS) -> dict:
                                  f"{ent['text']!r}")
             ent.update(value=float(row["value"]) if row["value"] else None, unit=row["unit"] or None,
                        qualifier=row["qualifier"] or None, change=row["change"] or None)
+    return attach_figure_attributes(record, corpus)
+
+
+def attach_figure_attributes(record: dict, corpus: Path = CORPUS) -> dict:
+    """Add `status`, `period`, `basis` from corpus/figure_attributes/<id>.tsv (GUIDELINES §5b) to every FIG it
+    lists; a row that is not a gold FIG, or a gold FIG without a row, is an error."""
+    path = corpus / "figure_attributes" / f"{record['id']}.tsv"
+    if not path.exists():
+        return record
+    with open(path, encoding="utf-8") as fh:
+        rows = {(int(r["start"]), int(r["end"])): r for r in csv.DictReader(fh, delimiter="\t")}
+    figs = {(e["start_offset"], e["end_offset"]): e for e in record["entities"] if e["label"] == "FIG"}
+    if set(rows) != set(figs):
+        odd = sorted(set(rows) ^ set(figs))[0]
+        raise ValueError(f"{path}: {odd[0]}-{odd[1]}: the rows and the gold FIG spans differ "
+                         f"({len(rows)} rows, {len(figs)} FIGs)")
+    for key, row in rows.items():
+        if row["text"] != figs[key]["text"]:
+            raise ValueError(f"{path}: {row['start']}-{row['end']}: {row['text']!r} is not the gold span")
+        figs[key].update(status=row["status"], period=row["period"] or None, basis=row["basis"] or None)
     return record
 
 

@@ -12,7 +12,7 @@ from pathlib import Path
 from pipeline.atomic import atomic_open
 
 FACT_COLUMNS = ["document", "subject", "subject_type", "indicator", "value", "unit", "qualifier", "change",
-                "figure_text", "figure_start", "figure_end", "sentence"]
+                "status", "period", "basis", "figure_text", "figure_start", "figure_end", "sentence"]
 ACH_COLUMNS = ["document", "holder", "holder_type", "achievement", "achievement_start", "achievement_end",
                "sentence"]
 
@@ -38,7 +38,8 @@ def facts(record: dict) -> list[dict]:
             "document": record["id"], "subject": subject["text"] if subject else "",
             "subject_type": subject["label"] if subject else "", "indicator": indicator["text"] if indicator else "",
             "value": fig.get("value"), "unit": fig.get("unit"), "qualifier": fig.get("qualifier") or "",
-            "change": fig.get("change") or "", "figure_text": fig["text"], "figure_start": fig["start_offset"],
+            "change": fig.get("change") or "", "status": fig.get("status") or "", "period": fig.get("period") or "",
+            "basis": fig.get("basis") or "", "figure_text": fig["text"], "figure_start": fig["start_offset"],
             "figure_end": fig["end_offset"], "sentence": _sentence(record, fig["start_offset"]),
         })
     return rows

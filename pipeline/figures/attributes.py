@@ -1,0 +1,194 @@
+"""Figure attributes: whether a figure is a result, an estimate or a plan (`status`), which time it covers
+(`period`) and what its change is measured against (`basis`), as `corpus/GUIDELINES.md` §5b defines them.
+
+Read from the report's structure and the figure's own sentence: the top-level headings split the report
+into sections that review the past (2025年工作回顾, 过去五年) or plan the future (2026年重点工作安排, 主要目标任务),
+each with its years; cue words in the sentence before the figure (预计, 力争, 去年, 到2030年, 同比, 年均) override
+the section. `ReportTimeline` holds what the whole document says, so windows of a long document are read
+with the context of the whole.
+"""
+
+from __future__ import annotations
+
+import re
+from bisect import bisect_right
+from dataclasses import dataclass
+
+from pipeline.timeexpr import plans_in, year_value, years_in
+
+
+def _any(words: str) -> str:
+    """A regex alternation of space-separated words (themselves regexes)."""
+    return "|".join(words.split())
+
+
+_NUM = "[一二三四五六七八九十]{1,3}"
+_CN_YEAR = "[一二][〇○零一二三四五六七八九]{3}"
+_HEADING = re.compile(rf"^\s*(?:{_NUM}、|第{_NUM}部分|{_NUM}是)")
+_REVIEW = re.compile(rf"回顾|成就|过去|总结|取得|工作情况|执行情况|基本情况|{_NUM}年来|年来的")
+_PLAN = re.compile(_any("安排 目标 任务 建议 要求 计划(?!执行) 今后 工作重点 重点工作 主要工作")
+                   + "|" + _any("努力 做好 部署 总体 思路 今年 明年 展望"))
+_SENTENCE_END = re.compile(r"[。！？!?\n]")
+_EXPECTED = re.compile(r"预计|初步统计|初步核算|有望")
+_TARGET = re.compile(_any("预期目标 主要目标 目标(?:是|为) 力争 确保 争取 计划(?!内) 拟 将 要 力求 控制在 预期")
+                     + rf"|到(?:[0-9]{{4}}|{_CN_YEAR})年")
+_PAST = re.compile(r"去年|(?<!比)上年|过去|已经|已|完成了|实现了|增长了|达到了")
+_BASIS = [
+    (re.compile(r"同比|比上年同期|较上年同期"), "同比"),
+    (re.compile(r"比上年|比去年|较上年|较去年|比前一年"), "比上年"),
+    (re.compile(r"年均|平均每年|年平均"), "年均"),
+]
+_VS_YEAR = re.compile(r"(?:比|较|同)((?:1[89]|20)\d\d|[一二][〇○零一二三四五六七八九]{3})年")
+_FIVE_YEARS = re.compile(r"过去五年|五年来|这五年|五年间|过去的五年|本届政府")
+_LAST_YEAR = re.compile(r"去年|上年|过去一年|过去的一年|刚刚过去的一年")
+_THIS_YEAR = re.compile(r"今年")
+# A paragraph that opens by naming the years under review, wherever its section heading points.
+_REVIEW_PARAGRAPH = re.compile(
+    r"^\s*(?:——)?\s*(?:(过去五年|五年来|这五年|过去的五年|[“\"]十[一二三四五六七八九]?五[”\"](?:时期|以来)(?!.{0,6}目标))"
+    rf"|过去的?一年|一年来|刚刚过去的|(?:[0-9]{{4}}|{_CN_YEAR})年是)")
+_YEAR = rf"((?:1[89]|20)\d\d|{_CN_YEAR})"
+_YEAR_RANGE = re.compile(rf"{_YEAR}年?(?:到|至|—|－|-){_YEAR}年")
+_LEVEL = re.compile(f"(?:{_any('达到 达 突破 超过 增至 增加到 提高到 提升至 提升到 提高至 升至 降至 下降到 降低到')}|"
+                    f"{_any('稳定在 保持在 总数 总量 规模 余额 拥有量')})[^，；、]{{0,3}}$")
+_FLOW = re.compile(_any("新增 累计 年均 平均每年 每年 新建 新开工 完成 建成 改造 开挖 植树 治理")
+                   + "|" + _any("培训 帮助 吸引 净增 增长 增加(?!到) 减少 下降(?!到) 提高(?!到|至)"))
+_FROM = re.compile(r"(?:从|由)[^，；从由到至]{0,16}$")
+_TARGET_AFTER = re.compile(r"^[^，。；]{0,3}(?:的)?(?:目标|任务|计划)")
+
+
+@dataclass(frozen=True)
+class Section:
+    start: int
+    kind: str | None  # "review", "plan" or None
+    period: str | None
+
+
+def _period(first: int, last: int) -> str:
+    return str(first) if first == last else f"{first}-{last}"
+
+
+def _heading_section(start: int, line: str, year: int | None) -> Section:
+    review = bool(_REVIEW.search(line)) and not re.search(r"目标任务|工作安排|重点工作", line)
+    plan = not review and bool(_PLAN.search(line))
+    years = [y for _, y in years_in(line)]
+    plans = plans_in(line)
+    period = None
+    if years:
+        period = str(years[-1]) if not plans else _period(*plans[-1][1])
+        if review and plans and years:  # “十四五”时期和2025年工作回顾: the year itself ends the plan; keep the year
+            period = str(years[-1])
+    elif plans:
+        period = _period(*plans[-1][1])
+    elif year is not None:
+        if review and _FIVE_YEARS.search(line):
+            period = _period(year - 5, year - 1)
+        elif review:
+            period = str(year - 1)
+        elif plan:
+            period = str(year)
+    return Section(start, "review" if review else "plan" if plan else None, period)
+
+
+@dataclass(frozen=True)
+class ReportTimeline:
+    """The report's year and its top-level sections, read once per document."""
+
+    year: int | None
+    sections: tuple[Section, ...]
+    paragraphs: tuple[Section, ...] = ()  # paragraphs that open a review, whatever their section says
+
+    @classmethod
+    def of(cls, text: str, year: int | None) -> ReportTimeline:
+        sections, paragraphs, offset = [], [], 0
+        for line in text.split("\n"):
+            if len(line) <= 60 and _HEADING.match(line) and "。" not in line:
+                sections.append(_heading_section(offset, line, year))
+                paragraphs.append(Section(offset, None, None))  # a heading ends the paragraphs' review
+            elif m := _REVIEW_PARAGRAPH.match(line):
+                # the review this paragraph opens runs on until the next such paragraph or heading
+                plans, years = plans_in(line[:20]), years_in(line[:15])
+                if plans:
+                    period = _period(*plans[0][1])
+                elif m.group(1):
+                    period = _period(year - 5, year - 1) if year else None
+                else:
+                    period = str(years[0][1]) if years else str(year - 1) if year else None
+                if not (year and period and int(period[-4:]) >= year):  # 2026年是…开局之年 opens a plan
+                    paragraphs.append(Section(offset, "review", period))
+            offset += len(line) + 1
+        return cls(year, tuple(sections), tuple(paragraphs))
+
+    def section_at(self, offset: int) -> Section | None:
+        i = bisect_right([s.start for s in self.paragraphs], offset)
+        if i and self.paragraphs[i - 1].kind is not None:
+            return self.paragraphs[i - 1]
+        i = bisect_right([s.start for s in self.sections], offset)
+        return self.sections[i - 1] if i else None
+
+
+def _sentence_start(text: str, start: int) -> int:
+    ends = [m.end() for m in _SENTENCE_END.finditer(text, max(0, start - 400), start)]
+    return ends[-1] if ends else max(0, start - 400)
+
+
+def _clause_start(text: str, start: int, floor: int) -> int:
+    i = max(text.rfind(p, floor, start) for p in "，；：,;:")
+    return i + 1 if i >= floor else floor
+
+
+def figure_attributes(text: str, start: int, end: int, timeline: ReportTimeline) -> dict[str, str | None]:
+    """`status`, `period` and `basis` of the FIG text[start:end] (period and basis None where not given)."""
+    sent = _sentence_start(text, start)
+    before = text[sent:start]
+    clause = text[_clause_start(text, start, sent):start]
+    section = timeline.section_at(start)
+    kind = section.kind if section else None
+    year = timeline.year
+    # status: the sentence's own cues first, the section otherwise
+    if _EXPECTED.search(before):
+        status = "expected"
+    elif kind == "plan":
+        status = "actual" if _PAST.search(clause) and not _TARGET.search(before) else "target"
+    elif kind == "review":
+        target = (re.search(r"目标|计划|原定", clause) and not re.search(r"完成|实现|超额", clause)
+                  or _TARGET_AFTER.search(text[end:end + 8]))
+        status = "target" if target else "actual"
+    else:
+        status = "target" if _TARGET.search(before) else "actual"
+    # period: a year or plan written before the figure in its sentence, then relative words, then the section
+    period = None
+    plans = [(o, r) for o, r in plans_in(before)]
+    years = [(o, y) for o, y in years_in(before) if before[max(0, o - 1):o] not in ("比", "较", "同")]
+    ranges = list(_YEAR_RANGE.finditer(before))
+    if ranges and (not years or ranges[-1].end() >= years[-1][0] + 4):
+        first, last = (year_value(ranges[-1].group(i)) for i in (1, 2))
+        period = _period(first, last) if first and last and first <= last else None
+    elif years and (not plans or years[-1][0] > plans[-1][0]):
+        period = str(years[-1][1])
+    elif plans:
+        period = _period(*plans[-1][1])
+    elif year is not None and _FIVE_YEARS.search(before):
+        period = _period(year - 5, year - 1)
+    elif year is not None and _LAST_YEAR.search(before):
+        period = str(year - 1)
+    elif year is not None and _THIS_YEAR.search(before):
+        period = str(year)
+    elif section is not None and section.period:
+        period = section.period
+        if "-" in period and status == "actual" and _LEVEL.search(clause) and not _FLOW.search(clause):
+            period = period.split("-")[1]  # a level reached at the end of the years under review
+    elif year is not None:
+        period = str(year) if status == "target" else None
+    if period is not None and _FROM.search(clause):  # 从A增加到B: A is the level before the period began
+        period = str(int(period[:4]) - 1)
+    # basis: only where the text gives one, in the figure's clause
+    basis = None
+    near = text[_clause_start(text, start, sent):end + 2]
+    vs = _VS_YEAR.search(near)
+    for pattern, name in _BASIS:
+        if pattern.search(near):
+            basis = name
+            break
+    if basis is None and vs:
+        basis = f"比{year_value(vs.group(1))}年"
+    return {"status": status, "period": period, "basis": basis}

@@ -1,0 +1,128 @@
+"""Figure attributes (status, period, basis), document metadata and the gold that scores them.
+
+Texts are real report text (corpus/raw); the short snippets marked as made-up test single cue words.
+"""
+
+import csv
+import re
+from pathlib import Path
+
+import pytest
+
+from pipeline.corpus.splits import attach_figure_attributes, split_ids
+from pipeline.facts.metadata import division_code, read_metadata
+from pipeline.figures.attributes import ReportTimeline, figure_attributes
+from pipeline.timeexpr import plans_in, years_in
+
+ROOT = Path(__file__).resolve().parents[1]
+RAW = ROOT / "corpus" / "raw"
+INDEX = list(csv.DictReader(open(RAW / "index.tsv", encoding="utf-8"), delimiter="\t"))
+
+
+def _raw(doc_id: str) -> str:
+    return (RAW / f"{doc_id}.txt").read_text(encoding="utf-8")
+
+
+def test_years_and_five_year_plans():
+    assert [y for _, y in years_in("一九五八年、２０２５年和2026年")] == [1958, 2025, 2026]
+    plans = [r for _, r in plans_in("“十四五”时期，“十五五”规划，第二个五年计划，九五时期，第十五个五年规划纲要")]
+    assert plans == [(2021, 2025), (2026, 2030), (1958, 1962), (1996, 2000), (2026, 2030)]
+    assert plans_in("十五个重点项目") == []  # made-up: a count, not the tenth plan
+
+
+@pytest.mark.parametrize("row", INDEX, ids=[r["id"] for r in INDEX])
+def test_metadata_of_every_raw_report(row):
+    meta = read_metadata((RAW / row["file"]).read_text(encoding="utf-8"), row["file"])
+    assert (meta.level, meta.place, meta.year) == (row["level"], row["place"], int(row["year"]))
+    if meta.level != "national":
+        assert meta.division_code and len(meta.division_code) == 6
+
+
+def test_most_metadata_comes_from_the_text_not_the_file_name():
+    sources = [read_metadata((RAW / r["file"]).read_text(encoding="utf-8"), r["file"]).source for r in INDEX]
+    assert all(s.get("level") in ("header", "body") for s in sources)
+    assert sum(s.get("year") in ("header", "body") for s in sources) >= len(INDEX) // 2
+
+
+def test_division_codes():
+    assert division_code("河南省") == "410000"
+    assert division_code("株洲市石峰区") == "430204"
+    assert division_code("不存在省") is None  # made-up name
+
+
+def _attributes(doc_id: str, figure: str, after: str = "") -> dict:
+    text = _raw(doc_id)
+    start = text.index(after + figure) + len(after) if after else text.index(figure)
+    timeline = ReportTimeline.of(text, read_metadata(text, doc_id).year)
+    return figure_attributes(text, start, start + len(figure), timeline)
+
+
+def test_review_results_are_actual_for_the_past_year():
+    # 一、“十四五”时期和2025年工作回顾 … 刚刚过去的2025年 … 城镇新增就业121.7万人
+    assert _attributes("province-henan-2026", "121.7万人") == {"status": "actual", "period": "2025", "basis": None}
+
+
+def test_plan_figures_are_targets_for_the_report_year():
+    # national-2024, 二、2024年经济社会发展总体要求和政策取向: 国内生产总值增长5%左右
+    got = _attributes("national-state-council-2024", "5%左右", "国内生产总值增长")
+    assert got["status"] == "target" and got["period"] == "2024"
+
+
+def test_estimates_and_bases():
+    # shifeng-2023: 预计全年…同比增长
+    text = _raw("district-zhuzhou-shifeng-2023")
+    timeline = ReportTimeline.of(text, 2023)
+    i = text.index("预计")
+    fig = next(re.finditer(r"\d+(?:\.\d+)?%", text[i:]))
+    got = figure_attributes(text, i + fig.start(), i + fig.end(), timeline)
+    assert got["status"] == "expected" and got["period"] == "2022"
+
+
+def test_made_up_cues():
+    text = "一、2025年工作回顾\n全市生产总值比上年增长5.2%，年均增长6%，比2020年增长30%。\n二、2026年工作安排\n力争增长5%左右。"
+    timeline = ReportTimeline.of(text, 2026)  # made-up report in four lines
+
+    def at(fig, nth=0):
+        start = [i for i in range(len(text)) if text.startswith(fig, i)][nth]
+        return figure_attributes(text, start, start + len(fig), timeline)
+
+    assert at("5.2%") == {"status": "actual", "period": "2025", "basis": "比上年"}
+    assert at("6%")["basis"] == "年均"
+    assert at("30%")["basis"] == "比2020年" and at("30%")["period"] == "2025"
+    assert at("5%左右") == {"status": "target", "period": "2026", "basis": None}
+
+
+@pytest.mark.parametrize("doc_id", split_ids()["dev"] + split_ids()["test"])
+def test_gold_attributes_cover_every_gold_figure(doc_id):
+    from pipeline.records import read_jsonl
+
+    record = next(read_jsonl(ROOT / "corpus" / "gold" / f"{doc_id}.jsonl"))
+    attach_figure_attributes(record)
+    figs = [e for e in record["entities"] if e["label"] == "FIG"]
+    assert figs and all(e["status"] in ("actual", "expected", "target", "unknown") for e in figs)
+
+
+def test_a_gold_attribute_row_off_the_gold_spans_is_an_error(tmp_path):
+    from pipeline.records import read_jsonl
+
+    doc_id = "district-zhuzhou-shifeng-2023"
+    (tmp_path / "figure_attributes").mkdir()
+    src = (ROOT / "corpus" / "figure_attributes" / f"{doc_id}.tsv").read_text(encoding="utf-8").splitlines()
+    start, end, *rest = src[1].split("\t")
+    src[1] = "\t".join([start, str(int(end) + 1), *rest])
+    (tmp_path / "figure_attributes" / f"{doc_id}.tsv").write_text("\n".join(src) + "\n", encoding="utf-8")
+    record = next(read_jsonl(ROOT / "corpus" / "gold" / f"{doc_id}.jsonl"))
+    with pytest.raises(ValueError, match="figure_attributes"):
+        attach_figure_attributes(record, tmp_path)
+
+
+def test_records_carry_attributes_and_metadata(nlp_rules):
+    from pipeline.extract import extract_record
+
+    text = _raw("district-zhuzhou-shifeng-2023")
+    record = extract_record(nlp_rules, text, "district-zhuzhou-shifeng-2023")
+    assert record["meta"]["level"] == "district" and record["meta"]["division_code"] == "430204"
+    assert record["meta"]["year"] == 2023
+    figs = [e for e in record["entities"] if e["label"] == "FIG"]
+    assert figs and all({"status", "period", "basis"} <= set(e) for e in figs)
+    assert sum(e["status"] == "actual" for e in figs) > len(figs) / 2
