@@ -13,7 +13,7 @@ setup: .venv/bin/python
 	# torch first, CPU build from the machine's wheel: HanLP (optional extra) would otherwise pull CUDA
 	$(PY) -m pip install -q --upgrade pip
 	$(PY) -m pip install -q torch==2.13.0
-	$(PY) -m pip install -q -e ".[dev,hanlp,ray,train]"
+	$(PY) -m pip install -q -e ".[dev,facts,hanlp,ray,train]"
 
 run:
 	mkdir -p $(OUT)

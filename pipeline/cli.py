@@ -20,13 +20,19 @@ BACKEND_HELP = ("entity recogniser: 'default' (the more accurate of the two wher
                 "the [hanlp] extra)")
 
 
+# In a folder, files with these suffixes are listings and outputs, not reports (corpus/raw/index.tsv).
+NOT_REPORTS = frozenset({".tsv", ".csv", ".json", ".md", ".partial", ".duckdb", ".parquet", ".wal"})
+
+
 def expand_inputs(items: list[str]) -> list[Path]:
-    """Files named directly, every file of a named directory (hidden ones aside), and glob patterns."""
+    """Files named directly, every report-like file of a named directory (hidden files, listings and outputs
+    aside: `NOT_REPORTS`), and glob patterns."""
     paths: list[Path] = []
     for item in items:
         path = Path(item)
         if path.is_dir():
-            paths.extend(sorted(p for p in path.iterdir() if p.is_file() and not p.name.startswith(".")))
+            paths.extend(sorted(p for p in path.iterdir() if p.is_file() and not p.name.startswith(".")
+                                and p.suffix.lower() not in NOT_REPORTS))
         elif any(ch in item for ch in "*?["):
             paths.extend(Path(p) for p in sorted(glob.glob(item, recursive=True)))
         else:
@@ -67,6 +73,59 @@ def _extract(args: argparse.Namespace) -> int:
     if result.failures:
         print(f"{len(result.failures)} of {len(paths)} inputs failed", file=sys.stderr)
         return 1
+    return 0
+
+
+def _facts(args: argparse.Namespace) -> int:
+    """Reports (extracted first, their records kept beside the database) or record JSONL files → one table."""
+    from pipeline.batch import finish, run
+    from pipeline.facts.table import write_duckdb
+    from pipeline.records import read_jsonl
+
+    out = Path(args.out)
+    paths = expand_inputs(args.inputs)
+    record_files = [p for p in paths if p.suffix == ".jsonl"]
+    reports = [p for p in paths if p.suffix != ".jsonl"]
+    failed = 0
+    if reports:
+        records_out = out.with_name(out.stem + ".records.jsonl")
+        try:
+            result = run(reports, args.model, records_out, resume=args.resume, progress=not args.quiet,
+                         backend=args.backend)
+        except KeyboardInterrupt:
+            print(f"\ninterrupted: rerun with --resume to go on from {records_out}.partial", file=sys.stderr)
+            return 130
+        from pipeline.writers import write_records
+
+        write_records(result.records, records_out)
+        finish(records_out)
+        failed = len(result.failures)
+        record_files.insert(0, records_out)
+
+    def records():
+        for path in record_files:
+            try:
+                yield from read_jsonl(path)
+            except (OSError, ValueError) as err:
+                raise SystemExit(f"error: {err}") from None
+
+    n = write_duckdb(records(), out, parquet=Path(args.parquet) if args.parquet else None)
+    if not args.quiet:
+        print(f"{n:,} figures from {len(record_files)} record file(s) → {out}"
+              + (f", {args.parquet}" if args.parquet else ""), file=sys.stderr)
+    return 1 if failed else 0
+
+
+def _plot(args: argparse.Namespace) -> int:
+    from pipeline.facts.plot import write_plot
+
+    try:
+        n = write_plot(Path(args.db), args.indicator, args.by, Path(args.out), level=args.level, unit=args.unit,
+                       change=args.change)
+    except (ValueError, OSError) as err:
+        print(f"error: {err}", file=sys.stderr)
+        return 2
+    print(f"{n} points → {args.out}", file=sys.stderr)
     return 0
 
 
@@ -141,6 +200,24 @@ def build_parser() -> argparse.ArgumentParser:
                      "'auto' joins a running cluster or starts a local one")
     ext.add_argument("-q", "--quiet", action="store_true")
     ext.set_defaults(func=_extract)
+    facts = sub.add_parser("facts", help="one table of every figure across reports, in DuckDB (and Parquet)")
+    facts.add_argument("inputs", nargs="+", help="reports, folders or globs (extracted first), or record JSONL files")
+    facts.add_argument("-o", "--out", required=True, help="DuckDB database file (replaced atomically)")
+    facts.add_argument("--parquet", help="also export the facts table to this Parquet file")
+    facts.add_argument("--model", default="default")
+    facts.add_argument("--backend", choices=BACKEND_CHOICES, default="default", help=BACKEND_HELP)
+    facts.add_argument("--resume", action="store_true", help="skip reports whose records are already extracted")
+    facts.add_argument("-q", "--quiet", action="store_true")
+    facts.set_defaults(func=_facts)
+    plot = sub.add_parser("plot", help="chart one indicator of a facts database across years or places")
+    plot.add_argument("indicator", help="indicator id of models/indicators.tsv (e.g. gdp)")
+    plot.add_argument("--by", choices=("year", "place"), default="year")
+    plot.add_argument("--db", default="out/facts.duckdb", help="facts database (govreport facts)")
+    plot.add_argument("-o", "--out", required=True, help="chart file: .html (SVG and the rows), .png or .svg")
+    plot.add_argument("--level", choices=("national", "province", "city", "district", "county"))
+    plot.add_argument("--unit", help="only figures in this unit (default: the commonest)")
+    plot.add_argument("--change", help="only figures with this change word, e.g. 增长 for growth rates")
+    plot.set_defaults(func=_plot)
     from pipeline.formats import FORMATS as TOOLS
 
     pre = sub.add_parser("pre-annotate", help="write pipeline predictions as tasks for an annotation tool")

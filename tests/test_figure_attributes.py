@@ -79,7 +79,8 @@ def test_estimates_and_bases():
 
 
 def test_made_up_cues():
-    text = "一、2025年工作回顾\n全市生产总值比上年增长5.2%，年均增长6%，比2020年增长30%。\n二、2026年工作安排\n力争增长5%左右。"
+    text = ("一、2025年工作回顾\n全市生产总值比上年增长5.2%，年均增长6%，比2020年增长30%。\n"
+            "二、2026年工作安排\n力争增长5%左右。")
     timeline = ReportTimeline.of(text, 2026)  # made-up report in four lines
 
     def at(fig, nth=0):

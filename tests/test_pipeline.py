@@ -27,7 +27,8 @@ def test_doc_has_entities_relations_and_figures(nlp_rules):
     assert ("地区生产总值", "5%左右", "HAS_VALUE") in rels
     assert ("规模工业增加值", "7.5%左右", "HAS_VALUE") in rels
     fig = next(e for e in doc.ents if e.text == "7.5%左右")
-    assert fig._.figure == {"value": 7.5, "unit": "%", "qualifier": "approx", "change": "增长"}
+    assert fig._.figure == {"value": 7.5, "unit": "%", "qualifier": "approx", "change": "增长", "status": "expected",
+                            "period": None, "basis": "同比"}
 
 
 def test_record_format(nlp_rules):

@@ -48,8 +48,6 @@ _REVIEW_PARAGRAPH = re.compile(
     rf"|过去的?一年|一年来|刚刚过去的|(?:[0-9]{{4}}|{_CN_YEAR})年是)")
 _YEAR = rf"((?:1[89]|20)\d\d|{_CN_YEAR})"
 _YEAR_RANGE = re.compile(rf"{_YEAR}年?(?:到|至|—|－|-){_YEAR}年")
-_LEVEL = re.compile(f"(?:{_any('达到 达 突破 超过 增至 增加到 提高到 提升至 提升到 提高至 升至 降至 下降到 降低到')}|"
-                    f"{_any('稳定在 保持在 总数 总量 规模 余额 拥有量')})[^，；、]{{0,3}}$")
 _FLOW = re.compile(_any("新增 累计 年均 平均每年 每年 新建 新开工 完成 建成 改造 开挖 植树 治理")
                    + "|" + _any("培训 帮助 吸引 净增 增长 增加(?!到) 减少 下降(?!到) 提高(?!到|至)"))
 _FROM = re.compile(r"(?:从|由)[^，；从由到至]{0,16}$")
@@ -175,8 +173,8 @@ def figure_attributes(text: str, start: int, end: int, timeline: ReportTimeline)
         period = str(year)
     elif section is not None and section.period:
         period = section.period
-        if "-" in period and status == "actual" and _LEVEL.search(clause) and not _FLOW.search(clause):
-            period = period.split("-")[1]  # a level reached at the end of the years under review
+        if "-" in period and status == "actual" and not _FLOW.search(clause):
+            period = period.split("-")[1]  # no flow word: a level reached at the end of the years under review
     elif year is not None:
         period = str(year) if status == "target" else None
     if period is not None and _FROM.search(clause):  # 从A增加到B: A is the level before the period began

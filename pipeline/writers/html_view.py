@@ -33,8 +33,7 @@ def _sentence_html(record: dict, start: int, end: int) -> str:
         head, tail = by_id[rel["from_id"]], by_id[rel["to_id"]]
         extra = ""
         if tail["label"] == "FIG" and tail.get("value") is not None:
-            parts = (tail.get("unit"), tail.get("qualifier"), tail.get("change"), tail.get("status"), tail.get("period"),
-                     tail.get("basis"))
+            parts = [tail.get(k) for k in ("unit", "qualifier", "change", "status", "period", "basis")]
             extra = f" = {tail['value']:g} " + " ".join(p for p in parts if p)
         items.append(f"<li>{html.escape(head['text'])} [{head['label']}] —{rel['type']}→ "
                      f"{html.escape(tail['text'])} [{tail['label']}]{html.escape(extra)}</li>")
