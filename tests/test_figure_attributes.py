@@ -127,3 +127,10 @@ def test_records_carry_attributes_and_metadata(nlp_rules):
     figs = [e for e in record["entities"] if e["label"] == "FIG"]
     assert figs and all({"status", "period", "basis"} <= set(e) for e in figs)
     assert sum(e["status"] == "actual" for e in figs) > len(figs) / 2
+
+
+def test_the_dev_split_carries_the_gold_attributes_on_every_figure():
+    from pipeline.corpus.splits import load_split
+
+    figs = [e for r in load_split("dev") for e in r["entities"] if e["label"] == "FIG"]
+    assert len(figs) > 1000 and all("status" in e for e in figs)

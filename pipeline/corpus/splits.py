@@ -52,7 +52,7 @@ def attach_figure_values(record: dict, corpus: Path = CORPUS) -> dict:
     """Add `value`, `unit`, `qualifier`, `change` from corpus/figures/<id>.tsv to the FIG entities it lists."""
     path = corpus / "figures" / f"{record['id']}.tsv"
     if not path.exists():
-        return record
+        return attach_figure_attributes(record, corpus)
     with open(path, encoding="utf-8") as fh:
         rows = {(int(r["start"]), int(r["end"])): r for r in csv.DictReader(fh, delimiter="\t")}
     for ent in record["entities"]:
