@@ -4,7 +4,7 @@ SHARED ?= ../shared
 OUT ?= out
 EXAMPLE = corpus/raw/district-zhuzhou-shifeng-2023.txt
 
-.PHONY: setup run test lint train eval eval-test bench fuzz corpus-stats gold
+.PHONY: setup run test lint train eval eval-test bench fuzz corpus-stats gold facts learning-curve
 
 .venv/bin/python:
 	python3 -m venv .venv
@@ -64,6 +64,15 @@ eval-test:
 			--json $(OUT)/eval/test.$$run.json > $(OUT)/eval/test.$$run.txt || exit 1; done
 	$(PY) -m evaluation compare $(OUT)/eval/test.gold.jsonl $(OUT)/eval/test.spacy.jsonl $(OUT)/eval/test.default.jsonl
 	@echo "scores in $(OUT)/eval/test.{default,spacy,rules}.{txt,json}"
+
+# One DuckDB table (and Parquet) of every figure of every raw report; see docs/facts.md.
+facts:
+	$(PY) -m pipeline facts corpus/raw -o $(OUT)/facts.duckdb --parquet $(OUT)/facts.parquet
+
+# Dev span F1 per label of the default recogniser against 5, 10, 20, 40 and all training reports.
+learning-curve:
+	GOVREPORT_SHARED=$(SHARED) $(PY) -m pipeline.training.char_vectors --out $(OUT)/char-vectors.txt
+	$(PY) -m pipeline.training.learning_curve --init-vectors $(OUT)/char-vectors.txt --out $(OUT)/learning-curve.json
 
 bench:
 	$(PY) -m pipeline.bench --memory --out $(OUT)/bench.json

@@ -27,7 +27,10 @@ def plot_rows(db: Path, indicator: str, by: str, level: str | None = None, unit:
     import duckdb
 
     con = duckdb.connect(str(db), read_only=True)
-    where, params = ["indicator_id = ?", "value IS NOT NULL", "period_start = period_end"], [indicator]
+    # one year's figures only: no range of years, no comparison with a year other than the last (比2002年)
+    where = ["indicator_id = ?", "value IS NOT NULL", "period_start = period_end",
+             "(basis IS NULL OR basis NOT LIKE '比%年' OR basis = '比上年')"]
+    params: list = [indicator]
     if level:
         where.append("level = ?")
         params.append(level)

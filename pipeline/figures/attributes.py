@@ -38,7 +38,8 @@ _BASIS = [
     (re.compile(r"比上年|比去年|较上年|较去年|比前一年"), "比上年"),
     (re.compile(r"年均|平均每年|年平均"), "年均"),
 ]
-_VS_YEAR = re.compile(r"(?:比|较|同)((?:1[89]|20)\d\d|[一二][〇○零一二三四五六七八九]{3})年")
+_VS_YEAR = re.compile(r"(?:比|较)((?:1[89]|20)\d\d|[一二][〇○零一二三四五六七八九]{3})年(?!底|末|初)")
+_COMPARED = re.compile(r"(?:与|同|和)((?:1[89]|20)\d\d|[一二][〇○零一二三四五六七八九]{3})年(?:相比|比较)")
 _FIVE_YEARS = re.compile(r"过去五年|五年来|这五年|五年间|过去的五年|本届政府")
 _LAST_YEAR = re.compile(r"去年|上年|过去一年|过去的一年|刚刚过去的一年")
 _THIS_YEAR = re.compile(r"今年")
@@ -156,7 +157,7 @@ def figure_attributes(text: str, start: int, end: int, timeline: ReportTimeline)
     # period: a year or plan written before the figure in its sentence, then relative words, then the section
     period = None
     plans = [(o, r) for o, r in plans_in(before)]
-    years = [(o, y) for o, y in years_in(before) if before[max(0, o - 1):o] not in ("比", "较", "同")]
+    years = [(o, y) for o, y in years_in(before) if before[max(0, o - 1):o] not in ("比", "较", "同", "与")]
     ranges = list(_YEAR_RANGE.finditer(before))
     if ranges and (not years or ranges[-1].end() >= years[-1][0] + 4):
         first, last = (year_value(ranges[-1].group(i)) for i in (1, 2))
@@ -182,7 +183,7 @@ def figure_attributes(text: str, start: int, end: int, timeline: ReportTimeline)
     # basis: only where the text gives one, in the figure's clause
     basis = None
     near = text[_clause_start(text, start, sent):end + 2]
-    vs = _VS_YEAR.search(near)
+    vs = _VS_YEAR.search(near) or _COMPARED.search(before)
     for pattern, name in _BASIS:
         if pattern.search(near):
             basis = name

@@ -77,7 +77,9 @@ def normalise_figure(match: FigureMatch, text: str) -> Figure:
         value: float | None = float(exact)
     except (ValueError, ArithmeticError):
         value = None
-    if value is not None and match.negative:
+    # A dash right after a number is a range (增长6.5%-7% split into two figures), not a minus sign.
+    range_end = match.start > 0 and (text[match.start - 1].isdigit() or text[match.start - 1] in "%％")
+    if value is not None and match.negative and not range_end:
         value = -value
     change = change_before(text, match.start)
     return Figure(value=value, unit=match.unit, qualifier=_qualifier(match, text), change=change)
