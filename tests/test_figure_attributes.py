@@ -134,3 +134,21 @@ def test_the_dev_split_carries_the_gold_attributes_on_every_figure():
 
     figs = [e for r in load_split("dev") for e in r["entities"] if e["label"] == "FIG"]
     assert len(figs) > 1000 and all("status" in e for e in figs)
+
+
+def test_a_dash_after_a_number_is_a_range_not_a_minus():
+    from pipeline.figures import find_figures, normalise_figure
+
+    text = "国内生产总值增长6.5%-7%，居民消费价格涨幅3%左右"  # national-2016's target, with an ASCII dash
+    values = [normalise_figure(m, text).value for m in find_figures(text)]
+    assert values[:2] == [6.5, 7.0]
+    assert [normalise_figure(m, "气温-5℃").value for m in find_figures("气温-5℃")] in ([], [-5.0])  # made-up
+
+
+def test_compared_with_a_year_is_a_basis():
+    # the sentence is national-2006's; the heading above it is made up
+    text = "二、过去五年工作回顾\n2005年与2000年相比，国内生产总值增长57.3%，年均增长9.5%。"
+    timeline = ReportTimeline.of(text, 2006)
+    start = text.index("57.3%")
+    assert figure_attributes(text, start, start + 5, timeline) == {"status": "actual", "period": "2005",
+                                                                   "basis": "比2000年"}
