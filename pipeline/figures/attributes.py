@@ -13,6 +13,7 @@ from __future__ import annotations
 import re
 from bisect import bisect_right
 from dataclasses import dataclass
+from functools import cached_property
 
 from pipeline.timeexpr import plans_in, year_value, years_in
 
@@ -88,7 +89,7 @@ def _heading_section(start: int, line: str, year: int | None) -> Section:
     return Section(start, "review" if review else "plan" if plan else None, period)
 
 
-@dataclass(frozen=True)
+@dataclass(frozen=True)  # not slots: cached_property keeps the offsets' lists in the instance dict
 class ReportTimeline:
     """The report's year and its top-level sections, read once per document."""
 
@@ -118,11 +119,19 @@ class ReportTimeline:
         return cls(year, tuple(sections), tuple(paragraphs))
 
     def section_at(self, offset: int) -> Section | None:
-        i = bisect_right([s.start for s in self.paragraphs], offset)
+        i = bisect_right(self._paragraph_starts, offset)
         if i and self.paragraphs[i - 1].kind is not None:
             return self.paragraphs[i - 1]
-        i = bisect_right([s.start for s in self.sections], offset)
+        i = bisect_right(self._section_starts, offset)
         return self.sections[i - 1] if i else None
+
+    @cached_property
+    def _paragraph_starts(self) -> list[int]:
+        return [p.start for p in self.paragraphs]
+
+    @cached_property
+    def _section_starts(self) -> list[int]:
+        return [s.start for s in self.sections]
 
 
 def _sentence_start(text: str, start: int) -> int:
