@@ -165,7 +165,7 @@ def figure_attributes(text: str, start: int, end: int, timeline: ReportTimeline)
         status = "target" if _TARGET.search(before) else "actual"
     # period: a year or plan written before the figure in its sentence, then relative words, then the section
     period = None
-    plans = [(o, r) for o, r in plans_in(before)]
+    plans = plans_in(before)
     years = [(o, y) for o, y in years_in(before) if before[max(0, o - 1):o] not in ("比", "较", "同", "与")]
     ranges = list(_YEAR_RANGE.finditer(before))
     if ranges and (not years or ranges[-1].end() >= years[-1][0] + 4):
