@@ -5,6 +5,7 @@ Importing this package registers their factories with spaCy.
 
 from pipeline.components import (  # noqa: F401
     entity_rules,
+    enterprise_lists,
     extensions,
     figure_normaliser,
     figure_recognizer,

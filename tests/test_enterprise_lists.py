@@ -1,0 +1,38 @@
+"""Enterprise lists (`govreport_enterprise_lists`), on sentences of real reports."""
+
+import spacy
+
+from pipeline.components.enterprise_lists import enterprise_members
+
+
+def members(text):
+    return [text[s:e] for s, e in enterprise_members(text)]
+
+
+def test_members_of_a_list_of_leading_firms():
+    # province-henan-2026
+    text = ("支持超聚变、中创智领、许继、平高等领军企业全面提升产业科技创新能力，"
+            "支持平煤神马、洛轴等龙头企业牵头组建创新联合体。")
+    assert members(text) == ["超聚变", "中创智领", "许继", "平高", "平煤神马", "洛轴"]
+
+
+def test_a_count_of_firms_makes_a_list_of_firms():
+    # district-zhuzhou-shifeng-2023
+    text = "中车天力锻业、联诚电气科技等4家企业上榜国家级重点或国家级“小巨人”"
+    assert members(text) == ["中车天力锻业", "联诚电气科技"]
+
+
+def test_a_list_of_sectors_is_not_a_list_of_firms():
+    # national-state-council-2012
+    text = "突出抓好工业、交通、建筑、公共机构、居民生活等重点领域和千家重点耗能企业节能减排"
+    assert members(text) == []
+
+
+def test_the_component_relabels_and_replaces_recogniser_spans():
+    nlp = spacy.blank("zh")
+    nlp.add_pipe("govreport_enterprise_lists")
+    text = "牧原、宇通、华兰等一批龙头企业向强而跃。"  # province-henan-2026
+    doc = nlp.make_doc(text)
+    doc.ents = [doc.char_span(0, 2, "LOC", alignment_mode="expand")]
+    doc = nlp(doc)
+    assert [(e.text, e.label_) for e in doc.ents] == [("牧原", "ENT"), ("宇通", "ENT"), ("华兰", "ENT")]
