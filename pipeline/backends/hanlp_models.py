@@ -11,6 +11,10 @@ Two fixes over hanlp 2.1.5's `RNNNamedEntityRecognizer`:
 * with IOBES tags its `predict` raises `InvalidTagSequence` as soon as the (unconstrained) CRF emits
   an ill-formed sequence such as ``B-FIG I-FIG O``, which a briefly trained model does; here such a
   sequence is read the way HanLP reads ill-formed BIO, as a span.
+
+One addition: soft-lexicon features (`pipeline.backends.lexicon`). With a `lexicon` in the config (lexicon
+name → words, saved in config.json so `hanlp.load` needs nothing else), every character's state in each
+lexicon is embedded and added to its character embedding.
 """
 
 from __future__ import annotations
@@ -19,6 +23,11 @@ import torch
 from hanlp.components.ner.rnn_ner import RNNNamedEntityRecognizer
 from hanlp.components.taggers.tagger import Tagger
 from hanlp.utils.span_util import bio_tags_to_spans
+from torch import nn
+
+from pipeline.backends.lexicon import N_STATES, LexiconMatcher
+
+LEXICON_FIELD = "lexicon_ids"  # HanLP's loader pads a field whose name ends in _ids
 
 
 def iobes_to_bio(tag: str) -> str:
@@ -42,6 +51,43 @@ def read_text_vectors(path: str) -> dict[str, list[float]]:
     return vectors
 
 
+class LexiconEmbedding(nn.Module):
+    """A character embedding plus, per lexicon, an embedding of the character's state in it (summed, so
+    the BiLSTM input keeps its size and pretrained character vectors still fit)."""
+
+    def __init__(self, char: nn.Embedding, n_lexicons: int, token_field: str) -> None:
+        super().__init__()
+        self.char = char
+        self.embedding_dim = char.embedding_dim
+        self.token_field = token_field
+        self.states = nn.Embedding(n_lexicons * N_STATES, char.embedding_dim)
+        nn.init.zeros_(self.states.weight)  # starts as the plain character model
+        self.register_buffer("offsets", torch.arange(n_lexicons) * N_STATES, persistent=False)
+
+    def forward(self, batch: dict, mask: torch.Tensor | None = None) -> torch.Tensor:
+        chars = self.char(batch[self.token_field])
+        states = batch[LEXICON_FIELD][:, :chars.shape[1]] + self.offsets
+        return chars + self.states(states).sum(dim=2)
+
+
+class LexiconFeatures:
+    """Dataset transform: the lexicon states of a sample's characters, unless the sample brings its own
+    (training samples do: their names are looked up without the document's own gold)."""
+
+    def __init__(self, matcher: LexiconMatcher, token_key: str) -> None:
+        self.matcher = matcher
+        self.token_key = token_key
+
+    def __call__(self, sample: dict) -> dict:
+        rows = sample.get(LEXICON_FIELD)
+        if rows is None:
+            rows = self.matcher.features("".join(sample[self.token_key]))
+        if not isinstance(rows, torch.Tensor):
+            rows = torch.tensor(rows, dtype=torch.long).reshape(len(sample[self.token_key]), len(self.matcher.names))
+        sample[LEXICON_FIELD] = rows
+        return sample
+
+
 class RNNNamedEntityRecognizerBatchFirstCRF(RNNNamedEntityRecognizer):
     """HanLP's character BiLSTM(-CRF) NER with the CRF set to batch-first, as the model feeds it, and
     IOBES output decoded without raising on ill-formed sequences.
@@ -50,6 +96,21 @@ class RNNNamedEntityRecognizerBatchFirstCRF(RNNNamedEntityRecognizer):
     pretrained vectors; they are copied into the embedding table, so `hanlp.load` needs no vector file."""
 
     init_vectors: str | None = None
+    _matcher: LexiconMatcher | None = None
+
+    @property
+    def lexicon_matcher(self) -> LexiconMatcher | None:
+        """The matcher of the config's lexicons (None for a model trained without them)."""
+        lexicon = self.config.get("lexicon")
+        if lexicon and self._matcher is None:
+            self._matcher = LexiconMatcher(lexicon)
+        return self._matcher if lexicon else None
+
+    def build_dataset(self, data, transform):
+        matcher = self.lexicon_matcher
+        if matcher is not None:
+            transform = [LexiconFeatures(matcher, self.config.token_key), *transform]
+        return super().build_dataset(data, transform)
 
     def build_model(self, **kwargs):
         model = super().build_model(**kwargs)
@@ -67,6 +128,9 @@ class RNNNamedEntityRecognizerBatchFirstCRF(RNNNamedEntityRecognizer):
                         weight[i] = torch.tensor(vec, dtype=weight.dtype)
                         found += 1
             self.init_vectors_found = (found, len(tokens))
+        lexicon = self.config.get("lexicon")
+        if lexicon and isinstance(model.embed, nn.Embedding):
+            model.embed = LexiconEmbedding(model.embed, len(lexicon), f"{self.config.token_key}_id")
         return model
 
     def predict_data(self, data, batch_size, **kwargs):

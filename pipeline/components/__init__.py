@@ -4,8 +4,8 @@ Importing this package registers their factories with spaCy.
 """
 
 from pipeline.components import (  # noqa: F401
-    entity_rules,
     enterprise_lists,
+    entity_rules,
     extensions,
     figure_normaliser,
     figure_recognizer,

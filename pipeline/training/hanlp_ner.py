@@ -49,6 +49,7 @@ class Settings:
     crf: bool = True
     scheme: str = "IOBES"  # 0.77 dev F1 by epoch 10-15 where BIO needs ~30 epochs
     init_vectors: str | None = None  # word2vec text file (pipeline.training.char_vectors) to start the embeddings
+    lexicon: bool = False  # soft-lexicon features (pipeline.training.lexicons)
     max_len: int = MAX_LEN
     seed: int = 1
 
@@ -107,7 +108,7 @@ def only_tags(samples: list[dict], known: set[str]) -> list[dict]:
     """Samples with tags outside `known` set to O. HanLP builds its tag vocabulary from the training set
     only, and a dev tag it has not seen makes evaluation crash (TypeError: 'NoneType' object cannot be
     interpreted as an integer), which happens when a small training set lacks a rare label (ENT, ACH)."""
-    return [{"token": s["token"], "tag": [t if t in known else "O" for t in s["tag"]]} for s in samples]
+    return [{**s, "tag": [t if t in known else "O" for t in s["tag"]]} for s in samples]
 
 
 def gold_spans(sample: dict) -> set[tuple[int, int, str]]:
@@ -124,6 +125,31 @@ def gold_spans(sample: dict) -> set[tuple[int, int, str]]:
             spans.add((start, i + 1, label))
             start = None
     return spans
+
+
+def lexicon_samples(train_records: list[dict], dev_records: list[dict], scheme: str, max_len: int
+                    ) -> tuple[list[dict], list[dict], dict[str, list[str]], ConversionStats, ConversionStats]:
+    """Train and dev samples with their soft-lexicon states, and the lexicons the model keeps. A training
+    document's states come from the lexicons without the gold names only it has (leave one out)."""
+    from pipeline.backends.hanlp_models import LEXICON_FIELD
+    from pipeline.backends.lexicon import LexiconMatcher
+    from pipeline.training.lexicons import gold_lexicons, static_lexicons
+
+    static = static_lexicons()
+    lexicons = {**static, **gold_lexicons(train_records)}
+
+    def with_states(record: dict, matcher: LexiconMatcher, stats: ConversionStats) -> list[dict]:
+        samples = record_samples(record, stats, scheme, max_len)
+        for sample in samples:
+            sample[LEXICON_FIELD] = matcher.features("".join(sample["token"]))
+        return samples
+
+    trn_stats, dev_stats = ConversionStats(), ConversionStats()
+    trn = [s for r in train_records
+           for s in with_states(r, LexiconMatcher({**static, **gold_lexicons(train_records, r)}), trn_stats)]
+    full = LexiconMatcher(lexicons)
+    dev = [s for r in dev_records for s in with_states(r, full, dev_stats)]
+    return trn, dev, lexicons, trn_stats, dev_stats
 
 
 def span_scores(tagger, samples: list[dict], batch_size: int = 64) -> dict[str, dict[str, float]]:
@@ -159,8 +185,13 @@ def train(train_records: list[dict], dev_records: list[dict], out: Path, setting
     if threads:
         torch.set_num_threads(threads)
     start = time.time()
-    trn, trn_stats = to_samples(train_records, settings.scheme, settings.max_len)
-    dev, dev_stats = to_samples(dev_records, settings.scheme, settings.max_len)
+    lexicons = None
+    if settings.lexicon:
+        trn, dev, lexicons, trn_stats, dev_stats = lexicon_samples(train_records, dev_records, settings.scheme,
+                                                                   settings.max_len)
+    else:
+        trn, trn_stats = to_samples(train_records, settings.scheme, settings.max_len)
+        dev, dev_stats = to_samples(dev_records, settings.scheme, settings.max_len)
     dev = only_tags(dev, {t for s in trn for t in s["tag"]})
     out = Path(out)
     out.parent.mkdir(parents=True, exist_ok=True)
@@ -171,7 +202,7 @@ def train(train_records: list[dict], dev_records: list[dict], out: Path, setting
         tagger.fit(trn, dev or trn[:1], str(tmp), epochs=settings.epochs, embed=settings.embed,
                    rnn_hidden=settings.rnn_hidden, batch_size=settings.batch_size, lr=settings.lr, drop=settings.drop,
                    patience=settings.patience, crf=settings.crf, tagging_scheme=settings.scheme, devices=-1,
-                   seed=settings.seed)
+                   seed=settings.seed, **({"lexicon": lexicons} if lexicons else {}))
         fit_seconds = round(time.time() - start)
         dev_scores = span_scores(tagger, dev)
         thresholds = None
@@ -227,6 +258,7 @@ def main(argv: list[str] | None = None) -> int:
     parser.add_argument("--max-len", type=int, default=defaults.max_len, help="longest chunk, in characters")
     parser.add_argument("--seed", type=int, default=defaults.seed)
     parser.add_argument("--init-vectors", help="character vectors (word2vec text) to start the embeddings from")
+    parser.add_argument("--lexicon", action="store_true", help="soft-lexicon features (gazetteer, jieba, train names)")
     # One thread: on 2 cores a second one gained nothing (20 s vs 19 s an epoch) and, with another process
     # busy on the machine, made every batch ~30x slower.
     parser.add_argument("--threads", type=int, default=1, help="torch CPU threads (default 1)")
@@ -240,7 +272,7 @@ def main(argv: list[str] | None = None) -> int:
         dev_records = dev_records[:args.dev_docs]
     settings = Settings(epochs=args.epochs, embed=args.embed, rnn_hidden=args.hidden, batch_size=args.batch_size,
                         lr=args.lr, patience=args.patience, crf=args.crf, scheme=args.scheme, max_len=args.max_len,
-                        seed=args.seed, init_vectors=args.init_vectors)
+                        seed=args.seed, init_vectors=args.init_vectors, lexicon=args.lexicon)
     meta = train(train_records, dev_records, args.out, settings, args.threads, args.relations)
     micro = meta["dev_span_scores"].get("micro", {})
     print(f"HanLP NER written to {args.out} in {meta['seconds']}s ({meta['train']['docs']} train docs, "
