@@ -52,3 +52,12 @@ def test_attached_indicators_drop_an_ind_without_figure(nlp_rules):
     for ent in doc.ents:
         if ent.label_ == "IND":
             assert any(r["head"] == ent for r in doc._.relations)
+
+
+def test_a_ranking_verb_stays_outside_an_indicator():
+    # province-beijing-2026
+    text = "研发投入强度位居全球前列"
+    assert shown(text, constrain(text, [span(text, "研发投入强度位", "IND")])) == [("研发投入强度", "IND")]
+    # province-hainan-2026: 总吨位 is the indicator, 居 alone the verb
+    text = "船舶82艘、总吨位居全国第二。"
+    assert shown(text, constrain(text, [span(text, "总吨位", "IND")])) == [("总吨位", "IND")]

@@ -5,7 +5,8 @@
   such a span is cut there and its longest piece kept;
 - quotation marks are balanced inside a span or both outside (D23, §3): a mark whose partner lies just
   outside is taken in, a lone mark at the edge is dropped, a pair wrapping the whole span is dropped;
-- change words stay outside an indicator (§3): 增长, 同比, 下降 … are cut from the ends of an IND.
+- change words stay outside an indicator (§3): 增长, 同比, 下降 … are cut from the ends of an IND, and so
+  does the first character of a ranking verb (位居, 稳居, 跃居: D18 keeps the verb outside).
 
 `govreport_attached_indicators` (after the relations): an IND is only marked where a FIG or ACH attaches to
 it (§2), so an IND that heads no HAS_VALUE or ACHIEVED relation is removed with its relations.
@@ -27,6 +28,10 @@ _PAIRS = (("“", "”"), ("‘", "’"), ("《", "》"), ("「", "」"), ("『"
 _CHANGE_PREFIXES = ("同比", "比上年")
 _CHANGE_SUFFIXES = ("同比增长", "同比下降", "同比", "比上年", "增长", "下降", "增加", "减少", "提高", "达到", "突破",
                     "超过")
+
+# 总吨位居全国第一: the indicator's own word ends in 位, and 居 alone is the verb.
+_WORDS_ENDING_IN_WEI = frozenset({"吨位", "单位", "床位", "泊位", "车位", "岗位", "学位", "席位", "座位", "部位", "地位",
+                                  "水位", "品位", "铺位", "摊位", "展位"})
 
 
 def _cut_at_breaks(text: str, start: int, end: int) -> tuple[int, int] | None:
@@ -69,7 +74,11 @@ def _trim_change_words(text: str, start: int, end: int) -> tuple[int, int]:
     suffix = next((w for w in _CHANGE_SUFFIXES if rest.endswith(w)), "")
     if len(rest) - len(suffix) < 2:
         return start, end
-    return start + len(prefix), end - len(suffix)
+    start, end = start + len(prefix), end - len(suffix)
+    if (end - start > 2 and text[end - 1] in "位稳跃" and text[end:end + 1] == "居"
+            and text[end - 2:end] not in _WORDS_ENDING_IN_WEI):
+        end -= 1
+    return start, end
 
 
 def constrain(text: str, spans: list[tuple[int, int, str]]) -> list[tuple[int, int, str]]:
