@@ -30,8 +30,8 @@ _CHANGE_SUFFIXES = ("同比增长", "同比下降", "同比", "比上年", "增�
                     "超过")
 
 # 总吨位居全国第一: the indicator's own word ends in 位, and 居 alone is the verb.
-_WORDS_ENDING_IN_WEI = frozenset({"吨位", "单位", "床位", "泊位", "车位", "岗位", "学位", "席位", "座位", "部位", "地位",
-                                  "水位", "品位", "铺位", "摊位", "展位"})
+_WORDS_ENDING_IN_WEI = frozenset({"吨位", "单位", "床位", "泊位", "车位", "岗位", "学位", "席位", "座位", "部位",
+                                  "地位", "水位", "品位", "铺位", "摊位", "展位"})
 
 
 def _cut_at_breaks(text: str, start: int, end: int) -> tuple[int, int] | None:
