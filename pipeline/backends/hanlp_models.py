@@ -66,7 +66,7 @@ class LexiconEmbedding(nn.Module):
 
     def forward(self, batch: dict, mask: torch.Tensor | None = None) -> torch.Tensor:
         chars = self.char(batch[self.token_field])
-        states = batch[LEXICON_FIELD][:, :chars.shape[1]] + self.offsets
+        states = batch[LEXICON_FIELD][:, :chars.shape[1]].long() + self.offsets
         return chars + self.states(states).sum(dim=2)
 
 

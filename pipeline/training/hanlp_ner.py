@@ -131,6 +131,8 @@ def lexicon_samples(train_records: list[dict], dev_records: list[dict], scheme: 
                     ) -> tuple[list[dict], list[dict], dict[str, list[str]], ConversionStats, ConversionStats]:
     """Train and dev samples with their soft-lexicon states, and the lexicons the model keeps. A training
     document's states come from the lexicons without the gold names only it has (leave one out)."""
+    import torch
+
     from pipeline.backends.hanlp_models import LEXICON_FIELD
     from pipeline.backends.lexicon import LexiconMatcher
     from pipeline.training.lexicons import gold_lexicons, static_lexicons
@@ -141,7 +143,8 @@ def lexicon_samples(train_records: list[dict], dev_records: list[dict], scheme: 
     def with_states(record: dict, matcher: LexiconMatcher, stats: ConversionStats) -> list[dict]:
         samples = record_samples(record, stats, scheme, max_len)
         for sample in samples:
-            sample[LEXICON_FIELD] = matcher.features("".join(sample["token"]))
+            # A small tensor once, not a nested list converted again in every epoch.
+            sample[LEXICON_FIELD] = torch.tensor(matcher.features("".join(sample["token"])), dtype=torch.int8)
         return samples
 
     trn_stats, dev_stats = ConversionStats(), ConversionStats()
