@@ -4,7 +4,7 @@ SHARED ?= ../shared
 OUT ?= out
 EXAMPLE = corpus/raw/district-zhuzhou-shifeng-2023.txt
 
-.PHONY: setup run test lint train eval eval-test bench fuzz corpus-stats gold facts learning-curve
+.PHONY: setup run test test-integration lint train eval eval-test bench fuzz corpus-stats gold facts learning-curve
 
 .venv/bin/python:
 	python3 -m venv .venv
@@ -24,6 +24,16 @@ run:
 
 test:
 	$(PY) -m pytest -q
+
+# Real-server round trips (tests/integration): Label Studio runs from its own environment.
+LABEL_STUDIO_VENV ?= .venv-labelstudio
+$(LABEL_STUDIO_VENV)/bin/label-studio:
+	python3 -m venv $(LABEL_STUDIO_VENV)
+	$(LABEL_STUDIO_VENV)/bin/pip install -q --upgrade pip
+	$(LABEL_STUDIO_VENV)/bin/pip install -q label-studio==1.23.2
+
+test-integration: $(LABEL_STUDIO_VENV)/bin/label-studio
+	LABEL_STUDIO_BIN=$(LABEL_STUDIO_VENV)/bin/label-studio $(PY) -m pytest -q -s -m integration tests/integration
 
 lint:
 	$(PY) -m ruff check pipeline evaluation tests
