@@ -185,6 +185,20 @@ def _import(args: argparse.Namespace) -> int:
     return 0
 
 
+def _serve_ml(args: argparse.Namespace) -> int:
+    import pipeline
+    from pipeline.formats.labelstudio_ml import PredictionService, serve
+
+    nlp = pipeline.load(args.model, backend=args.backend)
+    service = PredictionService(nlp, f"govreport-{pipeline.__version__}:{args.backend}:{args.model}")
+    try:
+        serve(service, args.host, args.port)
+    except OSError as err:
+        print(f"error: cannot serve on {args.host}:{args.port}: {err}", file=sys.stderr)
+        return 2
+    return 0
+
+
 def build_parser() -> argparse.ArgumentParser:
     parser = argparse.ArgumentParser(prog="govreport", description="Extract facts from government work reports.")
     sub = parser.add_subparsers(dest="command", required=True)
@@ -232,6 +246,12 @@ def build_parser() -> argparse.ArgumentParser:
     imp.add_argument("--tool", choices=sorted(TOOLS), required=True)
     imp.add_argument("-o", "--out", required=True, type=Path)
     imp.set_defaults(func=_import)
+    ml = sub.add_parser("serve-ml", help="serve live pre-annotations to Label Studio (an ML backend)")
+    ml.add_argument("--host", default="127.0.0.1", help="address to listen on (default 127.0.0.1)")
+    ml.add_argument("--port", type=int, default=9090)
+    ml.add_argument("--model", default="default")
+    ml.add_argument("--backend", choices=BACKEND_CHOICES, default="default", help=BACKEND_HELP)
+    ml.set_defaults(func=_serve_ml)
     return parser
 
 

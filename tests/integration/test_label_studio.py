@@ -48,7 +48,8 @@ def label_studio(tmp_path_factory):
     data = tmp_path_factory.mktemp("label-studio")
     port, token = _free_port(), secrets.token_hex(20)
     log = open(data / "server.log", "w")
-    env = {**os.environ, "LABEL_STUDIO_BASE_DATA_DIR": str(data)}
+    # The ML backend of the live test listens on 127.0.0.1, which Label Studio refuses by default (SSRF guard).
+    env = {**os.environ, "LABEL_STUDIO_BASE_DATA_DIR": str(data), "USE_DEFAULT_BANNED_SUBNETS": "false"}
     server = subprocess.Popen(
         [str(LABEL_STUDIO), "start", "--no-browser", "--host", "127.0.0.1", "--port", str(port),
          "--data-dir", str(data), "--username", "annotator@example.org", "--password", secrets.token_hex(8),
@@ -97,8 +98,9 @@ def test_round_trip_keeps_every_span_and_the_annotator_edits(label_studio, tmp_p
 
     client_python = LABEL_STUDIO.parent / "python"
     run = subprocess.run(
-        [str(client_python), str(CLIENT), label_studio["url"], label_studio["token"], str(tmp_path / "config.xml"),
-         str(tmp_path / "tasks.json"), str(tmp_path / "edits.json"), str(tmp_path / "export.json")],
+        [str(client_python), str(CLIENT), "roundtrip", label_studio["url"], label_studio["token"],
+         str(tmp_path / "config.xml"), str(tmp_path / "tasks.json"), str(tmp_path / "edits.json"),
+         str(tmp_path / "export.json")],
         capture_output=True, text=True, timeout=300)
     assert run.returncode == 0, run.stderr[-3000:]
     summary = json.loads(run.stdout.strip().splitlines()[-1])
@@ -126,3 +128,57 @@ def test_round_trip_keeps_every_span_and_the_annotator_edits(label_studio, tmp_p
     late = [e for e in back["entities"] if e["start_offset"] >= tail]
     assert late and all(text[e["start_offset"]:e["end_offset"]] for e in late)
     assert any(text[e["start_offset"]:e["end_offset"]] == "5%" for e in late)
+
+
+@pytest.fixture(scope="module")
+def ml_backend(tmp_path_factory):
+    """`govreport serve-ml` with the default pipeline, on a free port."""
+    port = _free_port()
+    log_path = tmp_path_factory.mktemp("serve-ml") / "serve-ml.log"
+    log = open(log_path, "w")
+    server = subprocess.Popen([sys.executable, "-m", "pipeline", "serve-ml", "--port", str(port)],
+                              stdout=log, stderr=subprocess.STDOUT, cwd=ROOT)
+    url = f"http://127.0.0.1:{port}"
+    started = time.monotonic()
+    try:
+        while True:
+            try:
+                with urllib.request.urlopen(f"{url}/health", timeout=5) as response:
+                    health = json.load(response)
+                    break
+            except OSError:
+                pass
+            if server.poll() is not None or time.monotonic() - started > 300:
+                log.flush()
+                pytest.fail(f"govreport serve-ml did not start (exit {server.poll()}):\n{log_path.read_text()[-3000:]}")
+            time.sleep(1)
+        yield {"url": url, "health": health}
+    finally:
+        server.terminate()
+        server.wait(timeout=30)
+        log.close()
+
+
+def test_a_new_task_gets_live_predictions_from_serve_ml(label_studio, ml_backend, tmp_path):
+    from pipeline.formats.labelstudio import from_result
+
+    text = REPORT.read_text(encoding="utf-8")
+    (tmp_path / "config.xml").write_text(labeling_config(), encoding="utf-8")
+    (tmp_path / "report.txt").write_text(text, encoding="utf-8")
+    run = subprocess.run(
+        [str(LABEL_STUDIO.parent / "python"), str(CLIENT), "live", label_studio["url"], label_studio["token"],
+         str(tmp_path / "config.xml"), ml_backend["url"], str(tmp_path / "report.txt")],
+        capture_output=True, text=True, timeout=900)
+    assert run.returncode == 0, run.stderr[-3000:]
+    live = json.loads(run.stdout.strip().splitlines()[-1])
+    assert live["before"] == 0 and live["opened"] == live["task"]
+    (prediction,) = live["predictions"]
+    assert prediction["model_version"] == ml_backend["health"]["model_version"]
+    assert prediction["model_version"].startswith("govreport-")
+    got = from_result(prediction["result"], text, "live", "<live>", {})
+    expected = extract_record(pipeline.load(), text, "live")
+
+    def spans(r):
+        return sorted((e["start_offset"], e["end_offset"], e["label"]) for e in r["entities"])
+
+    assert spans(got) == spans(expected) and len(got["relations"]) == len(expected["relations"]) > 0
