@@ -13,8 +13,9 @@ import spacy  # noqa: E402
 import pipeline  # noqa: E402
 from pipeline.backends.chunking import chunk_bounds  # noqa: E402
 from pipeline.backends.hanlp_backend import HanLPEntityRecognizer, load_hanlp_pipeline  # noqa: E402
-from pipeline.backends.hanlp_models import RNNNamedEntityRecognizerBatchFirstCRF  # noqa: E402
+from pipeline.backends.hanlp_models import LexiconEmbedding, RNNNamedEntityRecognizerBatchFirstCRF  # noqa: E402
 from pipeline.figures import find_figures  # noqa: E402
+from pipeline.loading import blank, load_trained  # noqa: E402
 from pipeline.textnorm import normalise  # noqa: E402
 from pipeline.training import hanlp_ner  # noqa: E402
 
@@ -25,10 +26,11 @@ SEED_TEXT = (ROOT / "corpus" / "raw" / f"{SEED_ID}.txt").read_text(encoding="utf
 
 @pytest.fixture(scope="module")
 def tiny_model(tmp_path_factory) -> Path:
-    """A HanLP NER trained by the real command on two train documents for two epochs (~20 s)."""
+    """A HanLP NER trained by the real command, with the shipped soft-lexicon features, on two train documents
+    for two epochs (~30 s)."""
     out = tmp_path_factory.mktemp("hanlp") / "ner"
     assert hanlp_ner.main(["--out", str(out), "--epochs", "2", "--limit-docs", "2", "--dev-docs", "1",
-                           "--hidden", "64", "--threads", "1"]) == 0
+                           "--hidden", "64", "--threads", "1", "--lexicon"]) == 0
     return out
 
 
@@ -53,6 +55,8 @@ def test_hanlp_load_reads_the_folder_back(tiny_model):
     tagger = hanlp.load(str(tiny_model), verbose=False, devices=-1)
     assert isinstance(tagger, RNNNamedEntityRecognizerBatchFirstCRF)
     assert tagger.model.crf.batch_first is True  # the HanLP 2.1.5 CRF bug is fixed in the saved class
+    assert isinstance(tagger.model.embed, LexiconEmbedding)  # the lexicons travel in config.json
+    assert tagger.lexicon_matcher.names[:3] == ("place", "township", "province_short")
     tokens = list("全年地区生产总值增长5%左右。")
     (found,) = tagger.predict([tokens])
     for text, label, b, e in found:
@@ -61,12 +65,13 @@ def test_hanlp_load_reads_the_folder_back(tiny_model):
 
 
 def test_pipeline_chain(nlp, tiny_model):
-    assert nlp.pipe_names == ["sentencizer", "govreport_figures", "govreport_hanlp_ner", "govreport_span_constraints",
+    assert nlp.pipe_names == ["sentencizer", "govreport_figures", "govreport_hanlp_ner", "govreport_enterprise_lists",
+                              "govreport_span_constraints",
                               "govreport_relation_classifier", "govreport_attached_indicators",
                               "govreport_figure_normaliser"]
     assert nlp.get_pipe("govreport_hanlp_ner").labels == {"ORG", "ENT", "PROJ", "LOC", "IND", "FIG", "ACH"}
     rules = load_hanlp_pipeline(tiny_model, relations="rules")
-    assert rules.pipe_names[4] == "govreport_relation_rules"
+    assert rules.pipe_names[5] == "govreport_relation_rules"
     assert rules.get_pipe("govreport_hanlp_ner").labels == {"ORG", "ENT", "PROJ", "LOC", "FIG"}
 
 
@@ -99,7 +104,7 @@ def test_seed_report_offsets_are_exact_and_figures_are_there(nlp, tiny_model, re
 def test_hanlp_spans_are_added_at_exact_offsets(tiny_model):
     """The component alone (no figures before it): what the tagger finds is what lands in doc.ents."""
     ner = HanLPEntityRecognizer(str(tiny_model))
-    nlp = pipeline.loading.blank()
+    nlp = blank()
     doc = ner(nlp(SEED_TEXT))
     text = normalise(SEED_TEXT)
     expected = sorted(ner.find(text, chunk_bounds(text)))
@@ -109,7 +114,7 @@ def test_hanlp_spans_are_added_at_exact_offsets(tiny_model):
 
 
 def test_existing_spans_win_over_hanlp(tiny_model):
-    nlp = pipeline.loading.blank()
+    nlp = blank()
     doc = nlp("全年地区生产总值增长5%左右。")
     doc.ents = [doc.char_span(0, 8, label="ACH", alignment_mode="expand")]
     ner = HanLPEntityRecognizer(str(tiny_model))
@@ -128,7 +133,7 @@ def test_labels_config_filters_hanlp_output(tiny_model):
 def test_to_disk_carries_the_hanlp_model(nlp, tmp_path):
     nlp.to_disk(tmp_path / "pipe", exclude=["tokenizer"])
     assert (tmp_path / "pipe" / "govreport_hanlp_ner" / "model.pt").exists()
-    loaded = pipeline.loading.load_trained(tmp_path / "pipe")
+    loaded = load_trained(tmp_path / "pipe")
     ner = loaded.get_pipe("govreport_hanlp_ner")
     assert Path(ner.model_path) == tmp_path / "pipe" / "govreport_hanlp_ner"
     assert [(e.start_char, e.end_char, e.label_) for e in loaded(SEED_TEXT).ents] == \

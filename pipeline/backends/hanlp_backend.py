@@ -154,7 +154,8 @@ def load_hanlp_pipeline(model_path: str | Path = HANLP_MODEL, relations: str | P
     nlp.add_pipe("govreport_figures")
     ner = nlp.add_pipe("govreport_hanlp_ner", config={"model_path": str(model_path), "labels": list(labels)})
     ner.tagger  # noqa: B018  (load now: a bad path fails here, and load time is paid once, up front)
-    nlp.add_pipe("govreport_enterprise_lists")
+    if "ENT" in labels:
+        nlp.add_pipe("govreport_enterprise_lists")
     nlp.add_pipe("govreport_span_constraints")
     if classifier:
         nlp.add_pipe("govreport_relation_classifier", config={"model_path": str(classifier)})

@@ -1,0 +1,34 @@
+"""Soft-lexicon features of the tagger: states per character, and gold names looked up without the document's own."""
+
+from pipeline.backends.lexicon import BEGIN, END, INSIDE, NONE, SINGLE, LexiconMatcher
+from pipeline.training.lexicons import PROVINCE_SHORT, gold_lexicons, static_lexicons
+
+
+def test_states_mark_begin_inside_end_and_single():
+    matcher = LexiconMatcher({"place": ["株洲市", "株洲"], "short": ["湘"]})
+    text = "湘株洲市"  # made up for this test
+    rows = matcher.features(text)
+    assert [r[0] for r in rows] == [NONE, BEGIN, INSIDE, END]  # the longest word wins
+    assert [r[1] for r in rows] == [SINGLE, NONE, NONE, NONE]
+
+
+def test_static_lexicons_hold_places_abbreviations_and_jieba_names():
+    lexicons = static_lexicons()
+    assert "株洲" in lexicons["place"] and "石峰区" in lexicons["place"]
+    assert len(lexicons["province_short"]) == 34 and set(PROVINCE_SHORT) == set(lexicons["province_short"])
+    assert "北京" in lexicons["jieba_ns"] and len(lexicons["jieba_nt"]) > 1000
+
+
+def test_gold_names_leave_the_document_out():
+    def record(doc_id, text, *names):
+        entities = [{"start_offset": text.index(n), "end_offset": text.index(n) + len(n), "label": label}
+                    for n, label in names]
+        return {"id": doc_id, "text": text, "entities": entities}
+
+    # made-up snippets for this test
+    a = record("a", "中车株机获评示范企业", ("中车株机", "ENT"))
+    b = record("b", "支持中车株机和国务院", ("中车株机", "ENT"), ("国务院", "ORG"))
+    full = gold_lexicons([a, b])
+    assert full["gold_ENT"] == ["中车株机"] and full["gold_ORG"] == ["国务院"]
+    without_b = gold_lexicons([a, b], leave_out=b)
+    assert without_b["gold_ENT"] == ["中车株机"] and without_b["gold_ORG"] == []
