@@ -32,8 +32,23 @@ $(LABEL_STUDIO_VENV)/bin/label-studio:
 	$(LABEL_STUDIO_VENV)/bin/pip install -q --upgrade pip
 	$(LABEL_STUDIO_VENV)/bin/pip install -q label-studio==1.23.2
 
-test-integration: $(LABEL_STUDIO_VENV)/bin/label-studio
-	LABEL_STUDIO_BIN=$(LABEL_STUDIO_VENV)/bin/label-studio $(PY) -m pytest -q -s -m integration tests/integration
+# doccano 1.8.4 needs pydantic 2 and its client pydantic 1: two environments. The pins make 2023's doccano
+# run on today's wheels (environs 9 reads marshmallow.__version_info__, pandas 1.5 is built against numpy 1).
+DOCCANO_VENV ?= .venv-doccano
+DOCCANO_CLIENT_VENV ?= .venv-doccano-client
+$(DOCCANO_VENV)/bin/doccano:
+	python3 -m venv $(DOCCANO_VENV)
+	$(DOCCANO_VENV)/bin/pip install -q --upgrade pip
+	$(DOCCANO_VENV)/bin/pip install -q doccano==1.8.4 "marshmallow<3.20" "numpy<2"
+
+$(DOCCANO_CLIENT_VENV)/bin/python:
+	python3 -m venv $(DOCCANO_CLIENT_VENV)
+	$(DOCCANO_CLIENT_VENV)/bin/pip install -q --upgrade pip
+	$(DOCCANO_CLIENT_VENV)/bin/pip install -q doccano-client==1.2.8 "urllib3<2"
+
+test-integration: $(LABEL_STUDIO_VENV)/bin/label-studio $(DOCCANO_VENV)/bin/doccano $(DOCCANO_CLIENT_VENV)/bin/python
+	LABEL_STUDIO_BIN=$(LABEL_STUDIO_VENV)/bin/label-studio DOCCANO_VENV=$(DOCCANO_VENV) \
+		DOCCANO_CLIENT_VENV=$(DOCCANO_CLIENT_VENV) $(PY) -m pytest -q -s -m integration tests/integration
 
 lint:
 	$(PY) -m ruff check pipeline evaluation tests
