@@ -214,8 +214,9 @@ def test_a_failure_inside_the_models_is_one_line_and_the_batch_goes_on(tmp_path,
 def test_ctrl_c_says_what_was_saved(tmp_path):
     folder = tmp_path / "reports"
     folder.mkdir()
-    for i in range(40):
-        (folder / f"r{i:02d}.txt").write_text(HENAN, encoding="utf-8")
+    # Enough work that the run cannot end before the signal even on a loaded machine (40 reports once did).
+    for i in range(400):
+        (folder / f"r{i:03d}.txt").write_text(HENAN, encoding="utf-8")
     out = tmp_path / "out.jsonl"
     proc = subprocess.Popen([sys.executable, "-m", "pipeline", "extract", str(folder), "-o", str(out),
                              "--model", "rules", "-q"], cwd=ROOT, stderr=subprocess.PIPE, text=True)
@@ -223,6 +224,7 @@ def test_ctrl_c_says_what_was_saved(tmp_path):
     deadline = time.time() + 120
     while time.time() < deadline and len(complete_records(partial)) < 1:
         time.sleep(0.2)
+    assert proc.poll() is None, "the run ended before it could be interrupted"
     os.kill(proc.pid, signal.SIGINT)
     _, err = proc.communicate(timeout=60)
     assert proc.returncode == 130
