@@ -185,6 +185,36 @@ def _import(args: argparse.Namespace) -> int:
     return 0
 
 
+def _suggest(args: argparse.Namespace) -> int:
+    from pipeline.backends import HANLP_MODEL
+    from pipeline.backends.hanlp_backend import load_tagger
+    from pipeline.suggest import chunk_scores, diverse, label_weights, report_score
+
+    model = Path(args.model) if args.model != "default" else HANLP_MODEL
+    if not (model / "training.json").exists():
+        print(f"error: {model}: suggest needs a HanLP model folder trained here (with training.json)", file=sys.stderr)
+        return 2
+    failures: list[str] = []
+    reports = [r for r in _read_inputs(args.reports, failures)
+               if not (args.gold and (Path(args.gold) / f"{r.doc_id}.jsonl").exists())]
+    tagger, weights = load_tagger(model), label_weights(model)
+    rows = []
+    for report in reports:
+        chunks = chunk_scores(tagger, report.text, weights)
+        if args.sentences:
+            rows += [(c.score, report.doc_id, c.start, c.end, report.text[c.start:c.end].strip()) for c in chunks]
+        else:
+            rows.append((report_score(chunks), report.doc_id, len(report.text)))
+    rows.sort(key=lambda row: -row[0])
+    if not args.sentences and not args.same_place:
+        rows = diverse(rows, key=lambda row: row[1])
+    print("rank\tdoc\tscore\t" + ("start\tend\ttext" if args.sentences else "chars"))
+    for rank, (score, *rest) in enumerate(rows[:args.n], start=1):
+        doc, *more = rest
+        print("\t".join(map(str, [rank, doc, score, *more])))
+    return 1 if failures else 0
+
+
 def _serve_ml(args: argparse.Namespace) -> int:
     import pipeline
     from pipeline.formats.labelstudio_ml import PredictionService, serve
@@ -246,6 +276,15 @@ def build_parser() -> argparse.ArgumentParser:
     imp.add_argument("--tool", choices=sorted(TOOLS), required=True)
     imp.add_argument("-o", "--out", required=True, type=Path)
     imp.set_defaults(func=_import)
+    sug = sub.add_parser("suggest", help="rank reports (or sentences) without gold by the recogniser's uncertainty")
+    sug.add_argument("reports", nargs="+", help="report files, folders or globs")
+    sug.add_argument("-n", type=int, default=5, help="how many to list (default 5)")
+    sug.add_argument("--sentences", action="store_true", help="rank sentences instead of reports")
+    sug.add_argument("--gold", default="corpus/gold", help="leave out reports with gold here ('' to keep all)")
+    sug.add_argument("--model", default="default", help="HanLP model folder (default: models/hanlp-ner)")
+    sug.add_argument("--same-place", action="store_true",
+                     help="allow several reports of one place (default: the most uncertain year of each place first)")
+    sug.set_defaults(func=_suggest)
     ml = sub.add_parser("serve-ml", help="serve live pre-annotations to Label Studio (an ML backend)")
     ml.add_argument("--host", default="127.0.0.1", help="address to listen on (default 127.0.0.1)")
     ml.add_argument("--port", type=int, default=9090)

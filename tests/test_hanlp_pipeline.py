@@ -147,3 +147,26 @@ def test_missing_model_fails_at_load_without_network(tmp_path):
 
 def test_spacy_sees_the_factory():
     assert spacy.language.Language.has_factory("govreport_hanlp_ner")
+
+
+def test_suggest_ranks_reports_by_uncertainty(tiny_model, tmp_path, capsys):
+    from pipeline.cli import main
+    from pipeline.suggest import chunk_scores, diverse, label_weights, report_score
+
+    tagger = hanlp.load(str(tiny_model), verbose=False, devices=-1)
+    weights = label_weights(tiny_model)
+    assert set(weights) <= {"ORG", "ENT", "PROJ", "LOC", "IND", "FIG", "ACH"}
+    chunks = chunk_scores(tagger, SEED_TEXT, weights)
+    assert [(c.start, c.end) for c in chunks] == [
+        (s, e) for s, e in chunk_bounds(normalise(SEED_TEXT)) if SEED_TEXT[s:e].strip()]
+    assert all(0 < c.score <= 2 for c in chunks)
+    assert min(c.score for c in chunks) <= report_score(chunks) <= max(c.score for c in chunks)
+    assert diverse(["province-a-2020", "province-a-2021", "province-b-2020"], key=str) == [
+        "province-a-2020", "province-b-2020", "province-a-2021"]
+    for name in ("province-henan-2026", "national-state-council-1954"):
+        (tmp_path / f"{name}.txt").write_text((ROOT / "corpus" / "raw" / f"{name}.txt").read_text(encoding="utf-8"),
+                                              encoding="utf-8")
+    assert main(["suggest", str(tmp_path), "-n", "2", "--model", str(tiny_model), "--gold", ""]) == 0
+    lines = capsys.readouterr().out.strip().splitlines()
+    assert lines[0] == "rank\tdoc\tscore\tchars" and [line.split("\t")[0] for line in lines[1:]] == ["1", "2"]
+    assert {line.split("\t")[1] for line in lines[1:]} == {"province-henan-2026", "national-state-council-1954"}
