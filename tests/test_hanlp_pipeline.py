@@ -49,6 +49,7 @@ def test_training_writes_a_small_hanlp_folder(tiny_model):
     assert meta["train"]["docs"] == 2 and meta["settings"]["epochs"] == 2
     assert set(meta["relation_thresholds"]) == {"HAS_VALUE", "ACHIEVED", "HAS_INDICATOR"}
     assert not (tiny_model.parent / f".{tiny_model.name}").exists()
+    assert '"lexicon": "place ' in (tiny_model / "train.log").read_text(encoding="utf-8")  # sizes, not word lists
 
 
 def test_hanlp_load_reads_the_folder_back(tiny_model):

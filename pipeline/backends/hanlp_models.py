@@ -60,14 +60,17 @@ class LexiconEmbedding(nn.Module):
         self.char = char
         self.embedding_dim = char.embedding_dim
         self.token_field = token_field
-        self.states = nn.Embedding(n_lexicons * N_STATES, char.embedding_dim)
+        # A bag summing one row per lexicon: the same weights as an Embedding, without the (batch, length,
+        # lexicons, dim) tensor a lookup-then-sum builds (a third of the tagger's time at prediction).
+        self.states = nn.EmbeddingBag(n_lexicons * N_STATES, char.embedding_dim, mode="sum")
         nn.init.zeros_(self.states.weight)  # starts as the plain character model
         self.register_buffer("offsets", torch.arange(n_lexicons) * N_STATES, persistent=False)
 
     def forward(self, batch: dict, mask: torch.Tensor | None = None) -> torch.Tensor:
         chars = self.char(batch[self.token_field])
         states = batch[LEXICON_FIELD][:, :chars.shape[1]].long() + self.offsets
-        return chars + self.states(states).sum(dim=2)
+        summed = self.states(states.reshape(-1, states.shape[-1]))
+        return chars + summed.view(*chars.shape)
 
 
 class LexiconFeatures:
@@ -77,12 +80,18 @@ class LexiconFeatures:
     def __init__(self, matcher: LexiconMatcher, token_key: str) -> None:
         self.matcher = matcher
         self.token_key = token_key
+        # HanLP's loader transforms every sample twice (once to sort by length): keep the states of one
+        # dataset's texts instead of matching them again.
+        self._cache: dict[str, torch.Tensor] = {}
 
     def __call__(self, sample: dict) -> dict:
         rows = sample.get(LEXICON_FIELD)
         if rows is None:
-            rows = self.matcher.features("".join(sample[self.token_key]))
-        if not isinstance(rows, torch.Tensor):
+            text = "".join(sample[self.token_key])
+            rows = self._cache.get(text)
+            if rows is None:
+                rows = self._cache[text] = torch.from_numpy(self.matcher.feature_array(text))
+        elif not isinstance(rows, torch.Tensor):
             rows = torch.tensor(rows, dtype=torch.long).reshape(len(sample[self.token_key]), len(self.matcher.names))
         sample[LEXICON_FIELD] = rows
         return sample

@@ -12,6 +12,8 @@ from __future__ import annotations
 
 from collections.abc import Iterable, Mapping
 
+import numpy as np
+
 NONE, BEGIN, INSIDE, END, SINGLE = range(5)
 N_STATES = 5
 MAX_WORD = 20
@@ -45,18 +47,20 @@ class LexiconMatcher:
                     break
         return found
 
-    def features(self, text: str) -> list[list[int]]:
-        """One row per character of `text`, one state per lexicon (in the order of `names`)."""
-        rows = [[NONE] * len(self.names) for _ in text]
+    def feature_array(self, text: str) -> np.ndarray:
+        """(characters × lexicons) int8 states of `text`, lexicons in the order of `names`."""
+        rows = np.zeros((len(text), len(self.names)), dtype=np.int8)
         # Shorter words first, so the longest word covering a character writes its state last.
         for start, end, mask in sorted(self.matches(text), key=lambda m: m[1] - m[0]):
-            for k in range(len(self.names)):
-                if mask >> k & 1:
-                    if end - start == 1:
-                        rows[start][k] = SINGLE
-                        continue
-                    rows[start][k] = BEGIN
-                    for i in range(start + 1, end - 1):
-                        rows[i][k] = INSIDE
-                    rows[end - 1][k] = END
+            ks = [k for k in range(len(self.names)) if mask >> k & 1]
+            if end - start == 1:
+                rows[start, ks] = SINGLE
+                continue
+            rows[start, ks] = BEGIN
+            rows[start + 1:end - 1, ks] = INSIDE
+            rows[end - 1, ks] = END
         return rows
+
+    def features(self, text: str) -> list[list[int]]:
+        """One row per character of `text`, one state per lexicon (in the order of `names`)."""
+        return self.feature_array(text).tolist()

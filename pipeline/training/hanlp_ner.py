@@ -155,6 +155,27 @@ def lexicon_samples(train_records: list[dict], dev_records: list[dict], scheme: 
     return trn, dev, lexicons, trn_stats, dev_stats
 
 
+def shorten_log(path: Path) -> None:
+    """Replace the word lists HanLP logs with the config (tens of thousands of lexicon lines) by their sizes."""
+    if not path.exists():
+        return
+    lines = path.read_text(encoding="utf-8").split("\n")
+    try:
+        start = lines.index('  "lexicon": {')
+        end = lines.index("  },", start)
+    except ValueError:
+        return
+    sizes, name = {}, None
+    for line in lines[start + 1:end]:
+        if line.startswith('    "') and line.endswith("["):
+            name = line.strip().split('"')[1]
+            sizes[name] = 0
+        elif line.startswith("      ") and name:
+            sizes[name] += 1
+    summary = '  "lexicon": "' + ", ".join(f"{k} {v:,} words" for k, v in sizes.items()) + ' (lists in config.json)",'
+    path.write_text("\n".join([*lines[:start], summary, *lines[end + 1:]]), encoding="utf-8")
+
+
 def span_scores(tagger, samples: list[dict], batch_size: int = 64) -> dict[str, dict[str, float]]:
     """Exact-match span P/R/F1 per label (and micro) of a HanLP tagger on samples; a quick check that
     needs no spaCy pipeline (the model card's scores come from `python -m evaluation score`)."""
@@ -207,6 +228,7 @@ def train(train_records: list[dict], dev_records: list[dict], out: Path, setting
                    patience=settings.patience, crf=settings.crf, tagging_scheme=settings.scheme, devices=-1,
                    seed=settings.seed, **({"lexicon": lexicons} if lexicons else {}))
         fit_seconds = round(time.time() - start)
+        shorten_log(tmp / "train.log")
         dev_scores = span_scores(tagger, dev)
         thresholds = None
         if relations:
