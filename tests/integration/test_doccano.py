@@ -12,13 +12,11 @@ from __future__ import annotations
 import json
 import os
 import secrets
-import socket
 import subprocess
-import time
-import urllib.request
 from pathlib import Path
 
 import pytest
+from servers import free_port, running  # tests/integration/servers.py (pytest puts this folder on the path)
 
 import pipeline
 from pipeline.extract import extract_record
@@ -35,12 +33,6 @@ REPORT = ROOT / "corpus" / "raw" / "district-zhuzhou-shifeng-2023.txt"
 NON_BMP_LINE = "𠮷野家公司营业收入增长5%。"
 
 
-def _free_port() -> int:
-    with socket.socket() as s:
-        s.bind(("127.0.0.1", 0))
-        return s.getsockname()[1]
-
-
 @pytest.fixture(scope="module")
 def doccano(tmp_path_factory):
     doccano_bin = VENV / "bin" / "doccano"
@@ -55,44 +47,14 @@ def doccano(tmp_path_factory):
         done = subprocess.run([str(doccano_bin), *args], env=env, cwd=home, capture_output=True, text=True,
                               timeout=600)
         assert done.returncode == 0, f"doccano {args[0]} failed:\n{done.stdout[-2000:]}\n{done.stderr[-2000:]}"
-    port = _free_port()
+    port = free_port()
     backend = next((VENV / "lib").glob("python3*/site-packages/backend"))
-    logs = {name: open(home / f"{name}.log", "w") for name in ("web", "task")}
-    servers = [
-        subprocess.Popen([str(VENV / "bin" / "gunicorn"), "--bind", f"127.0.0.1:{port}", "--chdir", str(backend),
-                          "--workers", "1", "config.wsgi"], env=env, cwd=home, stdout=logs["web"],
-                         stderr=subprocess.STDOUT),
-        subprocess.Popen([str(doccano_bin), "task", "--concurrency", "1"], env=env, cwd=home, stdout=logs["task"],
-                         stderr=subprocess.STDOUT),
-    ]
+    commands = [[str(VENV / "bin" / "gunicorn"), "--bind", f"127.0.0.1:{port}", "--chdir", str(backend),
+                 "--workers", "1", "config.wsgi"],
+                [str(doccano_bin), "task", "--concurrency", "1"]]
     url = f"http://127.0.0.1:{port}"
-    started = time.monotonic()
-    try:
-        while True:
-            try:
-                with urllib.request.urlopen(f"{url}/v1/health/", timeout=5) as response:
-                    if response.status == 200:
-                        break
-            except OSError:
-                pass
-            if any(s.poll() is not None for s in servers) or time.monotonic() - started > 300:
-                for log in logs.values():
-                    log.flush()
-                tails = "\n".join(f"--- {n}.log\n" + (home / f"{n}.log").read_text(errors="replace")[-2000:]
-                                  for n in logs)
-                pytest.fail(f"doccano did not start:\n{tails}")
-            time.sleep(2)
+    with running("doccano", commands, f"{url}/v1/health/", home, 300, env=env, cwd=home):
         yield {"url": url, "user": user, "password": password}
-    finally:
-        for server in servers:
-            server.terminate()
-        for server in servers:
-            try:
-                server.wait(timeout=30)
-            except subprocess.TimeoutExpired:
-                server.kill()
-        for log in logs.values():
-            log.close()
 
 
 def test_round_trip_keeps_every_span_and_the_annotator_edits(doccano, tmp_path):

@@ -11,14 +11,12 @@ from __future__ import annotations
 import json
 import os
 import secrets
-import socket
 import subprocess
 import sys
-import time
-import urllib.request
 from pathlib import Path
 
 import pytest
+from servers import free_port, running  # tests/integration/servers.py (pytest puts this folder on the path)
 
 import pipeline
 from pipeline.extract import extract_record
@@ -35,50 +33,20 @@ NON_BMP_LINE = "𠮷野家公司营业收入增长5%。"
 START_TIMEOUT_S = 600
 
 
-def _free_port() -> int:
-    with socket.socket() as s:
-        s.bind(("127.0.0.1", 0))
-        return s.getsockname()[1]
-
-
 @pytest.fixture(scope="module")
 def label_studio(tmp_path_factory):
     if not LABEL_STUDIO.exists():
         pytest.fail(f"{LABEL_STUDIO}: Label Studio is not installed; run `make test-integration`")
     data = tmp_path_factory.mktemp("label-studio")
-    port, token = _free_port(), secrets.token_hex(20)
-    log = open(data / "server.log", "w")
+    port, token = free_port(), secrets.token_hex(20)
     # The ML backend of the live test listens on 127.0.0.1, which Label Studio refuses by default (SSRF guard).
     env = {**os.environ, "LABEL_STUDIO_BASE_DATA_DIR": str(data), "USE_DEFAULT_BANNED_SUBNETS": "false"}
-    server = subprocess.Popen(
-        [str(LABEL_STUDIO), "start", "--no-browser", "--host", "127.0.0.1", "--port", str(port),
-         "--data-dir", str(data), "--username", "annotator@example.org", "--password", secrets.token_hex(8),
-         "--user-token", token, "--enable-legacy-api-token"],
-        stdout=log, stderr=subprocess.STDOUT, env=env, cwd=data)
+    command = [str(LABEL_STUDIO), "start", "--no-browser", "--host", "127.0.0.1", "--port", str(port),
+               "--data-dir", str(data), "--username", "annotator@example.org", "--password", secrets.token_hex(8),
+               "--user-token", token, "--enable-legacy-api-token"]
     url = f"http://127.0.0.1:{port}"
-    started = time.monotonic()
-    try:
-        while True:
-            try:
-                with urllib.request.urlopen(f"{url}/health", timeout=5) as response:
-                    if response.status == 200:
-                        break
-            except OSError:
-                pass
-            if server.poll() is not None or time.monotonic() - started > START_TIMEOUT_S:
-                log.flush()
-                tail = (data / "server.log").read_text(encoding="utf-8", errors="replace")[-3000:]
-                pytest.fail(f"Label Studio did not start (exit {server.poll()}):\n{tail}")
-            time.sleep(2)
-        print(f"\nLabel Studio up in {time.monotonic() - started:.0f} s", file=sys.stderr)
+    with running("Label Studio", [command], f"{url}/health", data, START_TIMEOUT_S, env=env, cwd=data):
         yield {"url": url, "token": token, "dir": data}
-    finally:
-        server.terminate()
-        try:
-            server.wait(timeout=30)
-        except subprocess.TimeoutExpired:
-            server.kill()
-        log.close()
 
 
 def test_round_trip_keeps_every_span_and_the_annotator_edits(label_studio, tmp_path):
@@ -133,30 +101,12 @@ def test_round_trip_keeps_every_span_and_the_annotator_edits(label_studio, tmp_p
 @pytest.fixture(scope="module")
 def ml_backend(tmp_path_factory):
     """`govreport serve-ml` with the default pipeline, on a free port."""
-    port = _free_port()
-    log_path = tmp_path_factory.mktemp("serve-ml") / "serve-ml.log"
-    log = open(log_path, "w")
-    server = subprocess.Popen([sys.executable, "-m", "pipeline", "serve-ml", "--port", str(port)],
-                              stdout=log, stderr=subprocess.STDOUT, cwd=ROOT)
+    port = free_port()
+    logs = tmp_path_factory.mktemp("serve-ml")
     url = f"http://127.0.0.1:{port}"
-    started = time.monotonic()
-    try:
-        while True:
-            try:
-                with urllib.request.urlopen(f"{url}/health", timeout=5) as response:
-                    health = json.load(response)
-                    break
-            except OSError:
-                pass
-            if server.poll() is not None or time.monotonic() - started > 300:
-                log.flush()
-                pytest.fail(f"govreport serve-ml did not start (exit {server.poll()}):\n{log_path.read_text()[-3000:]}")
-            time.sleep(1)
+    command = [sys.executable, "-m", "pipeline", "serve-ml", "--port", str(port)]
+    with running("govreport serve-ml", [command], f"{url}/health", logs, 300, cwd=ROOT) as health:
         yield {"url": url, "health": health}
-    finally:
-        server.terminate()
-        server.wait(timeout=30)
-        log.close()
 
 
 def test_a_new_task_gets_live_predictions_from_serve_ml(label_studio, ml_backend, tmp_path):
