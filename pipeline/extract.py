@@ -20,9 +20,10 @@ from collections.abc import Iterator
 from typing import IO
 
 from spacy.language import Language
+from spacy.tokens import Doc
 
 from pipeline.facts.metadata import read_metadata
-from pipeline.figures.attributes import ReportTimeline, figure_attributes
+from pipeline.figures.attributes import REPORT_CONTEXT, ReportContext, ReportTimeline
 from pipeline.lineends import LineEndMap
 from pipeline.memory import long_document_memory, release_free_memory
 from pipeline.records import doc_to_record
@@ -42,33 +43,32 @@ def record_parts(nlp: Language, text: str, doc_id: str, window_chars: int = WIND
         yield from _shifted_parts(nlp, text, view, bounds, doc_id)
         return
     with long_document_memory():
-        for part in _shifted_parts(nlp, text, view, bounds, doc_id, _WholeReport(view.text, doc_id)):
+        for part in _shifted_parts(nlp, text, view, bounds, doc_id, windowed=True):
             release_free_memory()  # what the last window's Doc freed goes back to the system
             yield part
 
 
-class _WholeReport:
-    """A windowed report's figure attributes, read with the whole report (its year, its headings) as context."""
-
-    def __init__(self, text: str, doc_id: str) -> None:
-        self.text = normalise(text)
-        self.timeline = ReportTimeline.of(self.text, read_metadata(self.text, doc_id).year)
-
-    def attributes(self, start: int, end: int) -> dict:
-        return figure_attributes(self.text, start, end, self.timeline)
+def _window_docs(nlp: Language, text: str, bounds: list[tuple[int, int]], doc_id: str) -> Iterator[Doc]:
+    """The windows as Docs that carry the whole report (`ReportContext`) for the figure attributes."""
+    whole = normalise(text)
+    timeline = ReportTimeline.of(whole, read_metadata(whole, doc_id).year)
+    for start, end in bounds:
+        doc = nlp.make_doc(text[start:end])
+        doc.user_data[REPORT_CONTEXT] = ReportContext(whole, start, timeline)
+        yield doc
 
 
 def _shifted_parts(nlp: Language, text: str, view: LineEndMap, bounds: list[tuple[int, int]], doc_id: str,
-                   whole: _WholeReport | None = None) -> Iterator[dict[str, list[dict]]]:
-    docs = nlp.pipe(view.text[a:b] for a, b in bounds)  # one window at a time: pipe is lazy
+                   windowed: bool = False) -> Iterator[dict[str, list[dict]]]:
+    # One window at a time: pipe is lazy.
+    windows = _window_docs(nlp, view.text, bounds, doc_id) if windowed else (view.text[a:b] for a, b in bounds)
+    docs = nlp.pipe(windows)
     n_entities = n_relations = 0
     for (offset, _), doc in zip(bounds, docs, strict=True):
         part = doc_to_record(doc, doc_id)
         del doc  # the window's Doc is garbage from here on
         entities, relations, tokens, sentences = [], [], [], []
         for ent in part["entities"]:
-            if whole is not None and ent["label"] == "FIG":
-                ent.update(whole.attributes(ent["start_offset"] + offset, ent["end_offset"] + offset))
             start = view.to_original(ent["start_offset"] + offset)
             end = view.end_to_original(ent["end_offset"] + offset)
             entities.append({**ent, "id": ent["id"] + n_entities, "start_offset": start, "end_offset": end,

@@ -152,3 +152,17 @@ def test_compared_with_a_year_is_a_basis():
     start = text.index("57.3%")
     assert figure_attributes(text, start, start + 5, timeline) == {"status": "actual", "period": "2005",
                                                                    "basis": "比2000年"}
+
+
+def test_a_report_read_in_windows_reads_its_figures_with_the_whole_report(nlp_rules):
+    from pipeline.extract import extract_record
+
+    text = (ROOT / "corpus" / "raw" / "province-henan-2026.txt").read_text(encoding="utf-8")
+
+    def attributes(window_chars):
+        record = extract_record(nlp_rules, text, "henan", window_chars=window_chars)
+        return [(e["start_offset"], e["status"], e["period"], e["basis"]) for e in record["entities"]
+                if e["label"] == "FIG"]
+
+    whole, windowed = attributes(10**7), attributes(3000)
+    assert windowed == whole and {"actual", "target"} <= {status for _, status, _, _ in whole}

@@ -2,8 +2,8 @@
 
 The last step of the chain: it reads the FIG spans (from the grammar or the trained recogniser)
 and writes `span._.figure`; a span the grammar cannot read gets value None and its text as unit. The
-attributes (`pipeline.figures.attributes`) are read with the Doc's own text as the report; for a long
-report read in windows, `pipeline.extract` reads them again with the whole report as context.
+attributes (`pipeline.figures.attributes`) are read with the Doc's own text as the report, or, for a window
+of a long report, with the whole report that `pipeline.extract` hands over in `doc.user_data`.
 """
 
 from __future__ import annotations
@@ -13,7 +13,7 @@ from spacy.tokens import Doc
 
 from pipeline.facts.metadata import read_metadata
 from pipeline.figures import find_figures, normalise_figure, parse_figure
-from pipeline.figures.attributes import ReportTimeline, figure_attributes
+from pipeline.figures.attributes import REPORT_CONTEXT, ReportContext, ReportTimeline
 from pipeline.figures.normalise import Figure, change_before
 from pipeline.textnorm import normalised_text
 
@@ -30,7 +30,9 @@ class FigureNormaliser:
         if not figs:
             return doc
         by_offset = {(m.start, m.end): m for m in find_figures(text)}
-        timeline = ReportTimeline.of(text, read_metadata(text).year)
+        context = doc.user_data.get(REPORT_CONTEXT)
+        if not isinstance(context, ReportContext):
+            context = ReportContext(text, 0, ReportTimeline.of(text, read_metadata(text).year))
         for ent in figs:
             match = by_offset.get((ent.start_char, ent.end_char))
             if match is None:  # a span the trained model found: read it as a whole figure
@@ -40,5 +42,5 @@ class FigureNormaliser:
             else:
                 ent._.figure = Figure(value=None, unit=None, qualifier=None,
                                       change=change_before(text, ent.start_char)).as_dict()
-            ent._.figure.update(figure_attributes(text, ent.start_char, ent.end_char, timeline))
+            ent._.figure.update(context.attributes(ent.start_char, ent.end_char))
         return doc

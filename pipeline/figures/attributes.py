@@ -200,3 +200,21 @@ def figure_attributes(text: str, start: int, end: int, timeline: ReportTimeline)
     if basis is None and vs:
         basis = f"比{year_value(vs.group(1))}年"
     return {"status": status, "period": period, "basis": basis}
+
+
+REPORT_CONTEXT = "govreport_report_context"  # the Doc.user_data key of a window's ReportContext
+
+
+@dataclass(frozen=True)
+class ReportContext:
+    """The whole report a window Doc was cut from: its normalised text, the window's start in it, and its
+    timeline, so a window's figures are read with the report's year and headings (`pipeline.extract` sets it
+    in `doc.user_data[REPORT_CONTEXT]`; the figure normaliser reads it)."""
+
+    text: str
+    offset: int
+    timeline: ReportTimeline
+
+    def attributes(self, start: int, end: int) -> dict[str, str | None]:
+        """The attributes of the window's FIG [start, end) (offsets into the window)."""
+        return figure_attributes(self.text, start + self.offset, end + self.offset, self.timeline)
