@@ -80,3 +80,15 @@ def test_a_model_folder_selects_its_own_backend(tmp_path):
     assert resolve_backend("default", "rules") == "spacy"
     assert resolve_backend("default", tmp_path) == "spacy"  # neither: the spaCy loader's clear error
     assert resolve_backend("hanlp", TRAINED_PIPELINE) == "hanlp"  # a named backend is taken as it is
+
+
+def test_prediction_imports_no_training_library():
+    """scikit-learn, SciPy and pandas cost start-up time and are only needed to train (issue 14)."""
+    import subprocess
+    import sys
+
+    code = ("import sys, pipeline; from pipeline.extract import extract_record; "
+            "r = extract_record(pipeline.load(), '全年地区生产总值增长5%左右。', 'x'); "
+            "print(len(r['entities']), sorted(m for m in ('sklearn', 'scipy', 'pandas') if m in sys.modules))")
+    out = subprocess.run([sys.executable, "-c", code], capture_output=True, text=True, check=True).stdout.split()
+    assert int(out[0]) >= 1 and out[1:] == ["[]"]

@@ -1,4 +1,5 @@
-"""Trained relation linker: the scikit-learn `RelationModel` as a spaCy component."""
+"""Trained relation linker: the `RelationModel` (a logistic regression fitted with scikit-learn, applied as a dot
+product over its stored weights) as a spaCy component."""
 
 from __future__ import annotations
 

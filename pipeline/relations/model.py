@@ -3,35 +3,46 @@
 Decoding follows the schema: a FIG takes its single most likely head (if above the threshold); an ACH
 takes every head above the threshold (coordinated holders); an IND takes its best owner above the
 threshold.
+
+scikit-learn fits the model (`train`); prediction is the logistic function of a dot product over the stored
+weights, so the prediction path imports neither scikit-learn nor SciPy (half a second of start-up). A model
+pickled by an earlier release (with the scikit-learn objects inside) is converted when loaded.
 """
 
 from __future__ import annotations
 
+import math
 import pickle
 from dataclasses import dataclass, field
 from pathlib import Path
 
-from sklearn.feature_extraction import DictVectorizer
-from sklearn.linear_model import LogisticRegression
-
 from pipeline.relations.candidates import Candidate, SortedSpans, SpanT, candidates, features
+
+
+def _default_thresholds() -> dict[str, float]:
+    return {"HAS_VALUE": 0.5, "ACHIEVED": 0.5, "HAS_INDICATOR": 0.5}
 
 
 @dataclass
 class RelationModel:
-    vectorizer: DictVectorizer
-    classifier: LogisticRegression
-    thresholds: dict[str, float] = field(default_factory=lambda: {"HAS_VALUE": 0.5, "ACHIEVED": 0.5,
-                                                                    "HAS_INDICATOR": 0.5})
+    weights: dict[str, float]  # feature name → coefficient of the logistic regression
+    bias: float
+    thresholds: dict[str, float] = field(default_factory=_default_thresholds)
+
+    @classmethod
+    def from_sklearn(cls, vectorizer, classifier, thresholds: dict[str, float] | None = None) -> RelationModel:
+        """The weights of a fitted `DictVectorizer` + binary `LogisticRegression`."""
+        coef = classifier.coef_[0]
+        weights = {name: float(coef[i]) for name, i in vectorizer.vocabulary_.items() if coef[i] != 0.0}
+        return cls(weights, float(classifier.intercept_[0]), dict(thresholds or _default_thresholds()))
+
+    def probability(self, feats: dict[str, float]) -> float:
+        z = self.bias + sum(self.weights.get(name, 0.0) * value for name, value in feats.items())
+        return 1.0 / (1.0 + math.exp(-z)) if z >= 0 else math.exp(z) / (1.0 + math.exp(z))
 
     def score(self, text: str, spans: list[SpanT]) -> list[tuple[Candidate, float]]:
         index = SortedSpans(spans)
-        cands = candidates(text, index)
-        if not cands:
-            return []
-        X = self.vectorizer.transform([features(text, index, c) for c in cands])
-        probs = self.classifier.predict_proba(X)[:, 1]
-        return list(zip(cands, probs.tolist(), strict=True))
+        return [(c, self.probability(features(text, index, c))) for c in candidates(text, index)]
 
     def predict(self, text: str, spans: list[SpanT]) -> list[tuple[Candidate, float]]:
         """Relations kept by the decision rule, with their probabilities."""
@@ -59,6 +70,8 @@ class RelationModel:
             model = pickle.load(fh)
         if not isinstance(model, cls):
             raise TypeError(f"{path}: not a RelationModel")
+        if not hasattr(model, "weights"):  # an earlier release's pickle: scikit-learn objects inside
+            model = cls.from_sklearn(model.vectorizer, model.classifier, model.thresholds)
         return model
 
 
@@ -83,8 +96,12 @@ def training_matrix(records: list[dict]) -> tuple[list[dict], list[int]]:
 
 
 def train(records: list[dict], c: float = 1.0) -> RelationModel:
+    """Fit the logistic regression on the gold pairs of `records` (training only: imports scikit-learn)."""
+    from sklearn.feature_extraction import DictVectorizer
+    from sklearn.linear_model import LogisticRegression
+
     X, y = training_matrix(records)
     vectorizer = DictVectorizer()
     classifier = LogisticRegression(C=c, max_iter=2000)
     classifier.fit(vectorizer.fit_transform(X), y)
-    return RelationModel(vectorizer, classifier)
+    return RelationModel.from_sklearn(vectorizer, classifier)
