@@ -188,7 +188,7 @@ def _import(args: argparse.Namespace) -> int:
 def _suggest(args: argparse.Namespace) -> int:
     from pipeline.backends import HANLP_MODEL
     from pipeline.backends.hanlp_backend import load_tagger
-    from pipeline.suggest import chunk_scores, diverse, label_weights, report_score
+    from pipeline.suggest import chunk_scores, label_weights, rank_reports
 
     model = Path(args.model) if args.model != "default" else HANLP_MODEL
     if not (model / "training.json").exists():
@@ -198,16 +198,13 @@ def _suggest(args: argparse.Namespace) -> int:
     reports = [r for r in _read_inputs(args.reports, failures)
                if not (args.gold and (Path(args.gold) / f"{r.doc_id}.jsonl").exists())]
     tagger, weights = load_tagger(model), label_weights(model)
-    rows = []
-    for report in reports:
-        chunks = chunk_scores(tagger, report.text, weights)
-        if args.sentences:
-            rows += [(c.score, report.doc_id, c.start, c.end, report.text[c.start:c.end].strip()) for c in chunks]
-        else:
-            rows.append((report_score(chunks), report.doc_id, len(report.text)))
-    rows.sort(key=lambda row: -row[0])
-    if not args.sentences and not args.same_place:
-        rows = diverse(rows, key=lambda row: row[1])
+    if args.sentences:
+        rows = sorted(((c.score, r.doc_id, c.start, c.end, r.text[c.start:c.end].strip())
+                       for r in reports for c in chunk_scores(tagger, r.text, weights)), key=lambda row: -row[0])
+    else:
+        chars = {r.doc_id: len(r.text) for r in reports}
+        rows = [(score, doc_id, chars[doc_id]) for score, doc_id in
+                rank_reports(tagger, weights, ((r.doc_id, r.text) for r in reports), args.same_place)]
     print("rank\tdoc\tscore\t" + ("start\tend\ttext" if args.sentences else "chars"))
     for rank, (score, *rest) in enumerate(rows[:args.n], start=1):
         doc, *more = rest

@@ -17,7 +17,7 @@ from __future__ import annotations
 import json
 import math
 import re
-from collections.abc import Callable, Sequence
+from collections.abc import Callable, Iterable, Sequence
 from dataclasses import dataclass
 from pathlib import Path
 from typing import TypeVar
@@ -37,7 +37,7 @@ class ChunkScore:
 
 
 def label_weights(model_dir: Path) -> dict[str, float]:
-    """1 − dev F1 per label, from the model's training metadata (1.0 for a label without a score)."""
+    """1 − dev F1 per label, from the model's training metadata (a label without a score gets no extra weight)."""
     meta = json.loads((Path(model_dir) / "training.json").read_text(encoding="utf-8"))
     return {label: round(1.0 - s["f"], 4) for label, s in meta.get("dev_span_scores", {}).items() if label != "micro"}
 
@@ -95,3 +95,13 @@ def diverse(ranked: Sequence[T], key: Callable[[T], str]) -> list[T]:
         (later if place in seen else first).append(item)
         seen.add(place)
     return first + later
+
+
+def rank_reports(tagger, weights: dict[str, float], reports: Iterable[tuple[str, str]],
+                 same_place: bool = False) -> list[tuple[float, str]]:
+    """(score, doc id) of `reports` ((doc id, text) pairs), most useful to annotate first; unless
+    `same_place`, one report per place before a second year of any place. `govreport suggest` and the
+    simulation that measures it both rank with this."""
+    scored = sorted(((report_score(chunk_scores(tagger, text, weights)), doc_id) for doc_id, text in reports),
+                    key=lambda row: -row[0])
+    return scored if same_place else diverse(scored, key=lambda row: row[1])

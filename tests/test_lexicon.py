@@ -7,7 +7,7 @@ from pipeline.training.lexicons import PROVINCE_SHORT, gold_lexicons, static_lex
 def test_states_mark_begin_inside_end_and_single():
     matcher = LexiconMatcher({"place": ["株洲市", "株洲"], "short": ["湘"]})
     text = "湘株洲市"  # made up for this test
-    rows = matcher.features(text)
+    rows = matcher.feature_array(text).tolist()
     assert [r[0] for r in rows] == [NONE, BEGIN, INSIDE, END]  # the longest word wins
     assert [r[1] for r in rows] == [SINGLE, NONE, NONE, NONE]
 

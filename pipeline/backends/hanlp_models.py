@@ -74,8 +74,8 @@ class LexiconEmbedding(nn.Module):
 
 
 class LexiconFeatures:
-    """Dataset transform: the lexicon states of a sample's characters, unless the sample brings its own
-    (training samples do: their names are looked up without the document's own gold)."""
+    """Dataset transform: the lexicon states of a sample's characters (a tensor), unless the sample brings
+    its own (training samples do: their names are looked up without the document's own gold)."""
 
     def __init__(self, matcher: LexiconMatcher, token_key: str) -> None:
         self.matcher = matcher
@@ -85,15 +85,12 @@ class LexiconFeatures:
         self._cache: dict[str, torch.Tensor] = {}
 
     def __call__(self, sample: dict) -> dict:
-        rows = sample.get(LEXICON_FIELD)
-        if rows is None:
+        if LEXICON_FIELD not in sample:
             text = "".join(sample[self.token_key])
             rows = self._cache.get(text)
             if rows is None:
                 rows = self._cache[text] = torch.from_numpy(self.matcher.feature_array(text))
-        elif not isinstance(rows, torch.Tensor):
-            rows = torch.tensor(rows, dtype=torch.long).reshape(len(sample[self.token_key]), len(self.matcher.names))
-        sample[LEXICON_FIELD] = rows
+            sample[LEXICON_FIELD] = rows
         return sample
 
 

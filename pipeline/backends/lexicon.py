@@ -60,7 +60,3 @@ class LexiconMatcher:
             rows[start + 1:end - 1, ks] = INSIDE
             rows[end - 1, ks] = END
         return rows
-
-    def features(self, text: str) -> list[list[int]]:
-        """One row per character of `text`, one state per lexicon (in the order of `names`)."""
-        return self.feature_array(text).tolist()

@@ -143,8 +143,7 @@ def lexicon_samples(train_records: list[dict], dev_records: list[dict], scheme: 
     def with_states(record: dict, matcher: LexiconMatcher, stats: ConversionStats) -> list[dict]:
         samples = record_samples(record, stats, scheme, max_len)
         for sample in samples:
-            # A small tensor once, not a nested list converted again in every epoch.
-            sample[LEXICON_FIELD] = torch.tensor(matcher.features("".join(sample["token"])), dtype=torch.int8)
+            sample[LEXICON_FIELD] = torch.from_numpy(matcher.feature_array("".join(sample["token"])))
         return samples
 
     trn_stats, dev_stats = ConversionStats(), ConversionStats()

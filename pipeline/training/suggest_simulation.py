@@ -28,12 +28,10 @@ from pipeline.training.learning_curve import stratified_order
 def suggest_order(model_dir: Path, records: list[dict]) -> list[str]:
     """Document ids of `records`, most useful first, as `govreport suggest` ranks reports."""
     from pipeline.backends.hanlp_backend import load_tagger
-    from pipeline.suggest import chunk_scores, diverse, label_weights, report_score
+    from pipeline.suggest import label_weights, rank_reports
 
-    tagger, weights = load_tagger(model_dir), label_weights(model_dir)
-    scored = sorted(((report_score(chunk_scores(tagger, r["text"], weights)), r["id"]) for r in records),
-                    key=lambda row: -row[0])
-    return [doc_id for _, doc_id in diverse(scored, key=lambda row: row[1])]
+    ranked = rank_reports(load_tagger(model_dir), label_weights(model_dir), ((r["id"], r["text"]) for r in records))
+    return [doc_id for _, doc_id in ranked]
 
 
 def plot(rows: list[dict], path: Path) -> None:
