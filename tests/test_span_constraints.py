@@ -61,3 +61,12 @@ def test_a_ranking_verb_stays_outside_an_indicator():
     # province-hainan-2026: 总吨位 is the indicator, 居 alone the verb
     text = "船舶82艘、总吨位居全国第二。"
     assert shown(text, constrain(text, [span(text, "总吨位", "IND")])) == [("总吨位", "IND")]
+
+
+def test_a_scope_word_stays_outside_an_indicator():
+    # province-shanghai-2026: 全市 is scope (§3); 全市性 and 全社会 open the indicator's own name
+    text = "主要预期目标是：全市生产总值增长5%左右"
+    assert shown(text, constrain(text, [span(text, "全市生产总值", "IND")])) == [("生产总值", "IND")]
+    text = "全市性督查检查考核事项压减，全社会研发经费支出增长"  # made-up snippet
+    kept = [span(text, "全市性督查检查考核事项", "IND"), span(text, "全社会研发经费支出", "IND")]
+    assert constrain(text, kept) == kept

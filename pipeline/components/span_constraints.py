@@ -6,7 +6,9 @@
 - quotation marks are balanced inside a span or both outside (D23, §3): a mark whose partner lies just
   outside is taken in, a lone mark at the edge is dropped, a pair wrapping the whole span is dropped;
 - change words stay outside an indicator (§3): 增长, 同比, 下降 … are cut from the ends of an IND, and so
-  does the first character of a ranking verb (位居, 稳居, 跃居: D18 keeps the verb outside).
+  does the first character of a ranking verb (位居, 稳居, 跃居: D18 keeps the verb outside);
+- scope words stay outside an indicator (§3): 全省, 全市, 全区 … are cut from its start (全社会 and 全国, which
+  open names such as 全国重点实验室, stay).
 
 `govreport_attached_indicators` (after the relations): an IND is only marked where a FIG or ACH attaches to
 it (§2), so an IND that heads no HAS_VALUE or ACHIEVED relation is removed with its relations.
@@ -26,6 +28,7 @@ from pipeline.textnorm import normalised_text
 _BREAK = re.compile(r"(?<![0-9])[,，]|[,，](?![0-9])|[；;。！？!?\n]")
 _PAIRS = (("“", "”"), ("‘", "’"), ("《", "》"), ("「", "」"), ("『", "』"), ("(", ")"))
 _CHANGE_PREFIXES = ("同比", "比上年")
+_SCOPE_PREFIX = re.compile(r"全[省市区县州盟镇乡](?!性)")
 _CHANGE_SUFFIXES = ("同比增长", "同比下降", "同比", "比上年", "增长", "下降", "增加", "减少", "提高", "达到", "突破",
                     "超过")
 
@@ -66,9 +69,12 @@ def _balance_quotes(text: str, start: int, end: int) -> tuple[int, int]:
     return start, end
 
 
-def _trim_change_words(text: str, start: int, end: int) -> tuple[int, int]:
-    """Cut one change word from each end of an IND, unless less than two characters would be left."""
+def _trim_indicator(text: str, start: int, end: int) -> tuple[int, int]:
+    """Cut a scope word from the start and one change word from each end of an IND, unless less than two
+    characters would be left."""
     span = text[start:end]
+    if _SCOPE_PREFIX.match(span) and end - start >= 4:
+        start, span = start + 2, span[2:]
     prefix = next((w for w in _CHANGE_PREFIXES if span.startswith(w)), "")
     rest = span[len(prefix):]
     suffix = next((w for w in _CHANGE_SUFFIXES if rest.endswith(w)), "")
@@ -90,7 +96,7 @@ def constrain(text: str, spans: list[tuple[int, int, str]]) -> list[tuple[int, i
             continue
         start, end = _balance_quotes(text, *piece)
         if label == "IND":
-            start, end = _trim_change_words(text, start, end)
+            start, end = _trim_indicator(text, start, end)
         if end - start >= 1 and text[start:end].strip():
             out.append((start, end, label))
     # Extending a span over a quote can meet its neighbour: keep the earlier span whole.
