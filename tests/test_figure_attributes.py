@@ -166,3 +166,39 @@ def test_a_report_read_in_windows_reads_its_figures_with_the_whole_report(nlp_ru
 
     whole, windowed = attributes(10**7), attributes(3000)
     assert windowed == whole and {"actual", "target"} <= {status for _, status, _, _ in whole}
+
+
+def test_a_report_flattened_onto_one_line_keeps_its_sections():
+    # province-shanghai-2024 is one line: “……的新期待！ 二、2024年主要任务 ……”
+    assert _attributes("province-shanghai-2024", "4.72万亿元") == {"status": "actual", "period": "2023", "basis": None}
+    got = _attributes("province-shanghai-2024", "5%左右", "全市生产总值增长")
+    assert got == {"status": "target", "period": "2024", "basis": None}
+
+
+def test_the_plan_part_runs_on_through_topical_headings():
+    # national-2015: 二、2015年工作总体部署, then 四、协调推动经济稳定增长和结构优化
+    got = _attributes("national-state-council-2015", "4776亿元", "今年中央预算内投资增加到")
+    assert got["status"] == "target" and got["period"] == "2015"
+
+
+def test_from_a_dated_start_to_an_end():
+    # province-shanghai-2023, 过去五年: 轨道交通运营线路总长从2017年的666公里增加到831公里
+    assert _attributes("province-shanghai-2023", "666公里")["period"] == "2017"
+    assert _attributes("province-shanghai-2023", "831公里", "666公里增加到")["period"] == "2022"
+
+
+def test_last_and_next_year_words():
+    # national-2017: 财政赤字2.38万亿元，比去年增加2000亿元 (a basis, not a period)
+    got = _attributes("national-state-council-2017", "2000亿元", "比去年增加")
+    assert got == {"status": "target", "period": "2017", "basis": "比上年"}
+    # national-2007: 中央财政支出将由上年18亿元增加到95亿元，明年将安排200亿元
+    assert _attributes("national-state-council-2007", "200亿元", "明年将安排")["period"] == "2008"
+
+
+def test_parenthesised_headings_when_a_report_has_no_others():
+    # national-1958: （一）一九五七年经济战线上的胜利 reviews, （二）争取一九五八年国民经济的新跃进 plans
+    text = _raw("national-state-council-1958")
+    timeline = ReportTimeline.of(text, 1958)
+    assert [s.kind for s in timeline.sections[:2]] == ["review", "plan"]
+    got = _attributes("national-state-council-1958", "一百四十五亿七千七百万元", "拟定为")
+    assert got["status"] == "target" and got["period"] == "1958"

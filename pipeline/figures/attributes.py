@@ -26,6 +26,7 @@ def _any(words: str) -> str:
 _NUM = "[一二三四五六七八九十]{1,3}"
 _CN_YEAR = "[一二][〇○零一二三四五六七八九]{3}"
 _HEADING = re.compile(rf"^\s*(?:{_NUM}、|第{_NUM}部分|{_NUM}是)")
+_SUB_HEADING = re.compile(rf"^\s*[(（]{_NUM}[)）]")  # top level only in reports without 一、二、 (1958)
 _REVIEW = re.compile(rf"回顾|成就|过去|总结|取得|工作情况|执行情况|基本情况|{_NUM}年来|年来的")
 _PLAN = re.compile(_any("安排 目标 任务 建议 要求 计划(?!执行) 今后 工作重点 重点工作 主要工作")
                    + "|" + _any("努力 做好 部署 总体 思路 今年 明年 展望"))
@@ -42,7 +43,8 @@ _BASIS = [
 _VS_YEAR = re.compile(r"(?:比|较)((?:1[89]|20)\d\d|[一二][〇○零一二三四五六七八九]{3})年(?!底|末|初)")
 _COMPARED = re.compile(r"(?:与|同|和)((?:1[89]|20)\d\d|[一二][〇○零一二三四五六七八九]{3})年(?:相比|比较)")
 _FIVE_YEARS = re.compile(r"过去五年|五年来|这五年|五年间|过去的五年|本届政府")
-_LAST_YEAR = re.compile(r"去年|上年|过去一年|过去的一年|刚刚过去的一年")
+_LAST_YEAR = re.compile(r"(?<![比较])(?:去年|上年)|过去一年|过去的一年|刚刚过去的一年")  # 比去年 is a basis
+_NEXT_YEAR = re.compile(r"明年")
 _THIS_YEAR = re.compile(r"今年")
 # A paragraph that opens by naming the years under review, wherever its section heading points.
 _REVIEW_PARAGRAPH = re.compile(
@@ -50,9 +52,11 @@ _REVIEW_PARAGRAPH = re.compile(
     rf"|过去的?一年|一年来|刚刚过去的|(?:[0-9]{{4}}|{_CN_YEAR})年是)")
 _YEAR = rf"((?:1[89]|20)\d\d|{_CN_YEAR})"
 _YEAR_RANGE = re.compile(rf"{_YEAR}年?(?:到|至|—|－|-){_YEAR}年")
-_FLOW = re.compile(_any("新增 累计 年均 平均每年 每年 新建 新开工 完成 建成 改造 开挖 植树 治理")
+_FLOW = re.compile(_any("新增 累计 年均 平均每年 每年 新建 新开工 开工 完成 建成 改造 开挖 植树 治理 培育 制定 实施")
                    + "|" + _any("培训 帮助 吸引 净增 增长 增加(?!到) 减少 下降(?!到) 提高(?!到|至)"))
 _FROM = re.compile(r"(?:从|由)[^，；从由到至]{0,16}$")
+# 从2017年的666公里增加到831公里: the year dates the starting value, not the figure after 到
+_FROM_YEAR_TO = re.compile(rf"(?:从|由){_YEAR}年[^，；。]{{0,30}}(?:到|至)[^，；。到至]{{0,6}}$")
 _TARGET_AFTER = re.compile(r"^[^，。；]{0,3}(?:的)?(?:目标|任务|计划)")
 
 
@@ -86,6 +90,9 @@ def _heading_section(start: int, line: str, year: int | None) -> Section:
             period = str(year - 1)
         elif plan:
             period = str(year)
+    if not review and not plan and year is not None and years:
+        # 一九五七年经济战线上的胜利 in the 1958 report reviews; 争取一九五八年国民经济的新跃进 plans
+        review, plan = years[-1] < year, years[-1] >= year
     return Section(start, "review" if review else "plan" if plan else None, period)
 
 
@@ -99,10 +106,20 @@ class ReportTimeline:
 
     @classmethod
     def of(cls, text: str, year: int | None) -> ReportTimeline:
-        sections, paragraphs, offset = [], [], 0
-        for line in text.split("\n"):
-            if len(line) <= 60 and _HEADING.match(line) and "。" not in line:
-                sections.append(_heading_section(offset, line, year))
+        sections, paragraphs = [], []
+        lines = _paragraphs(text)
+        heading = _HEADING
+        if not any(len(line) <= 60 and _HEADING.match(line) and "。" not in line for _, line in lines):
+            heading = _SUB_HEADING
+        for offset, line in lines:
+            if len(line) <= 60 and heading.match(line) and "。" not in line:
+                section = _heading_section(offset, line, year)
+                if (section.kind is None and sections and sections[-1].kind == "plan"
+                        and any(s.kind == "review" for s in sections)):
+                    # after a review, the plan part runs to the end: 三、把改革开放扎实推向纵深 after
+                    # 一、2014年工作回顾 and 二、2015年工作总体部署
+                    section = Section(offset, "plan", section.period or sections[-1].period)
+                sections.append(section)
                 paragraphs.append(Section(offset, None, None))  # a heading ends the paragraphs' review
             elif m := _REVIEW_PARAGRAPH.match(line):
                 # the review this paragraph opens runs on until the next such paragraph or heading
@@ -115,7 +132,6 @@ class ReportTimeline:
                     period = str(years[0][1]) if years else str(year - 1) if year else None
                 if not (year and period and int(period[-4:]) >= year):  # 2026年是…开局之年 opens a plan
                     paragraphs.append(Section(offset, "review", period))
-            offset += len(line) + 1
         return cls(year, tuple(sections), tuple(paragraphs))
 
     def section_at(self, offset: int) -> Section | None:
@@ -132,6 +148,27 @@ class ReportTimeline:
     @cached_property
     def _section_starts(self) -> list[int]:
         return [s.start for s in self.sections]
+
+
+# Paragraph breaks: a line break, or where a report was flattened onto one line, a run of spaces, or one space
+# between two Chinese characters (“……新的光明前景！  \u2003\u2003三、2023年主要任务  \u2003\u2003……”,
+# “……的新期待！ 二、2024年主要任务 2024年是……”, ！ folded to ! by the normaliser); 1.5 亿 and PM2.5 浓度 keep
+# their space.
+_SPACE = "[ \t\u00a0\u3000\u2003]"
+_PARAGRAPH_BREAK = re.compile(rf"\n|{_SPACE}{{2,}}|(?:(?<=[^\x00-\x7f])|(?<=[!?:;])){_SPACE}(?=[^\x00-\x7f])")
+
+
+def _paragraphs(text: str) -> list[tuple[int, str]]:
+    """(offset, paragraph) pairs, the paragraphs' leading and trailing space stripped."""
+    out, start = [], 0
+    for m in [*_PARAGRAPH_BREAK.finditer(text), None]:
+        end = m.start() if m else len(text)
+        piece = text[start:end]
+        stripped = piece.lstrip()
+        if stripped.strip():
+            out.append((start + len(piece) - len(stripped), stripped.rstrip()))
+        start = m.end() if m else end
+    return out
 
 
 def _sentence_start(text: str, start: int) -> int:
@@ -167,6 +204,9 @@ def figure_attributes(text: str, start: int, end: int, timeline: ReportTimeline)
     period = None
     plans = plans_in(before)
     years = [(o, y) for o, y in years_in(before) if before[max(0, o - 1):o] not in ("比", "较", "同", "与")]
+    if _FROM_YEAR_TO.search(clause):  # keep only the years written after 到 (到一九八五年的)
+        to = len(before) - len(clause) + max(clause.rfind("到"), clause.rfind("至"))
+        years = [(o, y) for o, y in years if o < len(before) - len(clause) or o > to]
     ranges = list(_YEAR_RANGE.finditer(before))
     if ranges and (not years or ranges[-1].end() >= years[-1][0] + 4):
         first, last = (year_value(ranges[-1].group(i)) for i in (1, 2))
@@ -175,6 +215,8 @@ def figure_attributes(text: str, start: int, end: int, timeline: ReportTimeline)
         period = str(years[-1][1])
     elif plans:
         period = _period(*plans[-1][1])
+    elif year is not None and _NEXT_YEAR.search(clause):  # 由上年18亿元增加到95亿元，明年将安排200亿元
+        period = str(year + 1)
     elif year is not None and _FIVE_YEARS.search(before):
         period = _period(year - 5, year - 1)
     elif year is not None and _LAST_YEAR.search(before):
@@ -187,7 +229,8 @@ def figure_attributes(text: str, start: int, end: int, timeline: ReportTimeline)
             period = period.split("-")[1]  # no flow word: a level reached at the end of the years under review
     elif year is not None:
         period = str(year) if status == "target" else None
-    if period is not None and _FROM.search(clause):  # 从A增加到B: A is the level before the period began
+    if period is not None and _FROM.search(clause) and not re.search(rf"(?:从|由){_YEAR}年", clause):
+        # 从A增加到B: A is the level before the period began (从2017年的A: the text dates it)
         period = str(int(period[:4]) - 1)
     # basis: only where the text gives one, in the figure's clause
     basis = None
