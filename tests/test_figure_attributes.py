@@ -93,7 +93,14 @@ def test_made_up_cues():
     assert at("5%左右") == {"status": "target", "period": "2026", "basis": None}
 
 
-@pytest.mark.parametrize("doc_id", split_ids()["dev"] + split_ids()["test"])
+ATTRIBUTE_TABLES = sorted(p.stem for p in (ROOT / "corpus" / "figure_attributes").glob("*.tsv") if p.stem != "annotators")
+
+
+def test_every_dev_and_test_report_has_attribute_gold():
+    assert set(split_ids()["dev"] + split_ids()["test"]) <= set(ATTRIBUTE_TABLES)
+
+
+@pytest.mark.parametrize("doc_id", ATTRIBUTE_TABLES)
 def test_gold_attributes_cover_every_gold_figure(doc_id):
     from pipeline.records import read_jsonl
 
