@@ -11,6 +11,10 @@ from __future__ import annotations
 
 from typing import Any
 
+from pipeline import startup
+
+startup.install()  # spaCy without torch: a faster start (pipeline/startup.py)
+
 __version__ = "0.1.0"
 __all__ = ["__version__", "doc_to_record", "load"]
 

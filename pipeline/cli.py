@@ -187,17 +187,18 @@ def _import(args: argparse.Namespace) -> int:
 
 def _suggest(args: argparse.Namespace) -> int:
     from pipeline.backends import HANLP_MODEL
-    from pipeline.backends.hanlp_backend import load_tagger
+    from pipeline.backends.numpy_tagger import WEIGHTS, NumpyTagger
     from pipeline.suggest import chunk_scores, label_weights, rank_reports
 
     model = Path(args.model) if args.model != "default" else HANLP_MODEL
-    if not (model / "training.json").exists():
-        print(f"error: {model}: suggest needs a HanLP model folder trained here (with training.json)", file=sys.stderr)
+    if not (model / "training.json").exists() or not (model / WEIGHTS).exists():
+        print(f"error: {model}: suggest needs a HanLP model folder trained here (with training.json and {WEIGHTS})",
+              file=sys.stderr)
         return 2
     failures: list[str] = []
     reports = [r for r in _read_inputs(args.reports, failures)
                if not (args.gold and (Path(args.gold) / f"{r.doc_id}.jsonl").exists())]
-    tagger, weights = load_tagger(model), label_weights(model)
+    tagger, weights = NumpyTagger(model), label_weights(model)
     if args.sentences:
         rows = sorted(((c.score, r.doc_id, c.start, c.end, r.text[c.start:c.end].strip())
                        for r in reports for c in chunk_scores(tagger, r.text, weights)), key=lambda row: -row[0])

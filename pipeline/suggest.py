@@ -9,7 +9,7 @@ favoured for its length alone, nor a short one for one odd line.
 
 `govreport suggest corpus/raw -n 5 [--sentences] [--gold corpus/gold]` prints the ranking as TSV, leaves out
 reports that already have gold and lists one report per place before a second year of any place. Needs the
-HanLP backend's tagger (the default).
+HanLP backend's tagger (the default) as this project trains it (with `model.npz`, read by NumPy).
 """
 
 from __future__ import annotations
@@ -22,7 +22,10 @@ from dataclasses import dataclass
 from pathlib import Path
 from typing import TypeVar
 
+import numpy as np
+
 from pipeline.backends.chunking import chunk_bounds, chunk_tokens
+from pipeline.backends.numpy_tagger import NumpyTagger
 from pipeline.textnorm import normalise
 
 TOP_SHARE = 0.1
@@ -42,33 +45,25 @@ def label_weights(model_dir: Path) -> dict[str, float]:
     return {label: round(1.0 - s["f"], 4) for label, s in meta.get("dev_span_scores", {}).items() if label != "micro"}
 
 
-def chunk_scores(tagger, text: str, weights: dict[str, float], batch_size: int = 64) -> list[ChunkScore]:
+def chunk_scores(tagger: NumpyTagger, text: str, weights: dict[str, float],
+                 batch_size: int = 64) -> list[ChunkScore]:
     """Weighted margin uncertainty of every chunk of `text` (character offsets into `text`)."""
-    import torch
-    from hanlp_common.constant import IDX
-
     norm = normalise(text)
     bounds = [(s, e) for s, e in chunk_bounds(norm) if chunk_tokens(norm, s, e)[0]]
     if not bounds:
         return []
-    tags = tagger.vocabs["tag"].idx_to_token
-    tag_weight = torch.tensor([1.0 + weights.get(t.partition("-")[2], 0.0) if "-" in t else 1.0 for t in tags])
-    samples = [{tagger.config.token_key: chunk_tokens(norm, s, e)[0]} for s, e in bounds]
-    loader = tagger.build_dataloader(samples, batch_size, False, tagger.device)
-    scores: dict[int, float] = {}
-    tagger.model.eval()
-    with torch.inference_mode():
-        for batch in loader:
-            out, mask = tagger.feed_batch(batch)
-            probs = out.softmax(dim=-1)
-            top2, idx = probs.topk(2, dim=-1)
-            uncertainty = 1.0 - (top2[..., 0] - top2[..., 1])
-            weight = torch.maximum(tag_weight[idx[..., 0]], tag_weight[idx[..., 1]])
-            per_char = uncertainty * weight * mask
-            mean = per_char.sum(dim=1) / mask.sum(dim=1).clamp(min=1)
-            for i, value in zip(batch[IDX], mean.tolist(), strict=True):
-                scores[int(i)] = value
-    return [ChunkScore(s, e, round(scores[i], 5)) for i, (s, e) in enumerate(bounds)]
+    tag_weight = np.array([1.0 + weights.get(t.partition("-")[2], 0.0) if "-" in t else 1.0 for t in tagger.tags])
+    scores = []
+    for (s, e), emission in zip(bounds, tagger.emissions([chunk_tokens(norm, s, e)[0] for s, e in bounds],
+                                                         batch_size), strict=True):
+        probs = np.exp(emission - emission.max(axis=1, keepdims=True))
+        probs /= probs.sum(axis=1, keepdims=True)
+        idx = np.argsort(-probs, axis=1)[:, :2]
+        top2 = np.take_along_axis(probs, idx, axis=1)
+        uncertainty = 1.0 - (top2[:, 0] - top2[:, 1])
+        weight = np.maximum(tag_weight[idx[:, 0]], tag_weight[idx[:, 1]])
+        scores.append(ChunkScore(s, e, round(float((uncertainty * weight).mean()), 5)))
+    return scores
 
 
 def report_score(chunks: list[ChunkScore]) -> float:

@@ -93,7 +93,8 @@ def test_made_up_cues():
     assert at("5%左右") == {"status": "target", "period": "2026", "basis": None}
 
 
-ATTRIBUTE_TABLES = sorted(p.stem for p in (ROOT / "corpus" / "figure_attributes").glob("*.tsv") if p.stem != "annotators")
+ATTRIBUTE_TABLES = sorted(p.stem for p in (ROOT / "corpus" / "figure_attributes").glob("*.tsv")
+                          if p.stem != "annotators")
 
 
 def test_every_dev_and_test_report_has_attribute_gold():

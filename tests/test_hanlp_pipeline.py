@@ -41,7 +41,7 @@ def nlp(tiny_model):
 
 def test_training_writes_a_small_hanlp_folder(tiny_model):
     names = {p.name for p in tiny_model.iterdir()}
-    assert {"config.json", "vocabs.json", "model.pt", "training.json", "relations.pkl"} <= names
+    assert {"config.json", "vocabs.json", "model.pt", "model.npz", "training.json", "relations.pkl"} <= names
     assert sum(p.stat().st_size for p in tiny_model.iterdir()) < 20_000_000
     config = json.loads((tiny_model / "config.json").read_text(encoding="utf-8"))
     assert config["classpath"] == "pipeline.backends.hanlp_models.RNNNamedEntityRecognizerBatchFirstCRF"
@@ -63,6 +63,40 @@ def test_hanlp_load_reads_the_folder_back(tiny_model):
     for text, label, b, e in found:
         assert 0 <= b < e <= len(tokens) and "".join(tokens[b:e]) == text
         assert label in {"ORG", "ENT", "PROJ", "LOC", "IND", "FIG", "ACH"}
+
+
+def test_numpy_tagger_tags_as_hanlp_does(tiny_model, tmp_path):
+    """The NumPy reimplementation gives HanLP's tags on every chunk of the seed report (and of made-up edge
+    cases: an unknown character, a one-character chunk)."""
+    from pipeline.backends.chunking import chunk_tokens
+    from pipeline.backends.hanlp_backend import load_tagger
+    from pipeline.backends.numpy_tagger import NumpyTagger
+
+    text = normalise(SEED_TEXT)
+    chunks = [chunk_tokens(text, s, e)[0] for s, e in chunk_bounds(text)]
+    chunks = [c for c in chunks if c] + [list("𠮷"), list("区"), list("全年㐀㐁生产总值增长5%左右")]
+    with_hanlp = hanlp.load(str(tiny_model), verbose=False, devices=-1)
+    by_numpy = load_tagger(tiny_model)
+    assert isinstance(by_numpy, NumpyTagger)  # model.npz there: no HanLP, no torch
+    assert by_numpy.predict(chunks, batch_size=16) == [[tuple(s) for s in spans]
+                                                       for spans in with_hanlp.predict(chunks, batch_size=16)]
+    # Without model.npz the folder is read by HanLP, as a HanLP model id would be.
+    copy = tmp_path / "no-npz"
+    copy.mkdir()
+    for f in tiny_model.iterdir():
+        if f.name != "model.npz":
+            (copy / f.name).write_bytes(f.read_bytes())
+    assert isinstance(load_tagger(copy), RNNNamedEntityRecognizerBatchFirstCRF)
+
+
+def test_the_default_start_imports_no_torch():
+    import subprocess
+    import sys
+
+    code = ("import sys, pipeline; nlp = pipeline.load(); nlp('全年地区生产总值增长5%左右。'); "
+            "import thinc.compat; print('torch' in sys.modules, thinc.compat.has_torch)")
+    out = subprocess.run([sys.executable, "-c", code], capture_output=True, text=True, check=True, cwd=ROOT)
+    assert out.stdout.split() == ["False", "False"]
 
 
 def test_pipeline_chain(nlp, tiny_model):
@@ -133,7 +167,7 @@ def test_labels_config_filters_hanlp_output(tiny_model):
 
 def test_to_disk_carries_the_hanlp_model(nlp, tmp_path):
     nlp.to_disk(tmp_path / "pipe", exclude=["tokenizer"])
-    assert (tmp_path / "pipe" / "govreport_hanlp_ner" / "model.pt").exists()
+    assert (tmp_path / "pipe" / "govreport_hanlp_ner" / "model.npz").exists()
     loaded = load_trained(tmp_path / "pipe")
     ner = loaded.get_pipe("govreport_hanlp_ner")
     assert Path(ner.model_path) == tmp_path / "pipe" / "govreport_hanlp_ner"
@@ -151,10 +185,11 @@ def test_spacy_sees_the_factory():
 
 
 def test_suggest_ranks_reports_by_uncertainty(tiny_model, tmp_path, capsys):
+    from pipeline.backends.numpy_tagger import NumpyTagger
     from pipeline.cli import main
     from pipeline.suggest import chunk_scores, diverse, label_weights, report_score
 
-    tagger = hanlp.load(str(tiny_model), verbose=False, devices=-1)
+    tagger = NumpyTagger(tiny_model)
     weights = label_weights(tiny_model)
     assert set(weights) <= {"ORG", "ENT", "PROJ", "LOC", "IND", "FIG", "ACH"}
     chunks = chunk_scores(tagger, SEED_TEXT, weights)

@@ -2,8 +2,8 @@
 
 `hanlp_backend` runs a HanLP 2.x tagger (trained from this repository's corpus by
 `pipeline.training.hanlp_ner`, or a pretrained HanLP id where a network is available) in place of the
-rule or spaCy entity recogniser. HanLP is an optional extra (`pip install -e ".[hanlp]"`), so nothing
-here imports it until a model is loaded.
+rule or spaCy entity recogniser. A tagger trained here is run by `numpy_tagger` from its `model.npz`, without
+HanLP or torch; HanLP (the optional extra `pip install -e ".[hanlp]"`) trains it and runs HanLP's own models.
 """
 
 from pipeline.paths import MODELS_DIR
@@ -31,6 +31,8 @@ def resolve_backend(backend: str, model: object = "default") -> str:
         return "hanlp" if (folder / "config.json").exists() and not (folder / "config.cfg").exists() else "spacy"
     if str(model) == "rules" or DEFAULT_BACKEND == "spacy":
         return "spacy"
+    if (HANLP_MODEL / "model.npz").exists():  # the trained tagger runs with NumPy alone
+        return DEFAULT_BACKEND
     from importlib.util import find_spec
 
     if find_spec("hanlp") is None or not (HANLP_MODEL / "config.json").exists():

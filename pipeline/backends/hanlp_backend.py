@@ -23,13 +23,14 @@ from spacy.tokens import Doc
 import pipeline.components  # noqa: F401  (registers the project's factories)
 from pipeline.backends import HANLP_MODEL
 from pipeline.backends.chunking import MAX_LEN, chunk_bounds, chunk_tokens
+from pipeline.backends.numpy_tagger import WEIGHTS, NumpyTagger
 from pipeline.backends.tagmap import map_label
 from pipeline.components.alignment import char_spans
 from pipeline.paths import SEGMENTER_MODEL, TRAINED_PIPELINE
 from pipeline.schema import SPAN_LABELS
 from pipeline.textnorm import normalised_text
 
-MODEL_FILES = ("config.json", "vocabs.json", "model.pt", "training.json")
+MODEL_FILES = ("config.json", "vocabs.json", "model.pt", "model.npz", "training.json")
 # The rule linker finds its own indicators and achievements and links only those: HanLP's IND/ACH would
 # take their places and leave the figures unlinked (dev relation F1 0.43 → 0.03). So with the rules,
 # HanLP keeps names and figures only; with the classifier, which links whatever spans are there, all
@@ -38,11 +39,14 @@ RULE_LINKER_LABELS = ("ORG", "ENT", "PROJ", "LOC", "FIG")
 
 
 def load_tagger(model_path: str | Path):
-    """A HanLP component from a folder, or from a HanLP pretrained id or URL (those need the network),
-    on CPU, without progress output."""
+    """The tagger of a folder: with NumPy alone where the folder has `model.npz` (what this project's training
+    writes), else HanLP's component; or a HanLP pretrained id or URL (those need the network). On CPU, without
+    progress output."""
+    name = str(model_path)
+    if (Path(name) / WEIGHTS).is_file():
+        return NumpyTagger(name)
     import hanlp
 
-    name = str(model_path)
     if not Path(name).is_dir() and name not in hanlp.pretrained.ALL and "://" not in name:
         # hanlp.load would take an unknown name for a remote resource and try to download it
         raise FileNotFoundError(f"{name}: not a HanLP model folder, pretrained id or URL")

@@ -7,8 +7,9 @@
    one token per non-space character, one BIO (or IOBES) tag per token, all seven labels;
 2. fit `hanlp.components.ner.rnn_ner.RNNNamedEntityRecognizer` (randomly initialised character
    embeddings → BiLSTM → CRF) on CPU, keeping the epoch with the best dev span F1;
-3. save it where `hanlp.load(folder)` reads it back (config.json, vocabs.json, model.pt), plus
-   `training.json` (data, settings, dev score, time);
+3. save it where `hanlp.load(folder)` reads it back (config.json, vocabs.json, model.pt), its weights
+   as `model.npz` for prediction with NumPy alone (`pipeline.backends.numpy_tagger`), plus `training.json`
+   (data, settings, dev score, time);
 4. train the project's relation classifier on the same train split (thresholds tuned on dev, as
    `pipeline.training.ner` does) and save it as `relations.pkl` beside the tagger: the rule linker only
    links the indicators it finds itself, so a tagger that finds IND/ACH needs the classifier to link them.
@@ -32,6 +33,7 @@ from pathlib import Path
 
 from pipeline.backends import HANLP_MODEL
 from pipeline.backends.chunking import MAX_LEN, chunk_bounds, chunk_tokens
+from pipeline.backends.numpy_tagger import export_weights
 from pipeline.textnorm import normalise
 
 
@@ -228,6 +230,7 @@ def train(train_records: list[dict], dev_records: list[dict], out: Path, setting
                    seed=settings.seed, **({"lexicon": lexicons} if lexicons else {}))
         fit_seconds = round(time.time() - start)
         shorten_log(tmp / "train.log")
+        export_weights(tmp)  # model.npz: prediction without torch (pipeline.backends.numpy_tagger)
         dev_scores = span_scores(tagger, dev)
         thresholds = None
         if relations:

@@ -27,10 +27,10 @@ from pipeline.training.learning_curve import stratified_order
 
 def suggest_order(model_dir: Path, records: list[dict]) -> list[str]:
     """Document ids of `records`, most useful first, as `govreport suggest` ranks reports."""
-    from pipeline.backends.hanlp_backend import load_tagger
+    from pipeline.backends.numpy_tagger import NumpyTagger
     from pipeline.suggest import label_weights, rank_reports
 
-    ranked = rank_reports(load_tagger(model_dir), label_weights(model_dir), ((r["id"], r["text"]) for r in records))
+    ranked = rank_reports(NumpyTagger(model_dir), label_weights(model_dir), ((r["id"], r["text"]) for r in records))
     return [doc_id for _, doc_id in ranked]
 
 

@@ -1,0 +1,162 @@
+"""The trained character BiLSTM-CRF tagger run with NumPy alone, so prediction needs neither torch nor HanLP.
+
+`pipeline.training.hanlp_ner` trains the tagger with HanLP (torch) and, beside HanLP's own `model.pt`, writes
+its weights as `model.npz` (`export_weights`). `NumpyTagger` reads that file with the model's `config.json`
+and `vocabs.json` and computes what HanLP's `RNNTaggingModel` does at prediction: character embedding plus
+the lexicon states' embeddings, one bidirectional LSTM layer over each chunk, a linear layer to tag scores
+and CRF Viterbi decoding. Dropout is off at prediction, so nothing else is left out. Its output equals
+HanLP's tag for tag (`tests/test_numpy_tagger.py`); HanLP stays the loader for a folder without `model.npz`
+and for HanLP's pretrained ids.
+"""
+
+from __future__ import annotations
+
+import json
+from collections.abc import Sequence
+from pathlib import Path
+
+import numpy as np
+
+from pipeline.backends.lexicon import N_STATES, LexiconMatcher
+
+WEIGHTS = "model.npz"
+_SPAN_START = ("B-", "S-")
+
+
+def export_weights(folder: str | Path) -> Path:
+    """Write `folder/model.npz` from HanLP's `folder/model.pt` (training side: needs torch)."""
+    import torch
+
+    folder = Path(folder)
+    state = torch.load(folder / "model.pt", map_location="cpu", weights_only=True)
+    arrays = {name.replace(".", "__"): tensor.float().numpy() for name, tensor in state.items()}
+    out = folder / WEIGHTS
+    tmp = out.with_suffix(".tmp.npz")
+    np.savez(tmp, **arrays)
+    tmp.replace(out)
+    return out
+
+
+def _sigmoid(x: np.ndarray) -> np.ndarray:
+    return 0.5 * (np.tanh(0.5 * x) + 1.0)  # exact, and without exp overflow warnings
+
+
+class NumpyTagger:
+    """A saved HanLP RNN NER (`RNNNamedEntityRecognizerBatchFirstCRF`) read from `model.npz`.
+
+    `predict(chunks)` takes lists of characters and returns, per chunk, its spans as HanLP's tagger does:
+    ``(text, label, first, end)`` with `end` exclusive."""
+
+    def __init__(self, folder: str | Path) -> None:
+        folder = Path(folder)
+        config = json.loads((folder / "config.json").read_text(encoding="utf-8"))
+        vocabs = json.loads((folder / "vocabs.json").read_text(encoding="utf-8"))
+        if config.get("tagging_scheme", "BIO") not in ("IOBES", "BIO") or not config.get("crf", True):
+            raise ValueError(f"{folder}: only CRF taggers with BIO or IOBES tags run without HanLP")
+        tokens = vocabs["token"]["idx_to_token"]
+        self._index = {token: i for i, token in enumerate(tokens)}
+        self._unk = self._index.get(vocabs["token"].get("unk_token") or "<unk>", 1)
+        self.tags: list[str] = vocabs["tag"]["idx_to_token"]
+        lexicon = config.get("lexicon")
+        self.matcher = LexiconMatcher(lexicon) if lexicon else None
+        with np.load(folder / WEIGHTS) as w:
+            weights = {name.replace("__", "."): w[name] for name in w.files}
+        if self.matcher is not None:
+            self.char = weights["embed.char.weight"]
+            self.states = weights["embed.states.weight"]
+        else:
+            self.char, self.states = weights["embed.weight"], None
+        self.lstm = [(weights[f"word_lstm.weight_ih_l0{d}"], weights[f"word_lstm.weight_hh_l0{d}"],
+                      weights[f"word_lstm.bias_ih_l0{d}"] + weights[f"word_lstm.bias_hh_l0{d}"])
+                     for d in ("", "_reverse")]
+        self.out_w, self.out_b = weights["out.weight"], weights["out.bias"]
+        self.start = weights["crf.start_transitions"]
+        self.end = weights["crf.end_transitions"]
+        self.trans = weights["crf.transitions"]
+
+    def _embed(self, chunk: Sequence[str]) -> np.ndarray:
+        ids = np.fromiter((self._index.get(c, self._unk) for c in chunk), dtype=np.int64, count=len(chunk))
+        x = self.char[ids]
+        if self.matcher is not None:
+            states = self.matcher.feature_array("".join(chunk)).astype(np.int64)
+            rows = states + np.arange(states.shape[1]) * N_STATES
+            x = x + self.states[rows].sum(axis=1)
+        return x
+
+    def _lstm(self, x: np.ndarray, lengths: np.ndarray, direction: int) -> np.ndarray:
+        """One LSTM direction over a padded batch (batch, time, input); each sequence runs over its own
+        length only, as a packed sequence does in torch."""
+        w_ih, w_hh, bias = self.lstm[direction]
+        batch, time, _ = x.shape
+        hidden = w_hh.shape[1]
+        if direction:  # reverse each sequence within its own length
+            idx = np.maximum(lengths[:, None] - 1 - np.arange(time)[None, :], 0)
+            x = np.take_along_axis(x, idx[:, :, None], axis=1)
+        gates_in = x @ w_ih.T + bias
+        h = np.zeros((batch, hidden), dtype=np.float32)
+        c = np.zeros((batch, hidden), dtype=np.float32)
+        out = np.zeros((batch, time, hidden), dtype=np.float32)
+        for t in range(time):
+            live = t < lengths
+            gates = gates_in[:, t] + h @ w_hh.T
+            i, f, g, o = np.split(gates, 4, axis=1)  # torch's gate order: input, forget, cell, output
+            c_new = _sigmoid(f) * c + _sigmoid(i) * np.tanh(g)
+            h_new = _sigmoid(o) * np.tanh(c_new)
+            c = np.where(live[:, None], c_new, c)
+            h = np.where(live[:, None], h_new, h)
+            out[:, t] = h_new
+        if direction:
+            out = np.take_along_axis(out, idx[:, :, None], axis=1)
+        return out
+
+    def _viterbi(self, scores: np.ndarray) -> list[int]:
+        best = self.start + scores[0]
+        history = []
+        for emission in scores[1:]:
+            step = best[:, None] + self.trans + emission[None, :]
+            history.append(step.argmax(axis=0))
+            best = step.max(axis=0)
+        best = best + self.end
+        path = [int(best.argmax())]
+        for back in reversed(history):
+            path.append(int(back[path[-1]]))
+        return path[::-1]
+
+    def emissions(self, chunks: Sequence[Sequence[str]], batch_size: int = 64) -> list[np.ndarray]:
+        """Per chunk, the (characters × tags) scores the CRF decodes (`suggest` reads their uncertainty)."""
+        order = sorted(range(len(chunks)), key=lambda k: len(chunks[k]))  # little padding per batch
+        out: list[np.ndarray] = [np.zeros((0, len(self.tags)), dtype=np.float32) for _ in chunks]
+        for b in range(0, len(order), batch_size):
+            members = [k for k in order[b:b + batch_size] if len(chunks[k])]
+            if not members:
+                continue
+            lengths = np.array([len(chunks[k]) for k in members])
+            x = np.zeros((len(members), int(lengths.max()), self.char.shape[1]), dtype=np.float32)
+            for row, k in enumerate(members):
+                x[row, :lengths[row]] = self._embed(chunks[k])
+            hidden = np.concatenate([self._lstm(x, lengths, 0), self._lstm(x, lengths, 1)], axis=2)
+            scores = hidden @ self.out_w.T + self.out_b
+            for row, k in enumerate(members):
+                out[k] = scores[row, :lengths[row]]
+        return out
+
+    def tag(self, chunks: Sequence[Sequence[str]], batch_size: int = 64) -> list[list[str]]:
+        """The tag of every character of every chunk."""
+        return [[self.tags[i] for i in self._viterbi(scores)] if len(scores) else []
+                for scores in self.emissions(chunks, batch_size)]
+
+    def predict(self, chunks: Sequence[Sequence[str]], batch_size: int = 64) -> list[list[tuple]]:
+        """Spans per chunk, ``(text, label, first, end)``: a span opens at B-/S- (or at an I-/E- after a
+        different label, as HanLP reads ill-formed sequences) and runs over the I-/E- tags of its label."""
+        results = []
+        for chunk, tags in zip(chunks, self.tag(chunks, batch_size), strict=True):
+            spans, start, label = [], None, None
+            for i, tag in enumerate([*tags, "O"]):
+                inside = tag[:2] in ("I-", "E-") and tag[2:] == label
+                if start is not None and not inside:
+                    spans.append(("".join(chunk[start:i]), label, start, i))
+                    start = label = None
+                if tag != "O" and not inside:
+                    start, label = i, tag[2:]
+            results.append(spans)
+        return results
