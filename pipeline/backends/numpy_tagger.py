@@ -16,6 +16,7 @@ from collections.abc import Sequence
 from pathlib import Path
 
 import numpy as np
+from threadpoolctl import threadpool_limits
 
 from pipeline.backends.lexicon import N_STATES, LexiconMatcher
 
@@ -66,8 +67,13 @@ class NumpyTagger:
             self.states = weights["embed.states.weight"]
         else:
             self.char, self.states = weights["embed.weight"], None
-        self.lstm = [(weights[f"word_lstm.weight_ih_l0{d}"], weights[f"word_lstm.weight_hh_l0{d}"],
-                      weights[f"word_lstm.bias_ih_l0{d}"] + weights[f"word_lstm.bias_hh_l0{d}"])
+        # Gates reordered from torch's (input, forget, cell, output) to (input, forget, output, cell): one
+        # sigmoid over the first three, one tanh over the last; weights transposed once for the matmuls.
+        hidden = weights["word_lstm.weight_hh_l0"].shape[1]
+        order = np.r_[0:2 * hidden, 3 * hidden:4 * hidden, 2 * hidden:3 * hidden]
+        self.lstm = [(np.ascontiguousarray(weights[f"word_lstm.weight_ih_l0{d}"][order].T),
+                      np.ascontiguousarray(weights[f"word_lstm.weight_hh_l0{d}"][order].T),
+                      (weights[f"word_lstm.bias_ih_l0{d}"] + weights[f"word_lstm.bias_hh_l0{d}"])[order])
                      for d in ("", "_reverse")]
         self.out_w, self.out_b = weights["out.weight"], weights["out.bias"]
         self.start = weights["crf.start_transitions"]
@@ -84,66 +90,86 @@ class NumpyTagger:
         return x
 
     def _lstm(self, x: np.ndarray, lengths: np.ndarray, direction: int) -> np.ndarray:
-        """One LSTM direction over a padded batch (batch, time, input); each sequence runs over its own
-        length only, as a packed sequence does in torch."""
+        """One LSTM direction over a padded batch (batch, time, input) whose lengths do not increase; each
+        sequence runs over its own length only, as a packed sequence does in torch."""
         w_ih, w_hh, bias = self.lstm[direction]
         batch, time, _ = x.shape
-        hidden = w_hh.shape[1]
+        hidden = w_hh.shape[0]
         if direction:  # reverse each sequence within its own length
             idx = np.maximum(lengths[:, None] - 1 - np.arange(time)[None, :], 0)
             x = np.take_along_axis(x, idx[:, :, None], axis=1)
-        gates_in = x @ w_ih.T + bias
+        gates_in = x @ w_ih + bias
         h = np.zeros((batch, hidden), dtype=np.float32)
         c = np.zeros((batch, hidden), dtype=np.float32)
         out = np.zeros((batch, time, hidden), dtype=np.float32)
+        live = np.searchsorted(-lengths, -np.arange(time), side="left")  # rows still running at each step
         for t in range(time):
-            live = t < lengths
-            gates = gates_in[:, t] + h @ w_hh.T
-            i, f, g, o = np.split(gates, 4, axis=1)  # torch's gate order: input, forget, cell, output
-            c_new = _sigmoid(f) * c + _sigmoid(i) * np.tanh(g)
-            h_new = _sigmoid(o) * np.tanh(c_new)
-            c = np.where(live[:, None], c_new, c)
-            h = np.where(live[:, None], h_new, h)
-            out[:, t] = h_new
+            n = live[t]
+            gates = gates_in[:n, t] + h[:n] @ w_hh
+            sig = _sigmoid(gates[:, :3 * hidden])
+            c[:n] = sig[:, hidden:2 * hidden] * c[:n] + sig[:, :hidden] * np.tanh(gates[:, 3 * hidden:])
+            h[:n] = sig[:, 2 * hidden:] * np.tanh(c[:n])
+            out[:n, t] = h[:n]
         if direction:
             out = np.take_along_axis(out, idx[:, :, None], axis=1)
         return out
 
-    def _viterbi(self, scores: np.ndarray) -> list[int]:
-        best = self.start + scores[0]
-        history = []
-        for emission in scores[1:]:
-            step = best[:, None] + self.trans + emission[None, :]
-            history.append(step.argmax(axis=0))
-            best = step.max(axis=0)
-        best = best + self.end
-        path = [int(best.argmax())]
-        for back in reversed(history):
-            path.append(int(back[path[-1]]))
-        return path[::-1]
+    def _viterbi(self, scores: np.ndarray, lengths: np.ndarray) -> list[list[int]]:
+        """Best tag paths of a batch (batch, time, tags) whose lengths do not increase."""
+        batch, time, _ = scores.shape
+        best = self.start + scores[:, 0]
+        history = np.zeros((time, batch, len(self.tags)), dtype=np.int64)
+        live = np.searchsorted(-lengths, -np.arange(time), side="left")
+        for t in range(1, time):
+            n = live[t]
+            step = best[:n, :, None] + self.trans + scores[:n, t, None, :]
+            history[t, :n] = step.argmax(axis=1)
+            best[:n] = step.max(axis=1)
+        last = (best + self.end).argmax(axis=1)
+        paths = []
+        for row in range(batch):
+            path = [int(last[row])]
+            for t in range(int(lengths[row]) - 1, 0, -1):
+                path.append(int(history[t, row, path[-1]]))
+            paths.append(path[::-1])
+        return paths
 
     def emissions(self, chunks: Sequence[Sequence[str]], batch_size: int = 64) -> list[np.ndarray]:
         """Per chunk, the (characters × tags) scores the CRF decodes (`suggest` reads their uncertainty)."""
-        order = sorted(range(len(chunks)), key=lambda k: len(chunks[k]))  # little padding per batch
-        out: list[np.ndarray] = [np.zeros((0, len(self.tags)), dtype=np.float32) for _ in chunks]
+        # The step matmuls are small: a second BLAS thread only waits on the first (3× slower on a busy
+        # machine), and parallel work comes from `--workers`.
+        with threadpool_limits(limits=1, user_api="blas"):
+            return self._emissions(chunks, batch_size)
+
+    def _batches(self, chunks: Sequence[Sequence[str]], batch_size: int):
+        """(members, lengths, scores) per batch: chunk indices longest first, their lengths, and the
+        (batch, time, tags) scores the CRF decodes."""
+        # Longest first: little padding per batch, and the rows still running at a step are a prefix.
+        order = [k for k in sorted(range(len(chunks)), key=lambda k: -len(chunks[k])) if len(chunks[k])]
         for b in range(0, len(order), batch_size):
-            members = [k for k in order[b:b + batch_size] if len(chunks[k])]
-            if not members:
-                continue
+            members = order[b:b + batch_size]
             lengths = np.array([len(chunks[k]) for k in members])
-            x = np.zeros((len(members), int(lengths.max()), self.char.shape[1]), dtype=np.float32)
+            x = np.zeros((len(members), int(lengths[0]), self.char.shape[1]), dtype=np.float32)
             for row, k in enumerate(members):
                 x[row, :lengths[row]] = self._embed(chunks[k])
             hidden = np.concatenate([self._lstm(x, lengths, 0), self._lstm(x, lengths, 1)], axis=2)
-            scores = hidden @ self.out_w.T + self.out_b
+            yield members, lengths, hidden @ self.out_w.T + self.out_b
+
+    def _emissions(self, chunks: Sequence[Sequence[str]], batch_size: int) -> list[np.ndarray]:
+        out = [np.zeros((0, len(self.tags)), dtype=np.float32) for _ in chunks]
+        for members, lengths, scores in self._batches(chunks, batch_size):
             for row, k in enumerate(members):
                 out[k] = scores[row, :lengths[row]]
         return out
 
     def tag(self, chunks: Sequence[Sequence[str]], batch_size: int = 64) -> list[list[str]]:
         """The tag of every character of every chunk."""
-        return [[self.tags[i] for i in self._viterbi(scores)] if len(scores) else []
-                for scores in self.emissions(chunks, batch_size)]
+        tags: list[list[str]] = [[] for _ in chunks]
+        with threadpool_limits(limits=1, user_api="blas"):
+            for members, lengths, scores in self._batches(chunks, batch_size):
+                for k, path in zip(members, self._viterbi(scores, lengths), strict=True):
+                    tags[k] = [self.tags[i] for i in path]
+        return tags
 
     def predict(self, chunks: Sequence[Sequence[str]], batch_size: int = 64) -> list[list[tuple]]:
         """Spans per chunk, ``(text, label, first, end)``: a span opens at B-/S- (or at an I-/E- after a
