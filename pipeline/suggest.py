@@ -49,13 +49,13 @@ def chunk_scores(tagger: NumpyTagger, text: str, weights: dict[str, float],
                  batch_size: int = 64) -> list[ChunkScore]:
     """Weighted margin uncertainty of every chunk of `text` (character offsets into `text`)."""
     norm = normalise(text)
-    bounds = [(s, e) for s, e in chunk_bounds(norm) if chunk_tokens(norm, s, e)[0]]
-    if not bounds:
+    chunks = [(s, e, tokens) for s, e in chunk_bounds(norm) if (tokens := chunk_tokens(norm, s, e)[0])]
+    if not chunks:
         return []
     tag_weight = np.array([1.0 + weights.get(t.partition("-")[2], 0.0) if "-" in t else 1.0 for t in tagger.tags])
     scores = []
-    for (s, e), emission in zip(bounds, tagger.emissions([chunk_tokens(norm, s, e)[0] for s, e in bounds],
-                                                         batch_size), strict=True):
+    emissions = tagger.emissions([tokens for _, _, tokens in chunks], batch_size)
+    for (s, e, _), emission in zip(chunks, emissions, strict=True):
         probs = np.exp(emission - emission.max(axis=1, keepdims=True))
         probs /= probs.sum(axis=1, keepdims=True)
         idx = np.argsort(-probs, axis=1)[:, :2]

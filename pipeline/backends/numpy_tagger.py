@@ -38,6 +38,11 @@ def export_weights(folder: str | Path) -> Path:
     return out
 
 
+def _running(lengths: np.ndarray, time: int) -> np.ndarray:
+    """For each step of a batch whose lengths do not increase, how many rows (a prefix) are still running."""
+    return np.searchsorted(-lengths, -np.arange(time), side="left")
+
+
 def _sigmoid(x: np.ndarray) -> np.ndarray:
     return 0.5 * (np.tanh(0.5 * x) + 1.0)  # exact, and without exp overflow warnings
 
@@ -102,7 +107,7 @@ class NumpyTagger:
         h = np.zeros((batch, hidden), dtype=np.float32)
         c = np.zeros((batch, hidden), dtype=np.float32)
         out = np.zeros((batch, time, hidden), dtype=np.float32)
-        live = np.searchsorted(-lengths, -np.arange(time), side="left")  # rows still running at each step
+        live = _running(lengths, time)
         for t in range(time):
             n = live[t]
             gates = gates_in[:n, t] + h[:n] @ w_hh
@@ -119,7 +124,7 @@ class NumpyTagger:
         batch, time, _ = scores.shape
         best = self.start + scores[:, 0]
         history = np.zeros((time, batch, len(self.tags)), dtype=np.int64)
-        live = np.searchsorted(-lengths, -np.arange(time), side="left")
+        live = _running(lengths, time)
         for t in range(1, time):
             n = live[t]
             step = best[:n, :, None] + self.trans + scores[:n, t, None, :]

@@ -55,8 +55,9 @@ _YEAR_RANGE = re.compile(rf"{_YEAR}年?(?:到|至|—|－|-){_YEAR}年")
 _FLOW = re.compile(_any("新增 累计 年均 平均每年 每年 新建 新开工 开工 完成 建成 改造 开挖 植树 治理 培育 制定 实施")
                    + "|" + _any("培训 帮助 吸引 净增 增长 增加(?!到) 减少 下降(?!到) 提高(?!到|至)"))
 _FROM = re.compile(r"(?:从|由)[^，；从由到至]{0,16}$")
+_FROM_DATED = re.compile(rf"(?:从|由){_YEAR}年")
 # 从2017年的666公里增加到831公里: the year dates the starting value, not the figure after 到
-_FROM_YEAR_TO = re.compile(rf"(?:从|由){_YEAR}年[^，；。]{{0,30}}(?:到|至)[^，；。到至]{{0,6}}$")
+_FROM_YEAR_TO = re.compile(rf"{_FROM_DATED.pattern}[^，；。]{{0,30}}(?:到|至)[^，；。到至]{{0,6}}$")
 _TARGET_AFTER = re.compile(r"^[^，。；]{0,3}(?:的)?(?:目标|任务|计划)")
 
 
@@ -69,6 +70,11 @@ class Section:
 
 def _period(first: int, last: int) -> str:
     return str(first) if first == last else f"{first}-{last}"
+
+
+def _is_heading(line: str, pattern: re.Pattern) -> bool:
+    """A short line, no full stop, opening with the numbering of `pattern`."""
+    return len(line) <= 60 and "。" not in line and bool(pattern.match(line))
 
 
 def _heading_section(start: int, line: str, year: int | None) -> Section:
@@ -108,11 +114,9 @@ class ReportTimeline:
     def of(cls, text: str, year: int | None) -> ReportTimeline:
         sections, paragraphs = [], []
         lines = _paragraphs(text)
-        heading = _HEADING
-        if not any(len(line) <= 60 and _HEADING.match(line) and "。" not in line for _, line in lines):
-            heading = _SUB_HEADING
+        heading = _HEADING if any(_is_heading(line, _HEADING) for _, line in lines) else _SUB_HEADING
         for offset, line in lines:
-            if len(line) <= 60 and heading.match(line) and "。" not in line:
+            if _is_heading(line, heading):
                 section = _heading_section(offset, line, year)
                 if (section.kind is None and sections and sections[-1].kind == "plan"
                         and any(s.kind == "review" for s in sections)):
@@ -229,7 +233,7 @@ def figure_attributes(text: str, start: int, end: int, timeline: ReportTimeline)
             period = period.split("-")[1]  # no flow word: a level reached at the end of the years under review
     elif year is not None:
         period = str(year) if status == "target" else None
-    if period is not None and _FROM.search(clause) and not re.search(rf"(?:从|由){_YEAR}年", clause):
+    if period is not None and _FROM.search(clause) and not _FROM_DATED.search(clause):
         # 从A增加到B: A is the level before the period began (从2017年的A: the text dates it)
         period = str(int(period[:4]) - 1)
     # basis: only where the text gives one, in the figure's clause
