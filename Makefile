@@ -101,6 +101,7 @@ learning-curve:
 	$(PY) -m pipeline.training.learning_curve --init-vectors $(OUT)/char-vectors.txt --out $(OUT)/learning-curve.json
 
 bench:
+	$(PY) -m pipeline.bench_table --out $(OUT)/bench-table.json
 	$(PY) -m pipeline.bench --memory --out $(OUT)/bench.json
 
 # 10,000 generated inputs through the default pipeline: crashes must be 0 (issue 13).

@@ -199,9 +199,13 @@ def span_scores(tagger, samples: list[dict], batch_size: int = 64) -> dict[str, 
 
 
 def train(train_records: list[dict], dev_records: list[dict], out: Path, settings: Settings | None = None,
-          threads: int | None = None, relations: bool = True) -> dict:
+          threads: int | None = None, relations: bool = True, fit_on_dev: bool = False) -> dict:
     """Fit the HanLP tagger (and the relation classifier) and save them to `out`, replaced atomically;
-    returns the training metadata."""
+    returns the training metadata.
+
+    `fit_on_dev` (the release model, once the settings are chosen on dev): the tagger and the relation
+    classifier are fitted on train and dev together; the relation thresholds are still chosen on dev by a
+    classifier fitted on train alone, and dev only picks the tagger's epoch, so its scores are not held out."""
     import torch
 
     from pipeline.backends.hanlp_models import RNNNamedEntityRecognizerBatchFirstCRF
@@ -210,6 +214,9 @@ def train(train_records: list[dict], dev_records: list[dict], out: Path, setting
     if threads:
         torch.set_num_threads(threads)
     start = time.time()
+    tune_records = train_records
+    if fit_on_dev:
+        train_records = train_records + dev_records
     lexicons = None
     if settings.lexicon:
         trn, dev, lexicons, trn_stats, dev_stats = lexicon_samples(train_records, dev_records, settings.scheme,
@@ -236,7 +243,13 @@ def train(train_records: list[dict], dev_records: list[dict], out: Path, setting
         if relations:
             from pipeline.training.ner import tune_relations
 
-            relation_model = tune_relations(train_records, dev_records)
+            relation_model = tune_relations(tune_records, dev_records)
+            if fit_on_dev:
+                from pipeline.relations.model import train as train_relations
+
+                refit = train_relations(train_records)
+                refit.thresholds = dict(relation_model.thresholds)
+                relation_model = refit
             relation_model.save(tmp / "relations.pkl")
             thresholds = relation_model.thresholds
         meta = {
@@ -252,6 +265,7 @@ def train(train_records: list[dict], dev_records: list[dict], out: Path, setting
             "dev_span_scores": dev_scores,
             "seconds": fit_seconds,
             "relation_thresholds": thresholds,
+            "fit_on_dev": fit_on_dev,
             "threads": torch.get_num_threads(),
             "init_vectors_found": getattr(tagger, "init_vectors_found", None),
         }
@@ -291,6 +305,8 @@ def main(argv: list[str] | None = None) -> int:
     parser.add_argument("--threads", type=int, default=1, help="torch CPU threads (default 1)")
     parser.add_argument("--no-relations", dest="relations", action="store_false",
                         help="do not train the relation classifier (relations.pkl)")
+    parser.add_argument("--fit-on-dev", action="store_true",
+                        help="fit on train + dev (the release model; dev then only picks the epoch)")
     args = parser.parse_args(argv)
     train_records, dev_records = load_split("train"), load_split("dev")
     if args.limit_docs:
@@ -300,7 +316,7 @@ def main(argv: list[str] | None = None) -> int:
     settings = Settings(epochs=args.epochs, embed=args.embed, rnn_hidden=args.hidden, batch_size=args.batch_size,
                         lr=args.lr, patience=args.patience, crf=args.crf, scheme=args.scheme, max_len=args.max_len,
                         seed=args.seed, init_vectors=args.init_vectors, lexicon=args.lexicon)
-    meta = train(train_records, dev_records, args.out, settings, args.threads, args.relations)
+    meta = train(train_records, dev_records, args.out, settings, args.threads, args.relations, args.fit_on_dev)
     micro = meta["dev_span_scores"].get("micro", {})
     print(f"HanLP NER written to {args.out} in {meta['seconds']}s ({meta['train']['docs']} train docs, "
           f"dev span F1 {micro.get('f')})", file=sys.stderr)

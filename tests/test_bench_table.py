@@ -1,0 +1,34 @@
+"""The speed table of `make bench` (issue 14): its rows run and it prints them; no timing is asserted."""
+
+import json
+import subprocess
+import sys
+
+from pipeline import bench_table
+from pipeline.paths import REPO_ROOT
+
+
+def test_a_baseline_row_measures_the_reports_in_its_own_process():
+    proc = subprocess.run([sys.executable, "-m", "pipeline.bench_table", "--row", "jieba (with POS)", "--limit", "1"],
+                          capture_output=True, text=True, cwd=REPO_ROOT, check=True)
+    row = json.loads(proc.stdout)
+    texts = sorted((REPO_ROOT / "corpus" / "raw").glob("*.txt"))[:1]
+    assert row["characters"] == sum(len(p.read_text(encoding="utf-8")) for p in texts)
+    assert row["chars_per_s"] > 0 and row["peak_rss_mb"] > 0
+
+
+def test_cold_baseline_writes_the_example_segmented(tmp_path):
+    out = tmp_path / "cold.json"
+    bench_table._cold_baseline("blank spaCy zh", out)
+    tokens = json.loads(out.read_text(encoding="utf-8"))
+    assert "".join(tokens) == bench_table.EXAMPLE.read_text(encoding="utf-8")
+
+
+def test_markdown_has_one_line_per_row_and_the_speedup_on_the_default():
+    rows = [{"row": name, "chars_per_s": 1000, "cold_start_s": 1.0, "peak_rss_mb": 100.0, "load_s": 0.5}
+            for name in bench_table.ROWS]
+    text = bench_table.markdown(rows, {"speedup": 2.1})
+    lines = text.splitlines()
+    assert len(lines) == 2 + len(bench_table.ROWS)
+    assert lines[2].startswith("| default") and lines[2].endswith("| 2.1× |")
+    assert all(not line.endswith("×|") for line in lines[3:])
