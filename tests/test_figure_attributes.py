@@ -210,3 +210,28 @@ def test_parenthesised_headings_when_a_report_has_no_others():
     assert [s.kind for s in timeline.sections[:2]] == ["review", "plan"]
     got = _attributes("national-state-council-1958", "一百四十五亿七千七百万元", "拟定为")
     assert got["status"] == "target" and got["period"] == "1958"
+
+
+def test_a_review_paragraph_inside_a_plan_section_covers_itself_only():
+    # 二、2010年主要任务 holds a paragraph opening 一年来，我们大力发展公益性文化事业…; the plans after it stay plans
+    assert _attributes("national-state-council-2010", "433亿元", "中央财政拟投入") == {
+        "status": "target", "period": "2010", "basis": None}
+
+
+def test_a_sentence_opening_with_past_year_reviews_to_the_paragraphs_end():
+    # …至关重要。过去一年，我们的各项工作取得了很大成绩。国内生产总值增长10.3%… under the 2011 plan heading
+    attrs = _attributes("national-state-council-2011", "10.3%", "国内生产总值增长")
+    assert (attrs["status"], attrs["period"]) == ("actual", "2010")
+
+
+def test_from_a_to_b_under_a_five_year_review_dates_a_before_the_five_years():
+    assert _attributes("province-shanghai-2026", "4.16万亿元", "全市生产总值从")["period"] == "2020"
+    assert _attributes("province-shanghai-2026", "5.67万亿元")["period"] == "2025"
+
+
+def test_facts_about_the_country_in_a_plan_section_are_actual():
+    assert _attributes("national-state-council-2022", "2.9亿", "我国有")["status"] == "actual"
+
+
+def test_new_firms_over_five_years_cover_the_five_years():
+    assert _attributes("province-henan-2026", "10.1万家", "自贸试验区新设企业")["period"] == "2021-2025"

@@ -50,10 +50,11 @@ _THIS_YEAR = re.compile(r"今年")
 _REVIEW_PARAGRAPH = re.compile(
     r"^\s*(?:——)?\s*(?:(过去五年|五年来|这五年|过去的五年|[“\"]十[一二三四五六七八九]?五[”\"](?:时期|以来)(?!.{0,6}目标))"
     rf"|过去的?一年|一年来|刚刚过去的|(?:[0-9]{{4}}|{_CN_YEAR})年是)")
+_REVIEW_SENTENCE = re.compile(r"[。！？!?]\s*((?:过去的?一年|一年来|刚刚过去的一年)[，,])")
 _YEAR = rf"((?:1[89]|20)\d\d|{_CN_YEAR})"
 _YEAR_RANGE = re.compile(rf"{_YEAR}年?(?:到|至|—|－|-){_YEAR}年")
 _FLOW = re.compile(_any("新增 累计 年均 平均每年 每年 新建 新开工 开工 完成 建成 改造 开挖 植树 治理 培育 制定 实施")
-                   + "|" + _any("培训 帮助 吸引 净增 增长 增加(?!到) 减少 下降(?!到) 提高(?!到|至)"))
+                   + "|" + _any("培训 帮助 吸引 净增 增长 增加(?!到) 减少 下降(?!到) 提高(?!到|至) 新设 改善 获批"))
 _FROM = re.compile(r"(?:从|由)[^，；从由到至]{0,16}$")
 _FROM_DATED = re.compile(rf"(?:从|由){_YEAR}年")
 # 从2017年的666公里增加到831公里: the year dates the starting value, not the figure after 到
@@ -102,6 +103,23 @@ def _heading_section(start: int, line: str, year: int | None) -> Section:
     return Section(start, "review" if review else "plan" if plan else None, period)
 
 
+def _review_opening(line: str, year: int | None) -> tuple[bool, str | None]:
+    """Whether a paragraph opens a review (过去五年 / 一年来 / 2025年是…), and the period it reviews."""
+    m = _REVIEW_PARAGRAPH.match(line)
+    if not m:
+        return False, None
+    plans, years = plans_in(line[:20]), years_in(line[:15])
+    if plans:
+        period = _period(*plans[0][1])
+    elif m.group(1):
+        period = _period(year - 5, year - 1) if year else None
+    else:
+        period = str(years[0][1]) if years else str(year - 1) if year else None
+    if year and period and int(period[-4:]) >= year:  # 2026年是…开局之年 opens a plan
+        return False, None
+    return True, period
+
+
 @dataclass(frozen=True)  # not slots: cached_property keeps the offsets' lists in the instance dict
 class ReportTimeline:
     """The report's year and its top-level sections, read once per document."""
@@ -115,7 +133,11 @@ class ReportTimeline:
         sections, paragraphs = [], []
         lines = _paragraphs(text)
         heading = _HEADING if any(_is_heading(line, _HEADING) for _, line in lines) else _SUB_HEADING
+        close_review = False  # a review paragraph inside a plan section covers itself only
         for offset, line in lines:
+            if close_review:
+                paragraphs.append(Section(offset, None, None))
+                close_review = False
             if _is_heading(line, heading):
                 section = _heading_section(offset, line, year)
                 if (section.kind is None and sections and sections[-1].kind == "plan"
@@ -125,17 +147,15 @@ class ReportTimeline:
                     section = Section(offset, "plan", section.period or sections[-1].period)
                 sections.append(section)
                 paragraphs.append(Section(offset, None, None))  # a heading ends the paragraphs' review
-            elif m := _REVIEW_PARAGRAPH.match(line):
+            elif (opening := _review_opening(line, year))[0]:
                 # the review this paragraph opens runs on until the next such paragraph or heading
-                plans, years = plans_in(line[:20]), years_in(line[:15])
-                if plans:
-                    period = _period(*plans[0][1])
-                elif m.group(1):
-                    period = _period(year - 5, year - 1) if year else None
-                else:
-                    period = str(years[0][1]) if years else str(year - 1) if year else None
-                if not (year and period and int(period[-4:]) >= year):  # 2026年是…开局之年 opens a plan
-                    paragraphs.append(Section(offset, "review", period))
+                paragraphs.append(Section(offset, "review", opening[1]))
+                # 一年来，我们大力发展公益性文化事业… under 二、2010年主要任务: the next paragraph plans again
+                close_review = bool(sections) and sections[-1].kind == "plan"
+            elif sections and sections[-1].kind == "plan" and year and (m := _REVIEW_SENTENCE.search(line)):
+                # …至关重要。过去一年，我们的各项工作取得了很大成绩。国内生产总值增长10.3%…: to the paragraph's end
+                paragraphs.append(Section(offset + m.start(1), "review", str(year - 1)))
+                close_review = True
         return cls(year, tuple(sections), tuple(paragraphs))
 
     def section_at(self, offset: int) -> Section | None:
@@ -185,6 +205,15 @@ def _clause_start(text: str, start: int, floor: int) -> int:
     return i + 1 if i >= floor else floor
 
 
+_PAST_FACT = re.compile(r"我国(?:有|以占)|(?:^|[，,])(?:全国|我国|全省|全市)?(?:现有|已有)")
+
+
+def _dated_before(before: str, year: int | None) -> bool:
+    """The sentence dates itself before the report's year (从一九六六年到一九七六年的十一年中), and no later."""
+    years = [y for o, y in years_in(before) if before[max(0, o - 1):o] not in ("比", "较", "同", "与")]
+    return bool(year and years and max(years) < year - 1)
+
+
 def figure_attributes(text: str, start: int, end: int, timeline: ReportTimeline) -> dict[str, str | None]:
     """`status`, `period` and `basis` of the FIG text[start:end] (period and basis None where not given)."""
     sent = _sentence_start(text, start)
@@ -197,7 +226,8 @@ def figure_attributes(text: str, start: int, end: int, timeline: ReportTimeline)
     if _EXPECTED.search(before):
         status = "expected"
     elif kind == "plan":
-        status = "actual" if _PAST.search(clause) and not _TARGET.search(before) else "target"
+        past = _PAST.search(clause) or _PAST_FACT.search(before) or _dated_before(before, year)
+        status = "actual" if past and not _TARGET.search(before) else "target"
     elif kind == "review":
         target = (re.search(r"目标|计划|原定", clause) and not re.search(r"完成|实现|超额", clause)
                   or _TARGET_AFTER.search(text[end:end + 8]))
@@ -234,8 +264,10 @@ def figure_attributes(text: str, start: int, end: int, timeline: ReportTimeline)
     elif year is not None:
         period = str(year) if status == "target" else None
     if period is not None and _FROM.search(clause) and not _FROM_DATED.search(clause):
-        # 从A增加到B: A is the level before the period began (从2017年的A: the text dates it)
-        period = str(int(period[:4]) - 1)
+        # 从A增加到B: A is the level before the period began (从2017年的A: the text dates it); under a review of
+        # 2021-2025 that is 2020, even where B was dated at the range's end
+        began = section.period if section is not None and section.period and period == section.period[-4:] else period
+        period = str(int(began[:4]) - 1)
     # basis: only where the text gives one, in the figure's clause
     basis = None
     near = text[_clause_start(text, start, sent):end + 2]
