@@ -235,3 +235,19 @@ def test_facts_about_the_country_in_a_plan_section_are_actual():
 
 def test_new_firms_over_five_years_cover_the_five_years():
     assert _attributes("province-henan-2026", "10.1万家", "自贸试验区新设企业")["period"] == "2021-2025"
+
+
+def test_numbered_list_items_are_not_headings():
+    # 四、巩固和发展安定团结的政治局面 is followed by a list 一、继续深入批评…；二、认真进行…； (national 1987)
+    text = _raw("national-state-council-1987")
+    starts = [s.start for s in ReportTimeline.of(text, 1987).sections]
+    assert text.index("一、继续深入批评") not in starts
+    assert len(starts) == 3  # 一、二、四、 (三、 runs into its paragraph on one long line of the source)
+
+
+def test_a_heading_on_the_economic_situation_reviews_the_past_year():
+    # （一）关于经济形势 in the 1985 report: 1984年，…原煤产量达到七亿七千多万吨
+    assert _attributes("national-state-council-1985", "七亿七千多万吨", "原煤产量达到") == {
+        "status": "actual", "period": "1984", "basis": None}
+    attrs = _attributes("national-state-council-1987", "５２０５万吨", "钢产量达到")
+    assert (attrs["status"], attrs["period"]) == ("actual", "1986")

@@ -27,7 +27,8 @@ _NUM = "[一二三四五六七八九十]{1,3}"
 _CN_YEAR = "[一二][〇○零一二三四五六七八九]{3}"
 _HEADING = re.compile(rf"^\s*(?:{_NUM}、|第{_NUM}部分|{_NUM}是)")
 _SUB_HEADING = re.compile(rf"^\s*[(（]{_NUM}[)）]")  # top level only in reports without 一、二、 (1958)
-_REVIEW = re.compile(rf"回顾|成就|过去|总结|取得|工作情况|执行情况|基本情况|{_NUM}年来|年来的")
+_REVIEW = re.compile(rf"回顾|成就|过去|总结|取得|工作情况|执行情况|基本情况|{_NUM}年来|年来的"
+                     "|(?:当前|国内|经济)的?形势")  # （一）关于经济形势 reviews; 国际形势, 新形势 do not
 _PLAN = re.compile(_any("安排 目标 任务 建议 要求 计划(?!执行) 今后 工作重点 重点工作 主要工作")
                    + "|" + _any("努力 做好 部署 总体 思路 今年 明年 展望"))
 _SENTENCE_END = re.compile(r"[。！？!?\n]")
@@ -74,8 +75,9 @@ def _period(first: int, last: int) -> str:
 
 
 def _is_heading(line: str, pattern: re.Pattern) -> bool:
-    """A short line, no full stop, opening with the numbering of `pattern`."""
-    return len(line) <= 60 and "。" not in line and bool(pattern.match(line))
+    """A short line, no full stop, opening with the numbering of `pattern`; not an item of a list
+    (一、继续深入批评资产阶级自由化的错误观点；)."""
+    return len(line) <= 60 and "。" not in line and line[-1] not in "；;，," and bool(pattern.match(line))
 
 
 def _heading_section(start: int, line: str, year: int | None) -> Section:
