@@ -69,3 +69,20 @@ def test_gold_has_no_lint_errors():
     findings = lint_files([CORPUS / "gold" / f"{i}.jsonl" for i in GOLD])
     errors = [str(f) for f in findings if f.problem.is_error]
     assert errors == [], "\n".join(errors[:20])
+
+
+def test_a_model_trained_on_a_split_is_flagged_when_it_predicts_that_split(tmp_path):
+    from pipeline.corpus.splits import split_ids, trained_on
+
+    dev = split_ids()["dev"]
+    (tmp_path / "training.json").write_text(json.dumps({"train_docs": ["national-state-council-1954", *dev[:2]]}))
+    assert trained_on(str(tmp_path), "hanlp", dev) == (tmp_path, dev[:2])
+    assert trained_on(str(tmp_path), "hanlp", split_ids()["test"])[1] == []
+    assert trained_on(str(tmp_path / "missing"), "hanlp", dev)[1] == []
+
+
+def test_the_shipped_tagger_never_saw_a_test_report():
+    from pipeline.corpus.splits import split_ids, trained_on
+
+    folder, seen = trained_on("default", "hanlp", split_ids()["test"])
+    assert (folder / "training.json").exists() and seen == []

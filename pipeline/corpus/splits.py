@@ -86,6 +86,19 @@ def attach_figure_attributes(record: dict, corpus: Path = CORPUS) -> dict:
     return record
 
 
+def trained_on(model: str, backend: str, ids: list[str]) -> tuple[Path, list[str]]:
+    """The tagger folder a run uses and the documents of `ids` it was trained on (its `training.json`: the
+    release model is fitted on train and dev once its settings are chosen on dev)."""
+    from pipeline.backends import HANLP_MODEL
+
+    folder = HANLP_MODEL if str(model) == "default" and backend == "hanlp" else Path(model)
+    meta = folder / "training.json"
+    if not meta.exists():
+        return folder, []
+    trained = set(json.loads(meta.read_text(encoding="utf-8")).get("train_docs", []))
+    return folder, [i for i in ids if i in trained]
+
+
 def _check_test(name: str, release: bool) -> None:
     if name == "test" and not release:
         raise SystemExit("the test split is scored once per model release: pass --release if this is one")
@@ -117,6 +130,10 @@ def main(argv: list[str] | None = None) -> int:
 
         args.backend = resolve_backend(args.backend, args.model)
         nlp = pipeline.load(args.model, backend=args.backend)
+        folder, seen = trained_on(args.model, args.backend, ids)
+        if seen:
+            print(f"warning: {len(seen)} of the {len(ids)} {args.split} documents are in the training data of "
+                  f"{folder}: scores on them are not held out", file=sys.stderr)
         records = []
         for doc_id in ids:
             text = (CORPUS / "raw" / f"{doc_id}.txt").read_text(encoding="utf-8")
