@@ -235,6 +235,7 @@ def test_facts_about_the_country_in_a_plan_section_are_actual():
 
 def test_new_firms_over_five_years_cover_the_five_years():
     assert _attributes("province-henan-2026", "10.1万家", "自贸试验区新设企业")["period"] == "2021-2025"
+    assert _attributes("province-shanghai-2023", "4343台", "加装电梯")["period"] == "2018-2022"
 
 
 def test_numbered_list_items_are_not_headings():
