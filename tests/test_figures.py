@@ -117,3 +117,12 @@ def test_normaliser_agrees_with_hand_normalised_gold_values():
     rates = {k: v / total for k, v in agree.items()}
     print(rates)
     assert rates["value"] >= 0.90 and rates["qualifier"] >= 0.90 and rates["change"] >= 0.85
+
+
+def test_names_and_idioms_with_numerals_are_not_figures():
+    from pipeline.figures import find_figures
+
+    # national 1978: “ 四人帮” (a space after the quote), 危机四伏, 千百万知识青年
+    for text in ("通过深入揭批“ 四人帮”，进一步分清路线是非", "超级大国内外交困，危机四伏", "千百万知识青年上山下乡"):
+        assert find_figures(text) == []
+    assert [(m.start, m.end) for m in find_figures("四人帮横行时粮食增长百分之四")] == [(10, 14)]  # made-up

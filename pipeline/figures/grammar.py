@@ -55,9 +55,20 @@ class FigureMatch:
 
 
 def _inside_quotes(text: str, start: int, end: int) -> bool:
-    """A numeral directly after an opening quote and inside the quotes is a slogan (“两个统筹”)."""
-    before = text[max(0, start - 1):start]
+    """A numeral directly after an opening quote (spaces aside: “ 四人帮”) and inside the quotes is a slogan
+    or a name (“两个统筹”)."""
+    before = text[max(0, start - 4):start].rstrip(" \u3000")[-1:]
     return bool(before) and before in _QUOTE_OPEN and any(c in _QUOTE_CLOSE for c in text[end:end + 8])
+
+
+# Names and idioms whose numeral is no quantity (the 1970s reports name the 四人帮 a hundred times, often
+# without quotes).
+_FIXED_EXPRESSIONS = re.compile("四人帮|危机四伏|千百万|千千万万|五湖四海|四面八方|七上八下|一穷二白")
+
+
+def _in_fixed_expression(text: str, start: int, end: int) -> bool:
+    return any(m.start() < end and start < m.end()
+               for m in _FIXED_EXPRESSIONS.finditer(text, max(0, start - 3), min(len(text), end + 3)))
 
 
 def _is_chinese(number: str) -> bool:
@@ -97,7 +108,9 @@ def find_figures(text: str) -> list[FigureMatch]:
         if unit in DATE_UNITS or text[end:end + 1] in ("月", "日") and unit not in PERCENT_UNITS:
             continue
         if _is_chinese(number):
-            if _inside_quotes(text, start, end) or number in ("一",) and not m.group("mag"):
+            if _inside_quotes(text, start, end) or _in_fixed_expression(text, start, end):
+                continue
+            if number in ("一",) and not m.group("mag"):
                 continue  # 一个/一批 are articles far more often than counts
             if unit in COUNT_CLASSIFIERS and not m.group("mag") and not any(c in number for c in "百千万亿"):
                 continue  # 两个, 八项, 三种: parts of slogans and of the speech, not results
