@@ -62,7 +62,7 @@ train:
 		--init-tok2vec $$(ls -v $(OUT)/pretrain/model[0-9]*.bin | tail -1)
 	GOVREPORT_SHARED=$(SHARED) $(PY) -m pipeline.training.char_vectors --out $(OUT)/char-vectors.txt
 	$(PY) -m pipeline.training.hanlp_ner --out models/hanlp-ner --init-vectors $(OUT)/char-vectors.txt \
-		--lexicon --epochs 16
+		--lexicon --epochs 16 --fit-on-dev
 
 # Scores the default pipeline (HanLP backend), the spaCy backend and the rule baseline on the dev split.
 eval:
