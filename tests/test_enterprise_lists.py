@@ -36,3 +36,16 @@ def test_the_component_relabels_and_replaces_recogniser_spans():
     doc.ents = [doc.char_span(0, 2, "LOC", alignment_mode="expand")]
     doc = nlp(doc)
     assert [(e.text, e.label_) for e in doc.ents] == [("牧原", "ENT"), ("宇通", "ENT"), ("华兰", "ENT")]
+
+
+def test_a_firm_word_after_a_batch_still_makes_a_list_of_firms():
+    # province-henan-2026: 一批 before the firm word left the firm word unread
+    text = "培育了超聚变、中创智领等一批行业领军企业，集聚了比亚迪、宁德时代等一批世界一流企业。"
+    assert members(text) == ["超聚变", "中创智领", "比亚迪", "宁德时代"]
+
+
+def test_kinds_of_firm_and_lists_across_a_comma_are_not_firms():
+    # province-shanghai-2023: kinds of firm after 一批
+    assert members("加快培育一批跨境电商、离岸贸易、数字贸易、外贸综合服务等新型国际贸易标杆企业") == []
+    # national-state-council-2022 (normalised text: the comma is ASCII): 龙头企业 belongs to the next clause
+    assert members("促进工业经济平稳运行,加强原材料、关键零部件等供给保障,实施龙头企业保链稳链工程") == []
