@@ -20,7 +20,8 @@ from pipeline.atomic import atomic_open
 from pipeline.paths import REPO_ROOT
 
 
-def _texts(limit: int) -> list[tuple[str, str]]:
+def raw_reports(limit: int) -> list[tuple[str, str]]:
+    """(id, text) of the first `limit` raw reports, in name order: the text every bench measures on."""
     paths = sorted((REPO_ROOT / "corpus" / "raw").glob("*.txt"))[:limit]
     return [(p.stem, p.read_text(encoding="utf-8")) for p in paths]
 
@@ -45,7 +46,7 @@ def run(model: str, limit: int) -> dict:
 
     import pipeline
 
-    docs = _texts(limit)
+    docs = raw_reports(limit)
     texts = [t for _, t in docs]
     chars = sum(map(len, texts))
     t = time.perf_counter()
@@ -94,7 +95,7 @@ NO_PUNCTUATION_CLAUSE = "国内生产总值超过126万亿元增长5.2%增速居
 
 def long_text(length: int) -> str:
     """`length` characters of real report text: the corpus reports one after another, repeated as needed."""
-    texts = [t for _, t in _texts(1000)]
+    texts = [t for _, t in raw_reports(1000)]
     out, n = [], 0
     while n < length:
         for t in texts:

@@ -24,6 +24,7 @@ import time
 from pathlib import Path
 
 from pipeline.atomic import atomic_open
+from pipeline.bench import raw_reports
 from pipeline.paths import REPO_ROOT
 
 RAW = REPO_ROOT / "corpus" / "raw"
@@ -66,7 +67,7 @@ def _peak_rss_mb() -> float:
 
 def measure_row(name: str, limit: int) -> dict:
     """In this process: load the row's model, then run it over the first `limit` raw reports."""
-    texts = [p.read_text(encoding="utf-8") for p in sorted(RAW.glob("*.txt"))[:limit]]
+    texts = [text for _, text in raw_reports(limit)]
     flags = ROWS[name]
     t = time.perf_counter()
     if flags is None:

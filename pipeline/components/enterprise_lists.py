@@ -23,7 +23,7 @@ _MEMBER = r"[^\s，。；、：:“”‘’（）()《》,;]{2,14}"
 _FIRM_WORDS = r"(?:龙头|领军|链主|骨干|新锐|头部|一流|标杆|航天|独角兽|瞪羚|专精特新|知名|上市|民营|世界500强)"
 ENTERPRISE_LIST = re.compile(
     rf"(?P<members>(?:{_MEMBER}、)+{_MEMBER})等"
-    rf"(?P<count>一批|[0-9]+家|[一二三四五六七八九十]+家)?[^\s，。；、,;]{{0,8}}?(?P<kind>{_FIRM_WORDS})?"
+    rf"(?P<count>一批|[0-9]+家|[一二三四五六七八九十]+家)?[^\s，。；、,;]{{0,8}}?(?:{_FIRM_WORDS})?"
     rf"[^\s，。；、,;]{{0,6}}?(?:企业|公司)"
 )
 _KINDS_NOT_NAMES = re.compile(r"一批|一些|若干|各类")
@@ -37,15 +37,16 @@ def enterprise_members(text: str) -> list[tuple[int, int]]:
     """(start, end) of every member of an enterprise list in `text`."""
     found = []
     for m in ENTERPRISE_LIST.finditer(text):
-        # the firm word is looked for right before 企业/公司: the lazy gaps around the optional `kind` group
-        # let the regex match without it (一批行业领军企业 left `kind` empty)
+        # the firm word is looked for right before 企业/公司: the lazy gaps around the optional firm-word group
+        # let the regex match without taking it (一批行业领军企业)
         tail = text[m.end("members"):m.end()]
         if not (m.group("count") or "").endswith("家") and not _FIRM_WORD.search(tail):
             continue
-        if _KINDS_NOT_NAMES.search(m.group("members").split("、")[0]):
+        members = m.group("members").split("、")
+        if _KINDS_NOT_NAMES.search(members[0]):
             continue  # 培育一批跨境电商、离岸贸易…等新型国际贸易标杆企业: kinds of firm, not names
         pos = m.start("members")
-        for k, member in enumerate(m.group("members").split("、")):
+        for k, member in enumerate(members):
             start, end = pos, pos + len(member)
             pos = end + 1
             if k == 0:

@@ -211,9 +211,14 @@ def _clause_start(text: str, start: int, floor: int) -> int:
 _PAST_FACT = re.compile(r"我国(?:有|以占)|(?:^|[，,])(?:全国|我国|全省|全市)?(?:现有|已有)")
 
 
+def _own_years(before: str) -> list[tuple[int, int]]:
+    """(offset, year) of the years written before the figure, without those it is compared with (比2020年)."""
+    return [(o, y) for o, y in years_in(before) if before[max(0, o - 1):o] not in ("比", "较", "同", "与")]
+
+
 def _dated_before(before: str, year: int | None) -> bool:
     """The sentence dates itself before the report's year (从一九六六年到一九七六年的十一年中), and no later."""
-    years = [y for o, y in years_in(before) if before[max(0, o - 1):o] not in ("比", "较", "同", "与")]
+    years = [y for _, y in _own_years(before)]
     return bool(year and years and max(years) < year - 1)
 
 
@@ -240,7 +245,7 @@ def figure_attributes(text: str, start: int, end: int, timeline: ReportTimeline)
     # period: a year or plan written before the figure in its sentence, then relative words, then the section
     period = None
     plans = plans_in(before)
-    years = [(o, y) for o, y in years_in(before) if before[max(0, o - 1):o] not in ("比", "较", "同", "与")]
+    years = _own_years(before)
     if _FROM_YEAR_TO.search(clause):  # keep only the years written after 到 (到一九八五年的)
         to = len(before) - len(clause) + max(clause.rfind("到"), clause.rfind("至"))
         years = [(o, y) for o, y in years if o < len(before) - len(clause) or o > to]
