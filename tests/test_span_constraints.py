@@ -34,6 +34,42 @@ def test_quotes_are_balanced_or_both_outside():
     assert shown(text, constrain(text, [span(text, "国家“双高计划", "ACH")])) == [("国家“双高计划”", "ACH")]
     assert shown(text, constrain(text, [span(text, "“利剑行动”", "PROJ")])) == [("利剑行动", "PROJ")]
     assert shown(text, constrain(text, [span(text, "“利剑行动", "PROJ")])) == [("利剑行动", "PROJ")]
+    text = '加强"三河三湖" 等重点流域水污染防治'  # national-state-council-2010 writes straight quotes
+    assert shown(text, constrain(text, [span(text, '三河三湖"', "LOC")])) == [("三河三湖", "LOC")]
+
+
+def test_a_programme_head_after_the_quotes_belongs_to_the_name():
+    # province-liaoning-2026, province-guangdong-2026, province-chongqing-2026, province-shandong-2026
+    text = "全面实施“人工智能+”行动，服务机器人产量增长。"
+    assert shown(text, constrain(text, [span(text, "人工智能+", "PROJ")])) == [("“人工智能+”行动", "PROJ")]
+    text = "深入实施“百万英才汇南粤”行动计划，吸纳超"
+    got = constrain(text, [span(text, "百万英才汇南粤", "PROJ")])
+    assert shown(text, got) == [("“百万英才汇南粤”行动计划", "PROJ")]
+    # a head shared by coordinated names stays outside each of them
+    text = "实施“入境旅游”“留学重庆”行动，打造"
+    assert shown(text, constrain(text, [span(text, "留学重庆", "PROJ")])) == [("留学重庆", "PROJ")]
+    # a head word that is a span of its own is left to it
+    text = "举办“齐鲁服务消费季”活动500场"
+    spans = [span(text, "齐鲁服务消费季", "PROJ"), span(text, "活动", "IND")]
+    assert shown(text, constrain(text, spans)) == [("齐鲁服务消费季", "PROJ"), ("活动", "IND")]
+    # not a programme head, and not a PROJ
+    text = "继续深入开展“扫黄”工作。"
+    assert shown(text, constrain(text, [span(text, "扫黄", "PROJ")])) == [("扫黄", "PROJ")]
+    assert shown(text, constrain(text, [span(text, "扫黄", "LOC")])) == [("扫黄", "LOC")]
+
+
+def test_a_list_of_places_is_one_loc_per_place():
+    from pipeline.components.span_constraints import division_names
+
+    divisions = division_names()
+    # province-guangxi-2026
+    text = "象州、宜州入选国家乡村振兴示范县。"
+    got = constrain(text, [span(text, "象州、宜州", "LOC")], divisions)
+    assert shown(text, got) == [("象州", "LOC"), ("宜州", "LOC")]
+    # one coordinated name stays whole (province-shandong-2026)
+    text = "济南、青岛都市圈建设"
+    got = constrain(text, [span(text, "济南、青岛都市圈", "LOC")], divisions)
+    assert shown(text, got) == [("济南、青岛都市圈", "LOC")]
 
 
 def test_change_words_stay_outside_an_indicator():

@@ -5,6 +5,11 @@
   such a span is cut there and its longest piece kept;
 - quotation marks are balanced inside a span or both outside (D23, §3): a mark whose partner lies just
   outside is taken in, a lone mark at the edge is dropped, a pair wrapping the whole span is dropped;
+- where a programme's head word follows the closing quote, quotes and head are part of the name (§3:
+  “人工智能+”行动, “1820”策源行动): a PROJ that is exactly the quoted words takes them in, unless the head is
+  shared by a coordination of quoted names (“入境旅游”“留学重庆”行动) or begins another span;
+- a LOC that lists places (象州、宜州) is one LOC per place (D24: 、 stays only inside one coordinated name,
+  such as 济南、青岛都市圈): it is split where every piece is a province, city or county of the gazetteer;
 - change words stay outside an indicator (§3): 增长, 同比, 下降 … are cut from the ends of an IND, and so
   does the first character of a ranking verb (位居, 稳居, 跃居: D18 keeps the verb outside);
 - scope words stay outside an indicator (§3): 全省, 全市, 全区 … are cut from its start (全社会 and 全国, which
@@ -17,17 +22,22 @@ it (§2), so an IND that heads no HAS_VALUE or ACHIEVED relation is removed with
 from __future__ import annotations
 
 import re
+from functools import lru_cache
+from pathlib import Path
 
 from spacy.language import Language
 from spacy.tokens import Doc
 
 from pipeline.components.alignment import char_spans
 from pipeline.components.extensions import relations_of
+from pipeline.paths import PLACES
 from pipeline.textnorm import normalised_text
 
 _BREAK = re.compile(r"(?<![0-9])[,，]|[,，](?![0-9])|[；;。！？!?\n]")
 _PAIRS = (("“", "”"), ("‘", "’"), ("《", "》"), ("「", "」"), ("『", "』"), ("(", ")"))
 _CHANGE_PREFIXES = ("同比", "比上年")
+# Longest first: “百万英才汇南粤”行动计划 takes 行动计划, not 行动.
+_PROGRAMME_HEAD = re.compile(r"专项行动|攻坚行动|行动计划|行动|工程|活动|计划")
 _SCOPE_PREFIX = re.compile(r"全[省市区县州盟镇乡](?!性)")
 _CHANGE_SUFFIXES = ("同比增长", "同比下降", "同比", "比上年", "增长", "下降", "增加", "减少", "提高", "达到", "突破",
                     "超过")
@@ -66,7 +76,54 @@ def _balance_quotes(text: str, start: int, end: int) -> tuple[int, int]:
         if (len(span) > 2 and span.startswith(left) and span.endswith(right)
                 and span.count(left) == 1 and span.count(right) == 1):
             start, end = start + 1, end - 1  # a pair wrapping the whole name stays outside
+    # The straight quote " has no left or right form: a lone one at an edge is dropped, and a pair
+    # wrapping the whole name too.
+    span = text[start:end]
+    if len(span) > 2 and span.count('"') == 2 and span[0] == span[-1] == '"':
+        start, end = start + 1, end - 1
+    elif span.count('"') % 2 and len(span) > 2:
+        if span.endswith('"'):
+            end -= 1
+        elif span.startswith('"'):
+            start += 1
     return start, end
+
+
+def _take_quoted_head(text: str, start: int, end: int, starts: set[int]) -> tuple[int, int]:
+    """“X”行动: extend a PROJ on X over its quotes and the programme head after them (§3)."""
+    if not (start > 0 and text[start - 1] == "“" and text[end:end + 1] == "”"):
+        return start, end
+    head = _PROGRAMME_HEAD.match(text, end + 1)
+    before = text[max(0, start - 3):start - 1]
+    coordinated = before.endswith("”") or (before[-1:] in ("和", "及", "、") and before[:1] == "”")
+    if head is None or coordinated or any(end < s < head.end() for s in starts):
+        return start, end
+    return start - 1, head.end()
+
+
+@lru_cache(maxsize=4)
+def division_names(path: Path = PLACES) -> frozenset[str]:
+    """Province, city and county names of the gazetteer (townships left out: too many are common words)."""
+    if not path.exists():
+        return frozenset()
+    with open(path, encoding="utf-8") as fh:
+        rows = (line.rstrip("\n").split("\t") for line in fh if not line.startswith("#"))
+        return frozenset(row[0] for row in rows if len(row) > 1 and row[1] != "township")
+
+
+def _is_division(name: str, divisions: frozenset[str]) -> bool:
+    # 象州 for 象州县: counties are written without their suffix in a list
+    return len(name) >= 2 and (name in divisions or any(name + suffix in divisions for suffix in "县市区旗"))
+
+
+def _split_place_list(text: str, start: int, end: int, divisions: frozenset[str]) -> list[tuple[int, int]]:
+    pieces, at = [], start
+    for part in text[start:end].split("、"):
+        pieces.append((at, at + len(part)))
+        at += len(part) + 1
+    if len(pieces) > 1 and all(_is_division(text[a:b], divisions) for a, b in pieces):
+        return pieces
+    return [(start, end)]
 
 
 def _trim_indicator(text: str, start: int, end: int) -> tuple[int, int]:
@@ -87,18 +144,23 @@ def _trim_indicator(text: str, start: int, end: int) -> tuple[int, int]:
     return start, end
 
 
-def constrain(text: str, spans: list[tuple[int, int, str]]) -> list[tuple[int, int, str]]:
-    """The spans after the constraints of this module's docstring (pure function over character spans)."""
+def constrain(text: str, spans: list[tuple[int, int, str]],
+              divisions: frozenset[str] = frozenset()) -> list[tuple[int, int, str]]:
+    """The spans after the constraints of this module's docstring (pure function over character spans;
+    `divisions` are the place names a list of places is split on, see `division_names`)."""
     out = []
+    starts = {start for start, _, _ in spans}
     for start, end, label in spans:
         piece = _cut_at_breaks(text, start, end)
         if piece is None:
             continue
         start, end = _balance_quotes(text, *piece)
+        if label == "PROJ":
+            start, end = _take_quoted_head(text, start, end, starts)
         if label == "IND":
             start, end = _trim_indicator(text, start, end)
-        if end - start >= 1 and text[start:end].strip():
-            out.append((start, end, label))
+        pieces = _split_place_list(text, start, end, divisions) if label == "LOC" and divisions else [(start, end)]
+        out.extend((a, b, label) for a, b in pieces if b - a >= 1 and text[a:b].strip())
     # Extending a span over a quote can meet its neighbour: keep the earlier span whole.
     out.sort()
     flat, last_end = [], -1
@@ -115,9 +177,12 @@ def create_span_constraints(nlp: Language, name: str) -> SpanConstraints:
 
 
 class SpanConstraints:
+    def __init__(self) -> None:
+        self.divisions = division_names()
+
     def __call__(self, doc: Doc) -> Doc:
         before = [(e.start_char, e.end_char, e.label_) for e in doc.ents]
-        after = constrain(normalised_text(doc), before)
+        after = constrain(normalised_text(doc), before, self.divisions)
         if after != before:
             doc.ents = char_spans(doc, after)
         return doc
