@@ -252,3 +252,16 @@ def test_a_heading_on_the_economic_situation_reviews_the_past_year():
         "status": "actual", "period": "1984", "basis": None}
     attrs = _attributes("national-state-council-1987", "５２０５万吨", "钢产量达到")
     assert (attrs["status"], attrs["period"]) == ("actual", "1986")
+
+
+def test_the_level_a_plan_starts_from_is_actual():
+    # 城乡居民基础养老金标准统一由55元提高到70元 (national 2015, the plan for the year)
+    assert _attributes("national-state-council-2015", "55元", "统一由")["status"] == "actual"
+    assert _attributes("national-state-council-2015", "70元", "55元提高到")["status"] == "target"
+    # 今年国家从粮食风险基金中拿出100亿元 (national 2004): 从 names a source, not a starting level
+    assert _attributes("national-state-council-2004", "100亿元", "粮食风险基金中拿出")["status"] == "target"
+
+
+def test_compared_with_last_year_is_a_basis_not_a_past_cue():
+    # 今年中央财政安排社会保障支出2019亿元，比去年增加247亿元 (national 2007): a budget for the year
+    assert _attributes("national-state-council-2007", "247亿元", "2019亿元，比去年增加")["status"] == "target"

@@ -35,7 +35,7 @@ _SENTENCE_END = re.compile(r"[。！？!?\n]")
 _EXPECTED = re.compile(r"预计|初步统计|初步核算|有望")
 _TARGET = re.compile(_any("预期目标 主要目标 目标(?:是|为) 力争 确保 争取 计划(?!内) 拟 将 要 力求 控制在 预期")
                      + rf"|到(?:[0-9]{{4}}|{_CN_YEAR})年")
-_PAST = re.compile(r"去年|(?<!比)上年|过去|已经|已|完成了|实现了|增长了|达到了")
+_PAST = re.compile(r"(?<![比较])去年|(?<![比较])上年|过去|已经|已|完成了|实现了|增长了|达到了")
 _BASIS = [
     (re.compile(r"同比|比上年同期|较上年同期"), "同比"),
     (re.compile(r"比上年|比去年|较上年|较去年|比前一年"), "比上年"),
@@ -61,6 +61,7 @@ _FROM = re.compile(r"(?:从|由)[^，；从由到至]{0,16}$")
 _FROM_DATED = re.compile(rf"(?:从|由){_YEAR}年")
 # 从2017年的666公里增加到831公里: the year dates the starting value, not the figure after 到
 _FROM_YEAR_TO = re.compile(rf"{_FROM_DATED.pattern}[^，；。]{{0,30}}(?:到|至)[^，；。到至]{{0,6}}$")
+_RAISED_TO = re.compile(r"[^，。；从由]{0,6}?(?:到|至|为)")  # 由A提高到B, 从A降至B: A is the starting level
 _TARGET_AFTER = re.compile(r"^[^，。；]{0,3}(?:的)?(?:目标|任务|计划)")
 
 
@@ -236,6 +237,8 @@ def figure_attributes(text: str, start: int, end: int, timeline: ReportTimeline)
     elif kind == "plan":
         past = _PAST.search(clause) or _PAST_FACT.search(before) or _dated_before(before, year)
         status = "actual" if past and not _TARGET.search(before) else "target"
+        if _FROM.search(clause) and _RAISED_TO.match(text, end):
+            status = "actual"  # 由55元提高到70元: the level the plan starts from is already there
     elif kind == "review":
         target = (re.search(r"目标|计划|原定", clause) and not re.search(r"完成|实现|超额", clause)
                   or _TARGET_AFTER.search(text[end:end + 8]))
