@@ -265,3 +265,15 @@ def test_the_level_a_plan_starts_from_is_actual():
 def test_compared_with_last_year_is_a_basis_not_a_past_cue():
     # 今年中央财政安排社会保障支出2019亿元，比去年增加247亿元 (national 2007): a budget for the year
     assert _attributes("national-state-council-2007", "247亿元", "2019亿元，比去年增加")["status"] == "target"
+
+
+def test_last_year_after_from_dates_the_starting_level():
+    # plan for 2015: 赤字率从去年的2.1%提高到2.3% — 去年 is 2014, not the year before it
+    assert _attributes("national-state-council-2015", "2.1%", "赤字率从去年的")["period"] == "2014"
+    # review of 2016: 工业企业利润由上年下降2.3%转为增长8.5% — 上年 is the year before the one reviewed
+    assert _attributes("national-state-council-2017", "2.3%", "由上年下降")["period"] == "2015"
+
+
+def test_n_years_running_covers_the_years_before_the_report():
+    # national 2015: 贫困地区农村学生上重点高校人数连续两年增长10%以上
+    assert _attributes("national-state-council-2015", "10%以上", "连续两年增长")["period"] == "2013-2014"

@@ -59,6 +59,13 @@ _FLOW = re.compile(_any("新增 累计 年均 平均每年 每年 新建 新开�
                    + "|" + _any("加装 筹措 出台 办理 帮扶 下沉 取得 打造 引进"))
 _FROM = re.compile(r"(?:从|由)[^，；从由到至]{0,16}$")
 _FROM_DATED = re.compile(rf"(?:从|由){_YEAR}年")
+# 赤字率从去年的2.1%, and in a plan 由上年18亿元: the word already dates the starting level (in a review, 由上年
+# is the year before the one reviewed, which the 从A到B rule below gives)
+_FROM_LAST_YEAR = re.compile(r"(?:从|由)去年")
+_FROM_PREVIOUS_YEAR = re.compile(r"(?:从|由)上年")
+# 连续两年增长10%以上: the N years before the report's year
+_RUNNING_YEARS = re.compile(r"连续([两二三四五六七八九十]|[2-9])年")
+_SMALL_NUMBER = {c: n for n, c in enumerate("零一二三四五六七八九十")} | {"两": 2} | {str(n): n for n in range(10)}
 # 从2017年的666公里增加到831公里: the year dates the starting value, not the figure after 到
 _FROM_YEAR_TO = re.compile(rf"{_FROM_DATED.pattern}[^，；。]{{0,30}}(?:到|至)[^，；。到至]{{0,6}}$")
 _RAISED_TO = re.compile(r"[^，。；从由]{0,6}?(?:到|至|为)")  # 由A提高到B, 从A降至B: A is the starting level
@@ -262,6 +269,8 @@ def figure_attributes(text: str, start: int, end: int, timeline: ReportTimeline)
         period = _period(*plans[-1][1])
     elif year is not None and _NEXT_YEAR.search(clause):  # 由上年18亿元增加到95亿元，明年将安排200亿元
         period = str(year + 1)
+    elif year is not None and status == "actual" and (running := _RUNNING_YEARS.search(clause)):
+        period = _period(year - _SMALL_NUMBER[running.group(1)], year - 1)
     elif year is not None and _FIVE_YEARS.search(before):
         period = _period(year - 5, year - 1)
     elif year is not None and _LAST_YEAR.search(before):
@@ -274,7 +283,8 @@ def figure_attributes(text: str, start: int, end: int, timeline: ReportTimeline)
             period = period.split("-")[1]  # no flow word: a level reached at the end of the years under review
     elif year is not None:
         period = str(year) if status == "target" else None
-    if period is not None and _FROM.search(clause) and not _FROM_DATED.search(clause):
+    if (period is not None and _FROM.search(clause) and not _FROM_DATED.search(clause)
+            and not _FROM_LAST_YEAR.search(clause) and not (kind == "plan" and _FROM_PREVIOUS_YEAR.search(clause))):
         # 从A增加到B: A is the level before the period began (从2017年的A: the text dates it); under a review of
         # 2021-2025 that is 2020, even where B was dated at the range's end
         began = section.period if section is not None and section.period and period == section.period[-4:] else period
