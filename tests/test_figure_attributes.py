@@ -277,3 +277,16 @@ def test_last_year_after_from_dates_the_starting_level():
 def test_n_years_running_covers_the_years_before_the_report():
     # national 2015: 贫困地区农村学生上重点高校人数连续两年增长10%以上
     assert _attributes("national-state-council-2015", "10%以上", "连续两年增长")["period"] == "2013-2014"
+
+
+def test_years_ahead_of_a_target():
+    # 争取在三年内把我国人口自然增长率降到百分之一以下 (1978): the three years from the report's
+    assert _attributes("national-state-council-1978", "百分之一以下", "增长率降到")["period"] == "1978-1980"
+    # 五年内增加卫生专业人员六十万人 (1982): 五年内 is the five-year plan the report falls in (the sixth)
+    assert _attributes("national-state-council-1982", "六十万人", "卫生专业人员")["period"] == "1981-1985"
+
+
+def test_a_plan_after_bi_is_the_basis_and_its_end_a_year():
+    # 1996, reviewing the eighth plan: 比“七五”时期增长一倍以上; 贫困人口由“七五”末的8500万
+    assert _attributes("national-state-council-1996", "一倍以上", "时期增长")["period"] == "1991-1995"
+    assert _attributes("national-state-council-1996", "８５００万", "末的")["period"] == "1990"

@@ -15,7 +15,7 @@ from bisect import bisect_right
 from dataclasses import dataclass
 from functools import cached_property
 
-from pipeline.timeexpr import plans_in, year_value, years_in
+from pipeline.timeexpr import FIVE_YEAR_PLAN, plan_range, plans_in, year_value, years_in
 
 
 def _any(words: str) -> str:
@@ -65,6 +65,13 @@ _FROM_LAST_YEAR = re.compile(r"(?:从|由)去年")
 _FROM_PREVIOUS_YEAR = re.compile(r"(?:从|由)上年")
 # 连续两年增长10%以上: the N years before the report's year
 _RUNNING_YEARS = re.compile(r"连续([两二三四五六七八九十]|[2-9])年")
+# 三年内把人口自然增长率降到百分之一以下, 今后八年计划建设的一百二十个项目: a target over the N years from the report's
+_N = "[两二三四五六七八九十]|[2-9]"
+_YEARS_AHEAD = re.compile(rf"(?:今后|未来)({_N})年|({_N})年(?:内|里|之内|时间)")
+# 比“七五”时期增长一倍: a plan after 比 is the basis, not the period; 由“七五”末的8500万: the plan's last year
+_COMPARED_PLAN = re.compile(r"(?:比|较|同)[“\"]?$")
+_PLAN_END = re.compile(r"[”\"’]?(?:期)?末")
+_FROM_PLAN_END = re.compile(r"(?:从|由)[“\"]?(?:十[一二三四五六七八九]?|[六七八九])五[”\"’]?(?:期)?末")
 _SMALL_NUMBER = {c: n for n, c in enumerate("零一二三四五六七八九十")} | {"两": 2} | {str(n): n for n in range(10)}
 # 从2017年的666公里增加到831公里: the year dates the starting value, not the figure after 到
 _FROM_YEAR_TO = re.compile(rf"{_FROM_DATED.pattern}[^，；。]{{0,30}}(?:到|至)[^，；。到至]{{0,6}}$")
@@ -230,6 +237,28 @@ def _dated_before(before: str, year: int | None) -> bool:
     return bool(year and years and max(years) < year - 1)
 
 
+def _last(pattern: re.Pattern, text: str) -> re.Match | None:
+    found = None
+    for found in pattern.finditer(text):  # noqa: B007 (the last match is the one wanted)
+        pass
+    return found
+
+
+def _plan_of(year: int) -> tuple[int, int] | None:
+    """The five-year plan a year falls in (none for 1963-1965, between the second and the third)."""
+    if 1953 <= year <= 1962:
+        return plan_range(1 + (year - 1953) // 5)
+    return plan_range(3 + (year - 1966) // 5) if year >= 1966 else None
+
+
+def _plan_end(before: str, offset: int, years: tuple[int, int]) -> tuple[int, int]:
+    """A plan's years, or its last year alone where the text says its end (“七五”末)."""
+    name = FIVE_YEAR_PLAN.match(before, offset)
+    if name is not None and _PLAN_END.match(before, name.end()):
+        return years[1], years[1]
+    return years
+
+
 def figure_attributes(text: str, start: int, end: int, timeline: ReportTimeline) -> dict[str, str | None]:
     """`status`, `period` and `basis` of the FIG text[start:end] (period and basis None where not given)."""
     sent = _sentence_start(text, start)
@@ -254,7 +283,8 @@ def figure_attributes(text: str, start: int, end: int, timeline: ReportTimeline)
         status = "target" if _TARGET.search(before) else "actual"
     # period: a year or plan written before the figure in its sentence, then relative words, then the section
     period = None
-    plans = plans_in(before)
+    plans = [(o, _plan_end(before, o, r)) for o, r in plans_in(before)
+             if not _COMPARED_PLAN.search(before[:o]) or before.endswith("的")]  # 比“五五”期间的577亿元
     years = _own_years(before)
     if _FROM_YEAR_TO.search(clause):  # keep only the years written after 到 (到一九八五年的)
         to = len(before) - len(clause) + max(clause.rfind("到"), clause.rfind("至"))
@@ -269,6 +299,10 @@ def figure_attributes(text: str, start: int, end: int, timeline: ReportTimeline)
         period = _period(*plans[-1][1])
     elif year is not None and _NEXT_YEAR.search(clause):  # 由上年18亿元增加到95亿元，明年将安排200亿元
         period = str(year + 1)
+    elif year is not None and status == "target" and (ahead := _last(_YEARS_AHEAD, before)):
+        span = _SMALL_NUMBER[ahead.group(1) or ahead.group(2)]
+        plan = _plan_of(year) if span == 5 and ahead.group(2) else None
+        period = _period(*plan) if plan else _period(year, year + span - 1)  # 五年内: the plan; 今后五年: the term
     elif year is not None and status == "actual" and (running := _RUNNING_YEARS.search(clause)):
         period = _period(year - _SMALL_NUMBER[running.group(1)], year - 1)
     elif year is not None and _FIVE_YEARS.search(before):
@@ -283,8 +317,9 @@ def figure_attributes(text: str, start: int, end: int, timeline: ReportTimeline)
             period = period.split("-")[1]  # no flow word: a level reached at the end of the years under review
     elif year is not None:
         period = str(year) if status == "target" else None
-    if (period is not None and _FROM.search(clause) and not _FROM_DATED.search(clause)
-            and not _FROM_LAST_YEAR.search(clause) and not (kind == "plan" and _FROM_PREVIOUS_YEAR.search(clause))):
+    dated_start = (_FROM_DATED.search(clause) or _FROM_LAST_YEAR.search(clause) or _FROM_PLAN_END.search(clause)
+                   or (kind == "plan" and _FROM_PREVIOUS_YEAR.search(clause)))
+    if period is not None and _FROM.search(clause) and not dated_start:
         # 从A增加到B: A is the level before the period began (从2017年的A: the text dates it); under a review of
         # 2021-2025 that is 2020, even where B was dated at the range's end
         began = section.period if section is not None and section.period and period == section.period[-4:] else period
