@@ -290,3 +290,8 @@ def test_a_plan_after_bi_is_the_basis_and_its_end_a_year():
     # 1996, reviewing the eighth plan: 比“七五”时期增长一倍以上; 贫困人口由“七五”末的8500万
     assert _attributes("national-state-council-1996", "一倍以上", "时期增长")["period"] == "1991-1995"
     assert _attributes("national-state-council-1996", "８５００万", "末的")["period"] == "1990"
+
+
+def test_to_a_year_long_past_is_no_target():
+    # 1978: 从一九六六年到一九七六年的十一年中，…仍然有三分之一的省、市、自治区 … (a record, not a plan)
+    assert _attributes("national-state-council-1978", "三分之一", "仍然有")["status"] == "actual"

@@ -237,6 +237,15 @@ def _dated_before(before: str, year: int | None) -> bool:
     return bool(year and years and max(years) < year - 1)
 
 
+def _target_cue(before: str, year: int | None) -> bool:
+    """A cue of a target before the figure; 到 a year before the report's is none (从一九六六年到一九七六年)."""
+    for cue in _TARGET.finditer(before):
+        past = cue.group().startswith("到") and year is not None and (year_value(cue.group()[1:-1]) or year) < year
+        if not past:
+            return True
+    return False
+
+
 def _last(pattern: re.Pattern, text: str) -> re.Match | None:
     found = None
     for found in pattern.finditer(text):  # noqa: B007 (the last match is the one wanted)
@@ -272,7 +281,7 @@ def figure_attributes(text: str, start: int, end: int, timeline: ReportTimeline)
         status = "expected"
     elif kind == "plan":
         past = _PAST.search(clause) or _PAST_FACT.search(before) or _dated_before(before, year)
-        status = "actual" if past and not _TARGET.search(before) else "target"
+        status = "actual" if past and not _target_cue(before, year) else "target"
         if _FROM.search(clause) and _RAISED_TO.match(text, end):
             status = "actual"  # 由55元提高到70元: the level the plan starts from is already there
     elif kind == "review":
@@ -280,7 +289,7 @@ def figure_attributes(text: str, start: int, end: int, timeline: ReportTimeline)
                   or _TARGET_AFTER.search(text[end:end + 8]))
         status = "target" if target else "actual"
     else:
-        status = "target" if _TARGET.search(before) else "actual"
+        status = "target" if _target_cue(before, year) else "actual"
     # period: a year or plan written before the figure in its sentence, then relative words, then the section
     period = None
     plans = [(o, _plan_end(before, o, r)) for o, r in plans_in(before)
