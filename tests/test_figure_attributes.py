@@ -12,6 +12,7 @@ import pytest
 from pipeline.corpus.splits import attach_figure_attributes, split_ids
 from pipeline.facts.metadata import division_code, read_metadata
 from pipeline.figures.attributes import ReportTimeline, figure_attributes
+from pipeline.textnorm import normalise
 from pipeline.timeexpr import plans_in, years_in
 
 ROOT = Path(__file__).resolve().parents[1]
@@ -295,3 +296,15 @@ def test_a_plan_after_bi_is_the_basis_and_its_end_a_year():
 def test_to_a_year_long_past_is_no_target():
     # 1978: 从一九六六年到一九七六年的十一年中，…仍然有三分之一的省、市、自治区 … (a record, not a plan)
     assert _attributes("national-state-council-1978", "三分之一", "仍然有")["status"] == "actual"
+
+
+def test_a_range_written_out_dates_the_start_and_the_end():
+    # 1985 (full-width digits, read as the pipeline reads them, normalised):
+    # 从１９７８年到１９８３年，城乡居民的平均消费水平，由一百七十五元提高到二百八十八元
+    text = normalise(_raw("national-state-council-1985"))
+    timeline = ReportTimeline.of(text, 1985)
+    for figure, year in (("一百七十五元", "1978"), ("二百八十八元", "1983")):
+        start = text.index("由一百七十五元提高到二百八十八元") + text[text.index("由一百七十五元"):].index(figure)
+        assert figure_attributes(text, start, start + len(figure), timeline)["period"] == year
+    # 2010: “十一五”前四年累计单位国内生产总值能耗下降14.38%
+    assert _attributes("national-state-council-2010", "14.38%", "能耗下降")["period"] == "2006-2009"

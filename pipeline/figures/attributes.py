@@ -57,10 +57,12 @@ _YEAR_RANGE = re.compile(rf"{_YEAR}年?(?:到|至|—|－|-){_YEAR}年")
 _FLOW = re.compile(_any("新增 累计 年均 平均每年 每年 新建 新开工 开工 完成 建成 改造 开挖 植树 治理 培育 制定 实施")
                    + "|" + _any("培训 帮助 吸引 净增 增长 增加(?!到) 减少 下降(?!到) 提高(?!到|至) 新设 改善 获批")
                    + "|" + _any("加装 筹措 出台 办理 帮扶 下沉 取得 打造 引进"))
-_FROM = re.compile(r"(?:从|由)[^，；从由到至]{0,16}$")
+# Classes name both punctuation forms: the pipeline reads normalised text (，→,), the tests raw text.
+_FROM = re.compile(r"(?:从|由)[^，；,;从由到至]{0,16}$")
 _FROM_DATED = re.compile(rf"(?:从|由){_YEAR}年")
 # 赤字率从去年的2.1%, and in a plan 由上年18亿元: the word already dates the starting level (in a review, 由上年
 # is the year before the one reviewed, which the 从A到B rule below gives)
+_FROM_TO = re.compile(r"(?:从|由)[^，；。,;从由]{1,24}(?:到|至)[^，；。,;到至]{0,6}$")
 _FROM_LAST_YEAR = re.compile(r"(?:从|由)去年")
 _FROM_PREVIOUS_YEAR = re.compile(r"(?:从|由)上年")
 # 连续两年增长10%以上: the N years before the report's year
@@ -70,13 +72,14 @@ _N = "[两二三四五六七八九十]|[2-9]"
 _YEARS_AHEAD = re.compile(rf"(?:今后|未来)({_N})年|({_N})年(?:内|里|之内|时间)")
 # 比“七五”时期增长一倍: a plan after 比 is the basis, not the period; 由“七五”末的8500万: the plan's last year
 _COMPARED_PLAN = re.compile(r"(?:比|较|同)[“\"]?$")
+_PLAN_FIRST_YEARS = re.compile(r"[”\"’]?(?:时期|期间)?前([两二三四])年")
 _PLAN_END = re.compile(r"[”\"’]?(?:期)?末")
 _FROM_PLAN_END = re.compile(r"(?:从|由)[“\"]?(?:十[一二三四五六七八九]?|[六七八九])五[”\"’]?(?:期)?末")
 _SMALL_NUMBER = {c: n for n, c in enumerate("零一二三四五六七八九十")} | {"两": 2} | {str(n): n for n in range(10)}
 # 从2017年的666公里增加到831公里: the year dates the starting value, not the figure after 到
-_FROM_YEAR_TO = re.compile(rf"{_FROM_DATED.pattern}[^，；。]{{0,30}}(?:到|至)[^，；。到至]{{0,6}}$")
-_RAISED_TO = re.compile(r"[^，。；从由]{0,6}?(?:到|至|为)")  # 由A提高到B, 从A降至B: A is the starting level
-_TARGET_AFTER = re.compile(r"^[^，。；]{0,3}(?:的)?(?:目标|任务|计划)")
+_FROM_YEAR_TO = re.compile(rf"{_FROM_DATED.pattern}[^，；。,;]{{0,30}}(?:到|至)[^，；。,;到至]{{0,6}}$")
+_RAISED_TO = re.compile(r"[，,]?[^，。；,;从由]{0,6}?(?:到|至|为)")  # 由A提高到B, 从A降至B: A is the starting level
+_TARGET_AFTER = re.compile(r"^[^，。；,;]{0,3}(?:的)?(?:目标|任务|计划)")
 
 
 @dataclass(frozen=True)
@@ -261,10 +264,14 @@ def _plan_of(year: int) -> tuple[int, int] | None:
 
 
 def _plan_end(before: str, offset: int, years: tuple[int, int]) -> tuple[int, int]:
-    """A plan's years, or its last year alone where the text says its end (“七五”末)."""
+    """A plan's years, its last year alone where the text says its end (“七五”末), its first N years where it
+    says so (“十一五”前四年)."""
     name = FIVE_YEAR_PLAN.match(before, offset)
     if name is not None and _PLAN_END.match(before, name.end()):
         return years[1], years[1]
+    first_years = _PLAN_FIRST_YEARS.match(before, name.end()) if name is not None else None
+    if first_years:
+        return years[0], years[0] + _SMALL_NUMBER[first_years.group(1)] - 1
     return years
 
 
@@ -299,9 +306,14 @@ def figure_attributes(text: str, start: int, end: int, timeline: ReportTimeline)
         to = len(before) - len(clause) + max(clause.rfind("到"), clause.rfind("至"))
         years = [(o, y) for o, y in years if o < len(before) - len(clause) or o > to]
     ranges = list(_YEAR_RANGE.finditer(before))
+    dated_by_range = False
     if ranges and (not years or ranges[-1].end() >= years[-1][0] + 4):
         first, last = (year_value(ranges[-1].group(i)) for i in (1, 2))
         period = _period(first, last) if first and last and first <= last else None
+        if period is not None and _FROM.search(clause):
+            period, dated_by_range = str(first), True  # 从1978年到1983年，…由175元提高到288元: 175 is 1978's
+        elif period is not None and _FROM_TO.search(clause):
+            period = str(last)  # … and 288 is 1983's
     elif years and (not plans or years[-1][0] > plans[-1][0]):
         period = str(years[-1][1])
     elif plans:
@@ -328,7 +340,7 @@ def figure_attributes(text: str, start: int, end: int, timeline: ReportTimeline)
         period = str(year) if status == "target" else None
     dated_start = (_FROM_DATED.search(clause) or _FROM_LAST_YEAR.search(clause) or _FROM_PLAN_END.search(clause)
                    or (kind == "plan" and _FROM_PREVIOUS_YEAR.search(clause)))
-    if period is not None and _FROM.search(clause) and not dated_start:
+    if period is not None and _FROM.search(clause) and not dated_start and not dated_by_range:
         # 从A增加到B: A is the level before the period began (从2017年的A: the text dates it); under a review of
         # 2021-2025 that is 2020, even where B was dated at the range's end
         began = section.period if section is not None and section.period and period == section.period[-4:] else period
