@@ -160,6 +160,8 @@ def load_hanlp_pipeline(model_path: str | Path = HANLP_MODEL, relations: str | P
     ner.tagger  # noqa: B018  (load now: a bad path fails here, and load time is paid once, up front)
     if "ENT" in labels:
         nlp.add_pipe("govreport_enterprise_lists")
+    if "ORG" in labels:
+        nlp.add_pipe("govreport_government_bodies")
     nlp.add_pipe("govreport_span_constraints")
     if classifier:
         nlp.add_pipe("govreport_relation_classifier", config={"model_path": str(classifier)})

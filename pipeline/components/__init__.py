@@ -9,6 +9,7 @@ from pipeline.components import (  # noqa: F401
     extensions,
     figure_normaliser,
     figure_recognizer,
+    government_bodies,
     relation_classifier,
     relation_rules,
     span_constraints,

@@ -1,0 +1,39 @@
+"""Government bodies named by their level (pipeline.components.government_bodies), on real report text."""
+
+from pipeline.base import blank
+from pipeline.components.government_bodies import government_bodies
+from pipeline.components.span_constraints import division_names
+from pipeline.paths import SEGMENTER_MODEL
+from pipeline.textnorm import normalise
+
+DIVISIONS = division_names()
+SEGMENTER = blank(SEGMENTER_MODEL)
+
+
+def found(text: str) -> list[str]:
+    starts = {token.idx for token in SEGMENTER.make_doc(text)}
+    return [text[s:e] for s, e in government_bodies(normalise(text), DIVISIONS, starts)]
+
+
+def test_district_bodies_of_the_seed_report():
+    # district-zhuzhou-shifeng-2023
+    text = "在区委的坚强领导下，在区人大、区政协的监督支持下，团结依靠全区人民"
+    assert found(text) == ["区委", "区人大", "区政协"]
+    assert found("现在，我代表区人民政府向大会报告工作") == ["区人民政府"]
+    # the segmenter reads 代表区/人民政府, and the body still begins after 代表
+    assert found("在株洲市石峰区第三届人民代表大会第三次会议上 石峰区人民政府代区长") == ["石峰区人民政府"]
+
+
+def test_the_place_and_the_party_prefix_belong_to_the_body():
+    # province-shanghai-2026, province-xinjiang-2026
+    assert found("在中共上海市委的坚强领导下") == ["中共上海市委"]
+    assert found("我代表自治区人民政府，向大会报告工作") == ["自治区人民政府"]
+
+
+def test_titles_documents_indicators_and_generic_levels_are_left():
+    # province-anhui-2026, national-state-council-1983, province-guangdong-2026 …
+    assert found("并请省政协委员和其他列席人员提出意见") == []
+    assert found("根据《中共安徽省委关于制定国民经济和社会发展第十五个五年规划的建议》") == []
+    assert found("办理市人大代表建议1081件和市政协提案948件") == []
+    assert found("健全市县政府依法行政制度") == []
+    assert found("社区委员会换届，园区政府服务") == []  # made-up: 区 of 社区 and 园区 is no level
