@@ -308,3 +308,11 @@ def test_a_range_written_out_dates_the_start_and_the_end():
         assert figure_attributes(text, start, start + len(figure), timeline)["period"] == year
     # 2010: “十一五”前四年累计单位国内生产总值能耗下降14.38%
     assert _attributes("national-state-council-2010", "14.38%", "能耗下降")["period"] == "2006-2009"
+
+
+def test_money_set_aside_for_n_years():
+    # province-guangxi-2026, the plan for 2026: 深化拓展“人工智能+”，三年安排450亿元
+    assert _attributes("province-guangxi-2026", "450亿元", "三年安排")["period"] == "2026-2028"
+    from pipeline.figures.attributes import _YEARS_AHEAD
+
+    assert _YEARS_AHEAD.search("2026年内完成改造") is None  # made-up: a year, not six years

@@ -69,7 +69,9 @@ _FROM_PREVIOUS_YEAR = re.compile(r"(?:从|由)上年")
 _RUNNING_YEARS = re.compile(r"连续([两二三四五六七八九十]|[2-9])年")
 # 三年内把人口自然增长率降到百分之一以下, 今后八年计划建设的一百二十个项目: a target over the N years from the report's
 _N = "[两二三四五六七八九十]|[2-9]"
-_YEARS_AHEAD = re.compile(rf"(?:今后|未来)({_N})年|({_N})年(?:内|里|之内|时间)")
+_NOT_AFTER_DIGIT = "(?<![0-9〇○零一二三四五六七八九十两])"  # 2026年内 is no six years
+_YEARS_AHEAD = re.compile(rf"(?:今后|未来)({_N})年|{_NOT_AFTER_DIGIT}({_N})年(?:内|里|之内|时间)"
+                          rf"|{_NOT_AFTER_DIGIT}({_N})年(?:安排|投入|累计投入)")
 # 比“七五”时期增长一倍: a plan after 比 is the basis, not the period; 由“七五”末的8500万: the plan's last year
 _COMPARED_PLAN = re.compile(r"(?:比|较|同)[“\"]?$")
 _PLAN_FIRST_YEARS = re.compile(r"[”\"’]?(?:时期|期间)?前([两二三四])年")
@@ -321,7 +323,7 @@ def figure_attributes(text: str, start: int, end: int, timeline: ReportTimeline)
     elif year is not None and _NEXT_YEAR.search(clause):  # 由上年18亿元增加到95亿元，明年将安排200亿元
         period = str(year + 1)
     elif year is not None and status == "target" and (ahead := _last(_YEARS_AHEAD, before)):
-        span = _SMALL_NUMBER[ahead.group(1) or ahead.group(2)]
+        span = _SMALL_NUMBER[ahead.group(1) or ahead.group(2) or ahead.group(3)]
         plan = _plan_of(year) if span == 5 and ahead.group(2) else None
         period = _period(*plan) if plan else _period(year, year + span - 1)  # 五年内: the plan; 今后五年: the term
     elif year is not None and status == "actual" and (running := _RUNNING_YEARS.search(clause)):
