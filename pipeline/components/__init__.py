@@ -10,6 +10,7 @@ from pipeline.components import (  # noqa: F401
     figure_normaliser,
     figure_recognizer,
     government_bodies,
+    honours,
     relation_classifier,
     relation_rules,
     span_constraints,

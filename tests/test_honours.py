@@ -1,0 +1,22 @@
+"""Honours named right after the verb that awards them (pipeline.components.honours), on real report text."""
+
+from pipeline.components.honours import honours
+
+
+def found(text: str) -> list[str]:
+    return [text[s:e] for s, e in honours(text)]
+
+
+def test_honours_after_the_awarding_verb():
+    # province-henan-2026, province-guangxi-2026, district-zhuzhou-shifeng-2023
+    assert found("曲剧《鲁镇》摘得文华剧目奖。我省体育健儿") == ["文华剧目奖"]
+    assert found("我区歌手首获表演类金钟奖。") == ["表演类金钟奖"]
+    assert found("中低速磁悬浮列车等4个产品获评国家级制造业单项冠军,天桥起重") == ["国家级制造业单项冠军"]
+
+
+def test_counted_hoped_for_and_not_yet_created_honours_are_left():
+    # national-state-council-1986, national-state-council-2003, province-chongqing-2026
+    assert found("有九百三十七项获得国家科技发明奖，其中") == []  # D6: a counted honour is an IND
+    assert found("在国际比赛中共获得485个世界冠军，创造") == []
+    assert found("涪陵、北碚获批创建国家乡村振兴示范区。") == []
+    assert found("力争入选国家文化和旅游消费示范城市，") == []  # made-up: hoped for
