@@ -316,3 +316,10 @@ def test_money_set_aside_for_n_years():
     from pipeline.figures.attributes import _YEARS_AHEAD
 
     assert _YEARS_AHEAD.search("2026年内完成改造") is None  # made-up: a year, not six years
+
+
+def test_an_average_rate_covers_the_years_under_review():
+    # national 2001, reviewing 1996-2000: 国内生产总值2000年达89404亿元，平均每年增长8.3%
+    assert _attributes("national-state-council-2001", "8.3％", "平均每年增长")["period"] == "1996-2000"
+    # 2000年…实现利润2392亿元，为1997年的2.9倍: 1997 is the base of the multiple, 2000 its year
+    assert _attributes("national-state-council-2001", "2.9倍", "为1997年的")["period"] == "2000"

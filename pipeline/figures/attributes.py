@@ -63,6 +63,8 @@ _FROM_DATED = re.compile(rf"(?:从|由){_YEAR}年")
 # 赤字率从去年的2.1%, and in a plan 由上年18亿元: the word already dates the starting level (in a review, 由上年
 # is the year before the one reviewed, which the 从A到B rule below gives)
 _FROM_TO = re.compile(r"(?:从|由)[^，；。,;从由]{1,24}(?:到|至)[^，；。,;到至]{0,6}$")
+_MULTIPLE_OF_YEAR = re.compile(rf"(?:为|是|相当于){_YEAR}年(?:底|末)?的$")
+_AVERAGE = re.compile(r"(?:年均|平均每年|年平均)(?:实际)?(?:增长|递增|提高|下降|增加)?$")
 _FROM_LAST_YEAR = re.compile(r"(?:从|由)去年")
 _FROM_PREVIOUS_YEAR = re.compile(r"(?:从|由)上年")
 # 连续两年增长10%以上: the N years before the report's year
@@ -304,6 +306,8 @@ def figure_attributes(text: str, start: int, end: int, timeline: ReportTimeline)
     plans = [(o, _plan_end(before, o, r)) for o, r in plans_in(before)
              if not _COMPARED_PLAN.search(before[:o]) or before.endswith("的")]  # 比“五五”期间的577亿元
     years = _own_years(before)
+    if _MULTIPLE_OF_YEAR.search(before) and "倍" in text[start:end]:
+        years = years[:-1]  # 利润2392亿元，为1997年的2.9倍: 1997 is what it is compared with
     if _FROM_YEAR_TO.search(clause):  # keep only the years written after 到 (到一九八五年的)
         to = len(before) - len(clause) + max(clause.rfind("到"), clause.rfind("至"))
         years = [(o, y) for o, y in years if o < len(before) - len(clause) or o > to]
@@ -340,6 +344,9 @@ def figure_attributes(text: str, start: int, end: int, timeline: ReportTimeline)
             period = period.split("-")[1]  # no flow word: a level reached at the end of the years under review
     elif year is not None:
         period = str(year) if status == "target" else None
+    if (period is not None and "-" not in period and section is not None and section.period
+            and "-" in section.period and section.period.endswith(period) and _AVERAGE.search(clause)):
+        period = section.period  # 国内生产总值2000年达89404亿元，平均每年增长8.3%: the rate is over the five years
     dated_start = (_FROM_DATED.search(clause) or _FROM_LAST_YEAR.search(clause) or _FROM_PLAN_END.search(clause)
                    or (kind == "plan" and _FROM_PREVIOUS_YEAR.search(clause)))
     if period is not None and _FROM.search(clause) and not dated_start and not dated_by_range:
