@@ -323,3 +323,14 @@ def test_an_average_rate_covers_the_years_under_review():
     assert _attributes("national-state-council-2001", "8.3％", "平均每年增长")["period"] == "1996-2000"
     # 2000年…实现利润2392亿元，为1997年的2.9倍: 1997 is the base of the multiple, 2000 its year
     assert _attributes("national-state-council-2001", "2.9倍", "为1997年的")["period"] == "2000"
+
+
+def test_two_years_compared_date_the_start_and_the_end():
+    # national 1987 (full-width digits, normalised as the pipeline reads them):
+    # １９８６年同１９７８年相比，国民生产总值由３４８０亿元增加到９３８０亿元，按可比价格计算增长１０２％
+    text = normalise(_raw("national-state-council-1987"))
+    timeline = ReportTimeline.of(text, 1987)
+    sentence = text.index("国民生产总值由3480亿元")
+    for figure, period in (("3480亿元", "1978"), ("9380亿元", "1986")):
+        start = text.index(figure, sentence)
+        assert figure_attributes(text, start, start + len(figure), timeline)["period"] == period

@@ -65,6 +65,7 @@ _FROM_DATED = re.compile(rf"(?:从|由){_YEAR}年")
 _FROM_TO = re.compile(r"(?:从|由)[^，；。,;从由]{1,24}(?:到|至)[^，；。,;到至]{0,6}$")
 _MULTIPLE_OF_YEAR = re.compile(rf"(?:为|是|相当于){_YEAR}年(?:底|末)?的$")
 _AVERAGE = re.compile(r"(?:年均|平均每年|年平均)(?:实际)?(?:增长|递增|提高|下降|增加)?$")
+_YEAR_PAIR = re.compile(rf"{_YEAR}年(?:底|末)?(?:同|与|和|跟)(?:{_YEAR})年(?:底|末)?(?:相比|比较)")
 _FROM_LAST_YEAR = re.compile(r"(?:从|由)去年")
 _FROM_PREVIOUS_YEAR = re.compile(r"(?:从|由)上年")
 # 连续两年增长10%以上: the N years before the report's year
@@ -344,6 +345,14 @@ def figure_attributes(text: str, start: int, end: int, timeline: ReportTimeline)
             period = period.split("-")[1]  # no flow word: a level reached at the end of the years under review
     elif year is not None:
         period = str(year) if status == "target" else None
+    pair = _YEAR_PAIR.search(before)
+    if pair and (later := year_value(pair.group(1))) and (earlier := year_value(pair.group(2))) and earlier < later:
+        # 1986年同1978年相比，国民生产总值由3480亿元增加到9380亿元: 1978 and 1986 (the growth after them keeps the
+        # later year: the annotators differ on whether it covers 1979-1986, and the guidelines do not decide)
+        if _FROM.search(clause):
+            period, dated_by_range = str(earlier), True
+        elif _FROM_TO.search(clause):
+            period = str(later)
     if (period is not None and "-" not in period and section is not None and section.period
             and "-" in section.period and section.period.endswith(period) and _AVERAGE.search(clause)):
         period = section.period  # 国内生产总值2000年达89404亿元，平均每年增长8.3%: the rate is over the five years
