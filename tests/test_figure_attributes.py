@@ -334,3 +334,12 @@ def test_two_years_compared_date_the_start_and_the_end():
     for figure, period in (("3480亿元", "1978"), ("9380亿元", "1986")):
         start = text.index(figure, sentence)
         assert figure_attributes(text, start, start + len(figure), timeline)["period"] == period
+
+
+def test_this_was_the_five_years_of_reviews_the_five_years():
+    # province-shanghai-2021 (one line): …这是人民生活显著改善的五年。居民人均可支配收入从5万元增加到7.2万元
+    assert _attributes("province-shanghai-2021", "5万元", "可支配收入从")["period"] == "2015"
+    # province-guangdong-2026 opens paragraphs with 这是经济实力持续提升的五年。
+    text = _raw("province-guangdong-2026")
+    timeline = ReportTimeline.of(text, 2026)
+    assert timeline.section_at(text.index("这是经济实力持续提升的五年") + 20).period == "2021-2025"

@@ -49,9 +49,11 @@ _NEXT_YEAR = re.compile(r"明年")
 _THIS_YEAR = re.compile(r"今年")
 # A paragraph that opens by naming the years under review, wherever its section heading points.
 _REVIEW_PARAGRAPH = re.compile(
-    r"^\s*(?:——)?\s*(?:(过去五年|五年来|这五年|过去的五年|[“\"]十[一二三四五六七八九]?五[”\"](?:时期|以来)(?!.{0,6}目标))"
+    r"^\s*(?:——)?\s*(?:(过去五年|五年来|这五年|过去的五年|这是[^。，,；;]{1,24}的五年|[“\"]十[一二三四五六七八九]?五[”\"](?:时期|以来)(?!.{0,6}目标))"
     rf"|过去的?一年|一年来|刚刚过去的|(?:[0-9]{{4}}|{_CN_YEAR})年是)")
 _REVIEW_SENTENCE = re.compile(r"[。！？!?]\s*((?:过去的?一年|一年来|刚刚过去的一年)[，,])")
+# …垃圾分类成为新时尚。这是人民生活显著改善的五年。居民人均可支配收入从5万元增加到7.2万元: the five years under review
+_FIVE_YEAR_SENTENCE = re.compile(r"[。！？!?]\s*(这是[^。，,；;]{1,24}的五年[。！!])")
 _YEAR = rf"((?:1[89]|20)\d\d|{_CN_YEAR})"
 _YEAR_RANGE = re.compile(rf"{_YEAR}年?(?:到|至|—|－|-){_YEAR}年")
 _FLOW = re.compile(_any("新增 累计 年均 平均每年 每年 新建 新开工 开工 完成 建成 改造 开挖 植树 治理 培育 制定 实施")
@@ -178,6 +180,9 @@ class ReportTimeline:
                 paragraphs.append(Section(offset, "review", opening[1]))
                 # 一年来，我们大力发展公益性文化事业… under 二、2010年主要任务: the next paragraph plans again
                 close_review = bool(sections) and sections[-1].kind == "plan"
+            elif year and (m := _FIVE_YEAR_SENTENCE.search(line)):
+                paragraphs.append(Section(offset + m.start(1), "review", _period(year - 5, year - 1)))
+                close_review = True
             elif sections and sections[-1].kind == "plan" and year and (m := _REVIEW_SENTENCE.search(line)):
                 # …至关重要。过去一年，我们的各项工作取得了很大成绩。国内生产总值增长10.3%…: to the paragraph's end
                 paragraphs.append(Section(offset + m.start(1), "review", str(year - 1)))
