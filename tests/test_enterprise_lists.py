@@ -49,3 +49,17 @@ def test_kinds_of_firm_and_lists_across_a_comma_are_not_firms():
     assert members("加快培育一批跨境电商、离岸贸易、数字贸易、外贸综合服务等新型国际贸易标杆企业") == []
     # national-state-council-2022 (normalised text: the comma is ASCII): 龙头企业 belongs to the next clause
     assert members("促进工业经济平稳运行,加强原材料、关键零部件等供给保障,实施龙头企业保链稳链工程") == []
+
+
+def test_a_name_given_an_honour_for_enterprises_is_an_enterprise():
+    from pipeline.components.enterprise_lists import enterprise_awardees
+
+    def awardees(text):
+        return [text[s:e] for s, e in enterprise_awardees(text)]
+
+    # district-zhuzhou-shifeng-2023, province-guangxi-2026
+    assert awardees("制造业单项冠军,天桥起重获评国家技术创新示范企业。") == ["天桥起重"]
+    assert awardees("增长16.9%。柳工入选质量强国建设领军企业。") == ["柳工"]
+    # counts and scopes are not names (made-up snippets)
+    assert awardees("全市12家企业入选国家级专精特新“小巨人”企业，") == []
+    assert awardees("我市入选全国民营经济示范企业，") == []
