@@ -2,7 +2,7 @@
 
 from pipeline.base import blank
 from pipeline.components.government_bodies import government_bodies
-from pipeline.components.span_constraints import division_names
+from pipeline.divisions import division_names
 from pipeline.paths import SEGMENTER_MODEL
 from pipeline.textnorm import normalise
 

@@ -59,7 +59,7 @@ def test_a_programme_head_after_the_quotes_belongs_to_the_name():
 
 
 def test_a_list_of_places_is_one_loc_per_place():
-    from pipeline.components.span_constraints import division_names
+    from pipeline.divisions import division_names
 
     divisions = division_names()
     # province-guangxi-2026

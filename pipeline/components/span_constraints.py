@@ -22,15 +22,13 @@ it (§2), so an IND that heads no HAS_VALUE or ACHIEVED relation is removed with
 from __future__ import annotations
 
 import re
-from functools import lru_cache
-from pathlib import Path
 
 from spacy.language import Language
 from spacy.tokens import Doc
 
 from pipeline.components.alignment import char_spans
 from pipeline.components.extensions import relations_of
-from pipeline.paths import PLACES
+from pipeline.divisions import division_names
 from pipeline.textnorm import normalised_text
 
 _BREAK = re.compile(r"(?<![0-9])[,，]|[,，](?![0-9])|[；;。！？!?\n]")
@@ -99,16 +97,6 @@ def _take_quoted_head(text: str, start: int, end: int, starts: set[int]) -> tupl
     if head is None or coordinated or any(end < s < head.end() for s in starts):
         return start, end
     return start - 1, head.end()
-
-
-@lru_cache(maxsize=4)
-def division_names(path: Path = PLACES) -> frozenset[str]:
-    """Province, city and county names of the gazetteer (townships left out: too many are common words)."""
-    if not path.exists():
-        return frozenset()
-    with open(path, encoding="utf-8") as fh:
-        rows = (line.rstrip("\n").split("\t") for line in fh if not line.startswith("#"))
-        return frozenset(row[0] for row in rows if len(row) > 1 and row[1] != "township")
 
 
 def _is_division(name: str, divisions: frozenset[str]) -> bool:

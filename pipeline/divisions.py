@@ -1,0 +1,18 @@
+"""The names of the country's administrative divisions above the township, read once from the gazetteer."""
+
+from __future__ import annotations
+
+from functools import lru_cache
+from pathlib import Path
+
+from pipeline.paths import PLACES
+
+
+@lru_cache(maxsize=4)
+def division_names(path: Path = PLACES) -> frozenset[str]:
+    """Province, city and county names of the gazetteer (townships left out: too many are common words)."""
+    if not path.exists():
+        return frozenset()
+    with open(path, encoding="utf-8") as fh:
+        rows = (line.rstrip("\n").split("\t") for line in fh if not line.startswith("#"))
+        return frozenset(row[0] for row in rows if len(row) > 1 and row[1] != "township")
