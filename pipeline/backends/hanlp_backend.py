@@ -25,7 +25,7 @@ from pipeline.backends import HANLP_MODEL
 from pipeline.backends.chunking import MAX_LEN, chunk_bounds, chunk_tokens
 from pipeline.backends.numpy_tagger import WEIGHTS, NumpyTagger
 from pipeline.backends.tagmap import map_label
-from pipeline.components.alignment import char_spans
+from pipeline.components.alignment import set_entities, unmarked
 from pipeline.paths import SEGMENTER_MODEL, TRAINED_PIPELINE
 from pipeline.schema import SPAN_LABELS
 from pipeline.textnorm import normalised_text
@@ -96,9 +96,7 @@ class HanLPEntityRecognizer:
         # “三北”工程 in two (1 dev span, 9 train spans).
         bounds = chunk_bounds(text, max_len=self.max_len)
         existing = [(e.start_char, e.end_char, e.label_) for e in doc.ents]
-        new = [sp for sp in self.find(text, bounds) if not any(s < sp[1] and sp[0] < e for s, e, _ in existing)]
-        # Splitting tokens at the new edges re-makes the spans, so the old ones are re-made from offsets too.
-        doc.ents = sorted(char_spans(doc, [*existing, *new]), key=lambda span: span.start)
+        set_entities(doc, [*existing, *unmarked(self.find(text, bounds), existing)])
         return doc
 
     # The HanLP folder is copied into the spaCy pipeline folder, so `nlp.to_disk` carries the model.

@@ -8,7 +8,7 @@ there, which keeps every span exact instead of snapping it.
 from __future__ import annotations
 
 from bisect import bisect_right
-from collections.abc import Iterable
+from collections.abc import Iterable, Sequence
 
 import numpy
 from spacy.attrs import IDX, LENGTH
@@ -46,3 +46,19 @@ def char_spans(doc: Doc, spans: Iterable[tuple[int, int, str]]) -> list[Span]:
         if span is not None:
             out.append(span)
     return out
+
+
+def set_entities(doc: Doc, spans: Iterable[tuple[int, int, str]]) -> None:
+    """`doc.ents` from (start, end, label) character spans, in document order (every span re-made from its
+    offsets, as splitting tokens at new edges re-makes the old spans too)."""
+    doc.ents = sorted(char_spans(doc, spans), key=lambda span: span.start)
+
+
+def unmarked(found: Iterable[Sequence], marked: Iterable[tuple[int, int, str]],
+             may_cover: frozenset[str] = frozenset()) -> list:
+    """The items of `found` ((start, end, …) ranges) that overlap no `marked` span, except marked spans of a
+    `may_cover` label lying wholly inside them: what a rule adds where the recogniser marked nothing."""
+    marked = list(marked)
+    return [item for item in found
+            if not any(a < item[1] and item[0] < b and not (label in may_cover and item[0] <= a and b <= item[1])
+                       for a, b, label in marked)]

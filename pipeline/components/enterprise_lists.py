@@ -20,7 +20,7 @@ import re
 from spacy.language import Language
 from spacy.tokens import Doc
 
-from pipeline.components.alignment import char_spans
+from pipeline.components.alignment import set_entities, unmarked
 from pipeline.textnorm import normalised_text
 
 _MEMBER = r"[^\s，。；、：:“”‘’（）()《》,;]{2,14}"
@@ -88,13 +88,11 @@ class EnterpriseLists:
     def __call__(self, doc: Doc) -> Doc:
         text = normalised_text(doc)
         members = enterprise_members(text)
-        taken = set(members)
+        spans = [(e.start_char, e.end_char, e.label_) for e in doc.ents]
         # an awardee is added only where the recogniser left its place empty (it may be a PROJ or an ORG)
-        members += [(s, t) for s, t in enterprise_awardees(text)
-                    if (s, t) not in taken and not any(e.start_char < t and s < e.end_char for e in doc.ents)]
+        members += [span for span in unmarked(enterprise_awardees(text), spans) if span not in members]
         if not members:
             return doc
-        kept = [(e.start_char, e.end_char, e.label_) for e in doc.ents
-                if not any(s < e.end_char and e.start_char < t for s, t in members)]
-        doc.ents = sorted(char_spans(doc, [*kept, *((s, t, "ENT") for s, t in members)]), key=lambda span: span.start)
+        kept = [(a, b, label) for a, b, label in spans if not any(s < b and a < t for s, t in members)]
+        set_entities(doc, [*kept, *((s, t, "ENT") for s, t in members)])
         return doc

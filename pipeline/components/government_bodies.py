@@ -17,7 +17,7 @@ import re
 from spacy.language import Language
 from spacy.tokens import Doc
 
-from pipeline.components.alignment import char_spans
+from pipeline.components.alignment import set_entities, unmarked
 from pipeline.divisions import division_names
 from pipeline.textnorm import normalised_text
 
@@ -73,10 +73,9 @@ class GovernmentBodies:
         if not bodies:
             return doc
         spans = [(e.start_char, e.end_char, e.label_) for e in doc.ents]
-        new = [(s, t) for s, t in bodies
-               if not any(a < t and s < b and not (s <= a and b <= t and label == "LOC") for a, b, label in spans)]
+        new = unmarked(bodies, spans, may_cover=frozenset({"LOC"}))  # 石峰区 inside 石峰区人民政府 gives way
         if not new:
             return doc
         kept = [(a, b, label) for a, b, label in spans if not any(s <= a and b <= t for s, t in new)]
-        doc.ents = sorted(char_spans(doc, [*kept, *((s, t, "ORG") for s, t in new)]), key=lambda span: span.start)
+        set_entities(doc, [*kept, *((s, t, "ORG") for s, t in new)])
         return doc

@@ -16,7 +16,7 @@ import re
 from spacy.language import Language
 from spacy.tokens import Doc
 
-from pipeline.components.alignment import char_spans
+from pipeline.components.alignment import set_entities, unmarked
 from pipeline.textnorm import normalised_text
 
 HONOUR = re.compile(
@@ -50,7 +50,7 @@ class Honours:
 
     def __call__(self, doc: Doc) -> Doc:
         spans = [(e.start_char, e.end_char, e.label_) for e in doc.ents]
-        new = [(s, t) for s, t in honours(normalised_text(doc)) if not any(a < t and s < b for a, b, _ in spans)]
+        new = unmarked(honours(normalised_text(doc)), spans)
         if new:
-            doc.ents = sorted(char_spans(doc, [*spans, *((s, t, "ACH") for s, t in new)]), key=lambda span: span.start)
+            set_entities(doc, [*spans, *((s, t, "ACH") for s, t in new)])
         return doc

@@ -15,7 +15,7 @@ from bisect import bisect_right
 from dataclasses import dataclass
 from functools import cached_property
 
-from pipeline.timeexpr import FIVE_YEAR_PLAN, plan_range, plans_in, year_value, years_in
+from pipeline.timeexpr import FIVE_YEAR_PLAN, NUMBERS, plan_range, plans_in, year_value, years_in
 
 
 def _any(words: str) -> str:
@@ -82,7 +82,6 @@ _COMPARED_PLAN = re.compile(r"(?:比|较|同)[“\"]?$")
 _PLAN_FIRST_YEARS = re.compile(r"[”\"’]?(?:时期|期间)?前([两二三四])年")
 _PLAN_END = re.compile(r"[”\"’]?(?:期)?末")
 _FROM_PLAN_END = re.compile(r"(?:从|由)[“\"]?(?:十[一二三四五六七八九]?|[六七八九])五[”\"’]?(?:期)?末")
-_SMALL_NUMBER = {c: n for n, c in enumerate("零一二三四五六七八九十")} | {"两": 2} | {str(n): n for n in range(10)}
 # 从2017年的666公里增加到831公里: the year dates the starting value, not the figure after 到
 _FROM_YEAR_TO = re.compile(rf"{_FROM_DATED.pattern}[^，；。,;]{{0,30}}(?:到|至)[^，；。,;到至]{{0,6}}$")
 _RAISED_TO = re.compile(r"[，,]?[^，。；,;从由]{0,6}?(?:到|至|为)")  # 由A提高到B, 从A降至B: A is the starting level
@@ -281,7 +280,7 @@ def _plan_end(before: str, offset: int, years: tuple[int, int]) -> tuple[int, in
         return years[1], years[1]
     first_years = _PLAN_FIRST_YEARS.match(before, name.end()) if name is not None else None
     if first_years:
-        return years[0], years[0] + _SMALL_NUMBER[first_years.group(1)] - 1
+        return years[0], years[0] + NUMBERS[first_years.group(1)] - 1
     return years
 
 
@@ -333,11 +332,11 @@ def figure_attributes(text: str, start: int, end: int, timeline: ReportTimeline)
     elif year is not None and _NEXT_YEAR.search(clause):  # 由上年18亿元增加到95亿元，明年将安排200亿元
         period = str(year + 1)
     elif year is not None and status == "target" and (ahead := _last(_YEARS_AHEAD, before)):
-        span = _SMALL_NUMBER[ahead.group(1) or ahead.group(2) or ahead.group(3)]
+        span = NUMBERS[ahead.group(1) or ahead.group(2) or ahead.group(3)]
         plan = _plan_of(year) if span == 5 and ahead.group(2) else None
         period = _period(*plan) if plan else _period(year, year + span - 1)  # 五年内: the plan; 今后五年: the term
     elif year is not None and status == "actual" and (running := _RUNNING_YEARS.search(clause)):
-        period = _period(year - _SMALL_NUMBER[running.group(1)], year - 1)
+        period = _period(year - NUMBERS[running.group(1)], year - 1)
     elif year is not None and _FIVE_YEARS.search(before):
         period = _period(year - 5, year - 1)
     elif year is not None and _LAST_YEAR.search(before):
