@@ -15,6 +15,7 @@ from spacy.tokens import Doc
 from spacy.util import registry
 from spacy.vocab import Vocab
 
+from pipeline.segmenter import accelerate
 from pipeline.textnorm import normalise
 
 _SURROGATE = re.compile("[\ud800-\udfff]")
@@ -25,6 +26,7 @@ class ReportTokenizer(ChineseTokenizer):
 
     def __init__(self, vocab: Vocab, segmenter: str = "pkuseg") -> None:
         super().__init__(vocab, segmenter=segmenter)
+        self._accelerated = None  # the pkuseg segmenter given the once-per-text features (pipeline.segmenter)
 
     def initialize(self, get_examples=None, *, nlp=None, pkuseg_model: str | None = None,
                    pkuseg_user_dict: str | None = "default") -> None:
@@ -47,6 +49,9 @@ class ReportTokenizer(ChineseTokenizer):
                              f"{surrogate.start()}: not valid Unicode text")
         norm = normalise(text)
         if self.segmenter == "pkuseg" and self.pkuseg_seg is not None:
+            if self._accelerated is not self.pkuseg_seg:  # however it was loaded (initialize, from_disk, bytes)
+                accelerate(self.pkuseg_seg)
+                self._accelerated = self.pkuseg_seg
             norm_words = self.pkuseg_seg.cut(norm)
         elif self.segmenter == "jieba" and self.jieba_seg is not None:
             norm_words = [w for w in self.jieba_seg.cut(norm, cut_all=False) if w]

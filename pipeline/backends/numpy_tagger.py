@@ -95,28 +95,39 @@ class NumpyTagger:
         return x
 
     def _lstm(self, x: np.ndarray, lengths: np.ndarray, direction: int) -> np.ndarray:
-        """One LSTM direction over a padded batch (batch, time, input) whose lengths do not increase; each
-        sequence runs over its own length only, as a packed sequence does in torch."""
+        """One LSTM direction over a padded batch (time, batch, input) whose lengths do not increase; each
+        sequence runs over its own length only, as a packed sequence does in torch (for the reverse
+        direction `x` holds each sequence reversed within its length). Time-major, so the rows of one step
+        are contiguous."""
         w_ih, w_hh, bias = self.lstm[direction]
-        batch, time, _ = x.shape
+        time, batch, _ = x.shape
         hidden = w_hh.shape[0]
-        if direction:  # reverse each sequence within its own length
-            idx = np.maximum(lengths[:, None] - 1 - np.arange(time)[None, :], 0)
-            x = np.take_along_axis(x, idx[:, :, None], axis=1)
-        gates_in = x @ w_ih + bias
-        h = np.zeros((batch, hidden), dtype=np.float32)
+        gates_in = x @ w_ih
+        gates_in += bias
         c = np.zeros((batch, hidden), dtype=np.float32)
-        out = np.zeros((batch, time, hidden), dtype=np.float32)
+        out = np.zeros((time, batch, hidden), dtype=np.float32)
+        h = np.zeros((batch, hidden), dtype=np.float32)
         live = _running(lengths, time)
+        three = 3 * hidden
         for t in range(time):
             n = live[t]
-            gates = gates_in[:n, t] + h[:n] @ w_hh
-            sig = _sigmoid(gates[:, :3 * hidden])
-            c[:n] = sig[:, hidden:2 * hidden] * c[:n] + sig[:, :hidden] * np.tanh(gates[:, 3 * hidden:])
-            h[:n] = sig[:, 2 * hidden:] * np.tanh(c[:n])
-            out[:n, t] = h[:n]
-        if direction:
-            out = np.take_along_axis(out, idx[:, :, None], axis=1)
+            gates = gates_in[t, :n]
+            gates += h[:n] @ w_hh
+            sig = gates[:, :three]  # sigmoid in place: 0.5 * (tanh(x / 2) + 1)
+            sig *= 0.5
+            np.tanh(sig, out=sig)
+            sig += 1.0
+            sig *= 0.5
+            cell = gates[:, three:]
+            np.tanh(cell, out=cell)
+            cell *= sig[:, :hidden]
+            c_n = c[:n]
+            c_n *= sig[:, hidden:2 * hidden]
+            c_n += cell
+            h_n = out[t, :n]
+            np.tanh(c_n, out=h_n)
+            h_n *= sig[:, 2 * hidden:]
+            h = out[t]
         return out
 
     def _viterbi(self, scores: np.ndarray, lengths: np.ndarray) -> list[list[int]]:
@@ -131,13 +142,16 @@ class NumpyTagger:
             history[t, :n] = step.argmax(axis=1)
             best[:n] = step.max(axis=1)
         last = (best + self.end).argmax(axis=1)
-        paths = []
-        for row in range(batch):
-            path = [int(last[row])]
-            for t in range(int(lengths[row]) - 1, 0, -1):
-                path.append(int(history[t, row, path[-1]]))
-            paths.append(path[::-1])
-        return paths
+        # Back through the batch at once: a row joins at its own last step, with its best final tag.
+        paths = np.zeros((batch, time), dtype=np.int64)
+        rows = np.arange(batch)
+        tag = np.zeros(batch, dtype=np.int64)
+        for t in range(time - 1, -1, -1):
+            ending = lengths - 1 == t
+            tag[ending] = last[ending]
+            paths[:, t] = tag
+            tag = history[t, rows, tag]
+        return [paths[row, :lengths[row]].tolist() for row in range(batch)]
 
     def emissions(self, chunks: Sequence[Sequence[str]], batch_size: int = 64) -> list[np.ndarray]:
         """Per chunk, the (characters × tags) scores the CRF decodes (`suggest` reads their uncertainty)."""
@@ -154,11 +168,18 @@ class NumpyTagger:
         for b in range(0, len(order), batch_size):
             members = order[b:b + batch_size]
             lengths = np.array([len(chunks[k]) for k in members])
-            x = np.zeros((len(members), int(lengths[0]), self.char.shape[1]), dtype=np.float32)
+            x = np.zeros((int(lengths[0]), len(members), self.char.shape[1]), dtype=np.float32)
+            x_reversed = np.zeros_like(x)  # each row reversed within its own length, for the backward LSTM
             for row, k in enumerate(members):
-                x[row, :lengths[row]] = self._embed(chunks[k])
-            hidden = np.concatenate([self._lstm(x, lengths, 0), self._lstm(x, lengths, 1)], axis=2)
-            yield members, lengths, hidden @ self.out_w.T + self.out_b
+                embedded = self._embed(chunks[k])
+                x[:lengths[row], row] = embedded
+                x_reversed[:lengths[row], row] = embedded[::-1]
+            backward = self._lstm(x_reversed, lengths, 1)
+            for row, length in enumerate(lengths):
+                backward[:length, row] = backward[length - 1::-1, row].copy()
+            hidden = np.concatenate([self._lstm(x, lengths, 0), backward], axis=2)
+            scores = hidden @ self.out_w.T + self.out_b  # (time, batch, tags)
+            yield members, lengths, scores.transpose(1, 0, 2)
 
     def _emissions(self, chunks: Sequence[Sequence[str]], batch_size: int) -> list[np.ndarray]:
         out = [np.zeros((0, len(self.tags)), dtype=np.float32) for _ in chunks]

@@ -1,0 +1,59 @@
+"""The once-per-text pkuseg features (pipeline.segmenter) against spacy-pkuseg's own, on real reports."""
+
+from __future__ import annotations
+
+import pytest
+import spacy_pkuseg
+from spacy_pkuseg.config import config
+
+from pipeline.paths import REPO_ROOT, SEGMENTER_MODEL
+from pipeline.segmenter import FastFeatures, accelerate
+from pipeline.textnorm import normalise
+
+REPORTS = ["district-zhuzhou-shifeng-2023", "national-state-council-1955", "province-henan-2026"]
+
+
+@pytest.fixture(scope="module")
+def segmenter():
+    return spacy_pkuseg.pkuseg(str(SEGMENTER_MODEL), user_dict=None)
+
+
+@pytest.fixture(scope="module")
+def pieces():
+    # the whitespace-free pieces spacy-pkuseg's `cut` hands to `_cut`; digits, Latin letters, ASCII keywords
+    out = []
+    for doc_id in REPORTS:
+        text = normalise((REPO_ROOT / "corpus" / "raw" / f"{doc_id}.txt").read_text(encoding="utf-8"))
+        out.extend(text[:6000].split())
+    return out
+
+
+def test_features_are_spacy_pkusegs(segmenter, pieces):
+    extractor = segmenter.feature_extractor
+    fast = FastFeatures(extractor, config.wordMin, config.wordMax)
+    assert sum(map(len, pieces)) > 12000
+    for piece in pieces:
+        nodes = list(extractor.normalize_text(piece))
+        assert fast.nodes(piece) == nodes
+        assert fast(nodes) == [extractor.get_node_features_idx(i, nodes) for i in range(len(nodes))], piece
+
+
+def test_accelerated_cut_gives_the_same_words(pieces):
+    plain = spacy_pkuseg.pkuseg(str(SEGMENTER_MODEL), user_dict=None)
+    fast = spacy_pkuseg.pkuseg(str(SEGMENTER_MODEL), user_dict=None)
+    accelerate(fast)
+    text = " ".join(pieces)
+    words = fast.cut(text)
+    assert words == plain.cut(text)
+    assert "政府工作报告" in words or "政府" in words
+    assert fast.cut("") == [] and fast.cut("２０２３年GDP增长5.1%") == plain.cut("２０２３年GDP增长5.1%")  # made up
+
+
+def test_the_pipeline_tokenizer_uses_it():
+    import pipeline
+
+    nlp = pipeline.load("rules")
+    doc = nlp("过去一年，全区地区生产总值增长5.1%。")  # made-up snippet
+    assert nlp.tokenizer._accelerated is nlp.tokenizer.pkuseg_seg
+    assert doc.text == "过去一年，全区地区生产总值增长5.1%。"
+    assert "地区" in [t.text for t in doc] or "地区生产总值" in [t.text for t in doc]
