@@ -15,3 +15,36 @@ def test_a_name_before_deng_is_marked_as_a_list_example():
     org = (0, 4, "PROJ")
     ind = (4, 10, "IND")
     assert features(text, [org, ind], Candidate(org, ind, "HAS_INDICATOR"))["head_lists_deng=False"] == 1.0
+
+
+def test_the_subject_of_a_sentence_is_marked_for_its_clauses():
+    # province-guangxi-2026: 北部湾港 opens the sentence whose clauses count its indicators
+    text = "综合科考正式启动。北部湾港通达全球100多个国家及地区的200多个港口，集装箱航线突破百条。"
+    port = (text.index("北部湾港"), text.index("北部湾港") + 4, "LOC")
+    lines = (text.index("集装箱航线"), text.index("集装箱航线") + 5, "IND")
+    f = features(text, [port, lines], Candidate(port, lines, "HAS_INDICATOR"))
+    assert f["head_opens=sentence|HAS_INDICATOR"] == 1.0
+    assert f["tail_opens=clause|HAS_INDICATOR"] == 1.0
+    # a figure's head keeps the features it had: HAS_VALUE pairs get none of these
+    fig = (text.index("百条"), text.index("百条") + 2, "FIG")
+    assert not any(k.startswith(("head_opens", "tail_opens")) for k in features(
+        text, [lines, fig], Candidate(lines, fig, "HAS_VALUE")))
+
+
+def test_refitting_the_relations_of_a_model_folder(tmp_path):
+    import shutil
+
+    from pipeline.paths import MODELS_DIR
+    from pipeline.relations.model import RelationModel
+    from pipeline.training.relations import main, relation_file
+
+    folder = tmp_path / "hanlp-ner"
+    folder.mkdir()
+    for name in ("relations.pkl", "training.json"):
+        shutil.copy(MODELS_DIR / "hanlp-ner" / name, folder / name)
+    (folder / "relations.pkl").write_bytes(b"")  # what was there is replaced, not read
+    assert relation_file(folder) == folder / "relations.pkl"
+    assert main([str(folder)]) == 0
+    model = RelationModel.load(folder / "relations.pkl")
+    assert any(k.startswith("head_opens=") for k in model.weights)
+    assert main([str(tmp_path / "missing")]) == 2

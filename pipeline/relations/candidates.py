@@ -90,6 +90,14 @@ def _bucket(n: int) -> str:
     return ">40"
 
 
+def _opening(text: str, start: int) -> str:
+    """What a span follows: the start of a sentence, of a clause, or neither."""
+    before = text[start - 1] if start else "。"
+    if before in "。！？!?\n" or before.isspace():
+        return "sentence"
+    return "clause" if before in "，,；;：:" else "no"
+
+
 def features(text: str, spans: list[SpanT] | SortedSpans, cand: Candidate) -> dict[str, float]:
     """Sparse features of one candidate pair (pass a `SortedSpans` when scoring many pairs of one text)."""
     index = spans if isinstance(spans, SortedSpans) else SortedSpans(spans)
@@ -114,6 +122,10 @@ def features(text: str, spans: list[SpanT] | SortedSpans, cand: Candidate) -> di
         f"between_short={between if len(between) <= 4 else '_long'}": 1.0,
     }
     f[f"head_lists_deng={bool(_LIST_BEFORE_DENG.match(text, head[1]))}"] = 1.0
+    # The subject of a sentence or clause (北部湾港通达…，集装箱航线突破百条) owns what its clauses count.
+    if cand.rel_type != "HAS_VALUE":
+        f[f"head_opens={_opening(text, head[0])}|{cand.rel_type}"] = 1.0
+        f[f"tail_opens={_opening(text, tail[0])}|{cand.rel_type}"] = 1.0
     for m in TRIGGERS.finditer(between):
         f[f"trigger={m.group()}"] = 1.0
     # Nearest candidate heads of the same label on the tail's side are the usual answer.

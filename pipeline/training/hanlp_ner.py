@@ -241,15 +241,9 @@ def train(train_records: list[dict], dev_records: list[dict], out: Path, setting
         dev_scores = span_scores(tagger, dev)
         thresholds = None
         if relations:
-            from pipeline.training.ner import tune_relations
+            from pipeline.training.relations import fit as fit_relations
 
-            relation_model = tune_relations(tune_records, dev_records)
-            if fit_on_dev:
-                from pipeline.relations.model import train as train_relations
-
-                refit = train_relations(train_records)
-                refit.thresholds = dict(relation_model.thresholds)
-                relation_model = refit
+            relation_model = fit_relations(tune_records, dev_records, fit_on_dev)
             relation_model.save(tmp / "relations.pkl")
             thresholds = relation_model.thresholds
         meta = {
