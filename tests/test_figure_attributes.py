@@ -343,3 +343,14 @@ def test_this_was_the_five_years_of_reviews_the_five_years():
     text = _raw("province-guangdong-2026")
     timeline = ReportTimeline.of(text, 2026)
     assert timeline.section_at(text.index("这是经济实力持续提升的五年") + 20).period == "2021-2025"
+
+
+def test_a_report_presenting_a_five_year_plan_plans_its_years():
+    # 1982, 作关于我国国民经济和社会发展第六个五年计划的报告; under 二、关于基本建设的规模、重点和企业的技术改造
+    # (a heading that names neither review nor plan): 煤炭工业建设，五年投资一百七十九亿元
+    got = _attributes("national-state-council-1982", "一百七十九亿元", "五年投资")
+    assert got["status"] == "target" and got["period"] == "1981-1985"
+    # a report that does not present one keeps such a section undecided
+    text = "各位代表：\n一、关于基本建设\n煤炭工业建设，五年投资一百七十九亿元。"  # made up
+    timeline = ReportTimeline.of(text, 1982)
+    assert timeline.sections[0].kind is None

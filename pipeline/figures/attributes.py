@@ -147,6 +147,11 @@ def _review_opening(line: str, year: int | None) -> tuple[bool, str | None]:
     return True, period
 
 
+# 我代表国务院，作关于我国国民经济和社会发展第六个五年计划的报告: the whole report presents a five-year plan, so a
+# section whose heading says neither review nor plan (二、关于基本建设的规模、重点和企业的技术改造) plans its years.
+_PLAN_REPORT = re.compile(r"关于[^。]{0,30}?(第[一二三四五六七八九十]{1,2}个五年计划)(?:草案)?的报告")
+
+
 @dataclass(frozen=True)  # not slots: cached_property keeps the offsets' lists in the instance dict
 class ReportTimeline:
     """The report's year and its top-level sections, read once per document."""
@@ -161,6 +166,9 @@ class ReportTimeline:
         lines = _paragraphs(text)
         heading = _HEADING if any(_is_heading(line, _HEADING) for _, line in lines) else _SUB_HEADING
         close_review = False  # a review paragraph inside a plan section covers itself only
+        plan_report = _PLAN_REPORT.search(text[:400])
+        plan_years = plans_in(plan_report.group(1)) if plan_report else []
+        report_plan = Section(0, "plan", _period(*plan_years[0][1])) if plan_years else None
         for offset, line in lines:
             if close_review:
                 paragraphs.append(Section(offset, None, None))
@@ -172,6 +180,8 @@ class ReportTimeline:
                     # after a review, the plan part runs to the end: 三、把改革开放扎实推向纵深 after
                     # 一、2014年工作回顾 and 二、2015年工作总体部署
                     section = Section(offset, "plan", section.period or sections[-1].period)
+                elif section.kind is None and report_plan is not None:
+                    section = Section(offset, "plan", section.period or report_plan.period)
                 sections.append(section)
                 paragraphs.append(Section(offset, None, None))  # a heading ends the paragraphs' review
             elif (opening := _review_opening(line, year))[0]:
