@@ -106,3 +106,11 @@ def test_a_scope_word_stays_outside_an_indicator():
     text = "全市性督查检查考核事项压减，全社会研发经费支出增长"  # made-up snippet
     kept = [span(text, "全市性督查检查考核事项", "IND"), span(text, "全社会研发经费支出", "IND")]
     assert constrain(text, kept) == kept
+
+
+def test_a_number_inside_a_name_is_no_figure():
+    # province-guangxi-2026: 防城港30万吨级进港航道 (a grade of the channel); province-henan-2026 style:
+    # 民营经济高质量发展“26条” (a document's name)
+    text = "推进防城港30万吨级进港航道建设，制定实施民营经济高质量发展“26条”，新增公园127座。"
+    spans = [span(text, "30万吨", "FIG"), span(text, "26条", "FIG"), span(text, "127座", "FIG")]
+    assert shown(text, constrain(text, spans)) == [("127座", "FIG")]
