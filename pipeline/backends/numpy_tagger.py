@@ -5,8 +5,12 @@ its weights as `model.npz` (`export_weights`). `NumpyTagger` reads that file wit
 and `vocabs.json` and computes what HanLP's `RNNTaggingModel` does at prediction: character embedding plus
 the lexicon states' embeddings, one bidirectional LSTM layer over each chunk, a linear layer to tag scores
 and CRF Viterbi decoding. Dropout is off at prediction, so nothing else is left out. Its output equals
-HanLP's tag for tag (`tests/test_numpy_tagger.py`); HanLP stays the loader for a folder without `model.npz`
+HanLP's tag for tag (`tests/test_hanlp_pipeline.py`); HanLP stays the loader for a folder without `model.npz`
 and for HanLP's pretrained ids.
+
+A folder may hold further taggers under `members/<name>/` (trained like the folder's own, with another seed or
+size): the tagger is then their ensemble: each member scores the characters, the scores and the CRF's
+transitions are averaged over the members, and one Viterbi pass decodes the average.
 """
 
 from __future__ import annotations
@@ -21,6 +25,7 @@ from threadpoolctl import threadpool_limits
 from pipeline.backends.lexicon import N_STATES, LexiconMatcher
 
 WEIGHTS = "model.npz"
+MEMBERS = "members"  # sub-folder of further taggers whose scores are averaged with the folder's own
 _SPAN_START = ("B-", "S-")
 
 
@@ -53,7 +58,7 @@ class NumpyTagger:
     `predict(chunks)` takes lists of characters and returns, per chunk, its spans as HanLP's tagger does:
     ``(text, label, first, end)`` with `end` exclusive."""
 
-    def __init__(self, folder: str | Path) -> None:
+    def __init__(self, folder: str | Path, members: bool = True) -> None:
         folder = Path(folder)
         config = json.loads((folder / "config.json").read_text(encoding="utf-8"))
         vocabs = json.loads((folder / "vocabs.json").read_text(encoding="utf-8"))
@@ -84,12 +89,29 @@ class NumpyTagger:
         self.start = weights["crf.start_transitions"]
         self.end = weights["crf.end_transitions"]
         self.trans = weights["crf.transitions"]
+        self.members: list[tuple[NumpyTagger, np.ndarray]] = []  # (tagger, its tag columns in our order)
+        member_dirs = sorted(p for p in (folder / MEMBERS).glob("*") if (p / WEIGHTS).is_file()) if members else []
+        for member_dir in member_dirs:
+            member = NumpyTagger(member_dir, members=False)
+            if set(member.tags) != set(self.tags):
+                raise ValueError(f"{member_dir}: its tags differ from those of {folder}")
+            if member.matcher is not None and self.matcher is not None and member.matcher.same_as(self.matcher):
+                member.matcher = self.matcher  # one lexicon, matched once per chunk for all members
+            self.members.append((member, np.array([member.tags.index(t) for t in self.tags])))
+        if self.members:  # the ensemble decodes with the members' average transitions
+            taggers = [(self, np.arange(len(self.tags))), *self.members]
+            self.start = np.mean([t.start[cols] for t, cols in taggers], axis=0)
+            self.end = np.mean([t.end[cols] for t, cols in taggers], axis=0)
+            self.trans = np.mean([t.trans[np.ix_(cols, cols)] for t, cols in taggers], axis=0)
 
-    def _embed(self, chunk: Sequence[str]) -> np.ndarray:
+    def _embed(self, chunk: Sequence[str], states: np.ndarray | None = None) -> np.ndarray:
+        """Character embeddings plus the lexicon states' (`states`: the matcher's array, when already made)."""
         ids = np.fromiter((self._index.get(c, self._unk) for c in chunk), dtype=np.int64, count=len(chunk))
         x = self.char[ids]
         if self.matcher is not None:
-            states = self.matcher.feature_array("".join(chunk)).astype(np.int64)
+            if states is None:
+                states = self.matcher.feature_array("".join(chunk))
+            states = states.astype(np.int64)
             rows = states + np.arange(states.shape[1]) * N_STATES
             x = x + self.states[rows].sum(axis=1)
         return x
@@ -162,24 +184,37 @@ class NumpyTagger:
 
     def _batches(self, chunks: Sequence[Sequence[str]], batch_size: int):
         """(members, lengths, scores) per batch: chunk indices longest first, their lengths, and the
-        (batch, time, tags) scores the CRF decodes."""
+        (batch, time, tags) scores the CRF decodes (the average over the ensemble's members, if any)."""
         # Longest first: little padding per batch, and the rows still running at a step are a prefix.
         order = [k for k in sorted(range(len(chunks)), key=lambda k: -len(chunks[k])) if len(chunks[k])]
         for b in range(0, len(order), batch_size):
             members = order[b:b + batch_size]
             lengths = np.array([len(chunks[k]) for k in members])
-            x = np.zeros((int(lengths[0]), len(members), self.char.shape[1]), dtype=np.float32)
-            x_reversed = np.zeros_like(x)  # each row reversed within its own length, for the backward LSTM
-            for row, k in enumerate(members):
-                embedded = self._embed(chunks[k])
-                x[:lengths[row], row] = embedded
-                x_reversed[:lengths[row], row] = embedded[::-1]
-            backward = self._lstm(x_reversed, lengths, 1)
-            for row, length in enumerate(lengths):
-                backward[:length, row] = backward[length - 1::-1, row].copy()
-            hidden = np.concatenate([self._lstm(x, lengths, 0), backward], axis=2)
-            scores = hidden @ self.out_w.T + self.out_b  # (time, batch, tags)
+            batch = [chunks[k] for k in members]
+            states: dict = {}  # lexicon states per (matcher, row): members sharing a lexicon match it once
+            scores = self._scores(batch, lengths, states)
+            for member, cols in self.members:
+                scores += member._scores(batch, lengths, states)[:, :, cols]
+            if self.members:
+                scores /= len(self.members) + 1
             yield members, lengths, scores.transpose(1, 0, 2)
+
+    def _scores(self, batch: list[Sequence[str]], lengths: np.ndarray, states: dict) -> np.ndarray:
+        """This tagger's (time, batch, tags) scores of a batch whose lengths do not increase."""
+        x = np.zeros((int(lengths[0]), len(batch), self.char.shape[1]), dtype=np.float32)
+        x_reversed = np.zeros_like(x)  # each row reversed within its own length, for the backward LSTM
+        for row, chunk in enumerate(batch):
+            key = (id(self.matcher), row)
+            if self.matcher is not None and key not in states:
+                states[key] = self.matcher.feature_array("".join(chunk))
+            embedded = self._embed(chunk, states.get(key))
+            x[:lengths[row], row] = embedded
+            x_reversed[:lengths[row], row] = embedded[::-1]
+        backward = self._lstm(x_reversed, lengths, 1)
+        for row, length in enumerate(lengths):
+            backward[:length, row] = backward[length - 1::-1, row].copy()
+        hidden = np.concatenate([self._lstm(x, lengths, 0), backward], axis=2)
+        return hidden @ self.out_w.T + self.out_b
 
     def _emissions(self, chunks: Sequence[Sequence[str]], batch_size: int) -> list[np.ndarray]:
         out = [np.zeros((0, len(self.tags)), dtype=np.float32) for _ in chunks]
