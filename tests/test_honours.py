@@ -12,6 +12,8 @@ def test_honours_after_the_awarding_verb():
     assert found("曲剧《鲁镇》摘得文华剧目奖。我省体育健儿") == ["文华剧目奖"]
     assert found("我区歌手首获表演类金钟奖。") == ["表演类金钟奖"]
     assert found("中低速磁悬浮列车等4个产品获评国家级制造业单项冠军,天桥起重") == ["国家级制造业单项冠军"]
+    # province-beijing-2026: a city named as the honour
+    assert found("北京被联合国组织评为生物多样性魅力城市。") == ["生物多样性魅力城市"]
 
 
 def test_counted_hoped_for_and_not_yet_created_honours_are_left():
