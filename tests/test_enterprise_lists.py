@@ -63,3 +63,18 @@ def test_a_name_given_an_honour_for_enterprises_is_an_enterprise():
     # counts and scopes are not names (made-up snippets)
     assert awardees("全市12家企业入选国家级专精特新“小巨人”企业，") == []
     assert awardees("我市入选全国民营经济示范企业，") == []
+
+
+def test_an_awardee_read_as_a_place_becomes_an_enterprise_unless_it_is_a_division():
+    nlp = spacy.blank("zh")
+    nlp.add_pipe("govreport_enterprise_lists")
+    text = "增长16.9%。柳工入选质量强国建设领军企业。"  # province-guangxi-2026
+    doc = nlp.make_doc(text)
+    start = text.index("柳工")
+    doc.ents = [doc.char_span(start, start + 2, "LOC", alignment_mode="expand")]
+    assert [(e.text, e.label_) for e in nlp(doc).ents] == [("柳工", "ENT")]
+    text = "增长16.9%。柳州市入选全国民营经济示范企业名录的有关公司，"  # made up: a division stays a place
+    doc = nlp.make_doc(text)
+    start = text.index("柳州市")
+    doc.ents = [doc.char_span(start, start + 3, "LOC", alignment_mode="expand")]
+    assert [(e.text, e.label_) for e in nlp(doc).ents] == [("柳州市", "LOC")]
