@@ -48,3 +48,18 @@ def test_refitting_the_relations_of_a_model_folder(tmp_path):
     model = RelationModel.load(folder / "relations.pkl")
     assert any(k.startswith("head_opens=") for k in model.weights)
     assert main([str(tmp_path / "missing")]) == 2
+
+
+def test_coordinated_indicators_and_their_figures_in_order_after_fenbie():
+    # province-beijing-2026: 适龄儿童入园率和普惠率分别达96%和92%
+    text = "适龄儿童入园率和普惠率分别达96%和92%。"
+    first, second = (0, 7, "IND"), (8, 11, "IND")
+    a, b = (text.index("96%"), text.index("96%") + 3, "FIG"), (text.index("92%"), text.index("92%") + 3, "FIG")
+    spans = [first, second, a, b]
+    assert features(text, spans, Candidate(first, a, "HAS_VALUE"))["respectively_in_order=True"] == 1.0
+    assert features(text, spans, Candidate(second, b, "HAS_VALUE"))["respectively_in_order=True"] == 1.0
+    assert features(text, spans, Candidate(second, a, "HAS_VALUE"))["respectively_in_order=False"] == 1.0
+    # one indicator before 分别: no such feature
+    ind, fig = (0, 6, "IND"), (10, 12, "FIG")
+    assert not any(k.startswith("respectively")
+                   for k in features("地区生产总值分别增长5%。", [ind, fig], Candidate(ind, fig, "HAS_VALUE")))

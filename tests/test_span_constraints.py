@@ -114,3 +114,19 @@ def test_a_number_inside_a_name_is_no_figure():
     text = "推进防城港30万吨级进港航道建设，制定实施民营经济高质量发展“26条”，新增公园127座。"
     spans = [span(text, "30万吨", "FIG"), span(text, "26条", "FIG"), span(text, "127座", "FIG")]
     assert shown(text, constrain(text, spans)) == [("127座", "FIG")]
+
+
+def test_full_indicators_before_fenbie_are_one_ind_each():
+    # province-beijing-2026: 适龄儿童入园率和普惠率分别达96%和9x% — each part names a measure and has its figure
+    text = "新增普惠性学位8897个，适龄儿童入园率和普惠率分别达96%和92%。"
+    spans = [span(text, "适龄儿童入园率和普惠率", "IND"), span(text, "96%", "FIG"), span(text, "92%", "FIG")]
+    assert shown(text, constrain(text, spans))[:2] == [("适龄儿童入园率", "IND"), ("普惠率", "IND")]
+    # a shared head (D4) stays one IND: province-shanghai-2026 style
+    text = "城镇、农村常住居民人均可支配收入分别增长4.4%、5.9%。"
+    spans = [span(text, "城镇、农村常住居民人均可支配收入", "IND"),
+             span(text, "4.4%", "FIG"), span(text, "5.9%", "FIG")]
+    assert shown(text, constrain(text, spans))[0] == ("城镇、农村常住居民人均可支配收入", "IND")
+    # without a figure for each part, or without 分别, nothing is split (made up)
+    text = "适龄儿童入园率和普惠率分别达96%。适龄儿童入园率和普惠率达到96%。"
+    spans = [span(text, "适龄儿童入园率和普惠率", "IND"), span(text, "96%", "FIG")]
+    assert shown(text, constrain(text, spans))[0] == ("适龄儿童入园率和普惠率", "IND")

@@ -14,6 +14,11 @@
   does the first character of a ranking verb (位居, 稳居, 跃居: D18 keeps the verb outside);
 - scope words stay outside an indicator (§3): 全省, 全市, 全区 … are cut from its start (全社会 and 全国, which
   open names such as 全国重点实验室, stay);
+- indicators coordinated before 分别 that each name a full measure (适龄儿童入园率和普惠率分别达96%和92%) are one
+  IND each where the clause gives each its figure (D4 joins only those sharing a head: 城镇、农村常住居民人均可支配
+  收入 stays whole): each part ends in the same character, or each in an indicator's head (率 额 值 量 数 …);
+  on the gold's coordinations before 分别 the test splits 66 of the 99 the annotators split and 5 of the 111
+  they kept whole;
 - a number that grades a name (30万吨级进港航道, 25兆瓦级风电主轴轴承) or names a document in quotes
   (民营经济高质量发展“26条”) is no FIG: the gold has none of either (0 of 12,138 FIGs).
 
@@ -134,6 +139,32 @@ def _trim_indicator(text: str, start: int, end: int) -> tuple[int, int]:
     return start, end
 
 
+_COORDINATION = re.compile(r"、|和|及")
+_INDICATOR_HEADS = frozenset("率额值量数入收费次资积重价度耗")
+_RESPECTIVELY = re.compile(r"[^，。；,;\n]{0,10}?分别")
+
+
+def _split_coordinated_indicator(text: str, start: int, end: int, figures: list[int]) -> list[tuple[int, int]]:
+    """The parts of an IND coordinating full indicators before 分别, when the clause has a FIG for each."""
+    name = text[start:end]
+    parts = _COORDINATION.split(name)
+    if len(parts) < 2 or any(len(p) < 2 for p in parts) or any(c in name for c in "“”《》（）()"):
+        return [(start, end)]
+    if not (all(p[-1] == parts[-1][-1] for p in parts) or all(p[-1] in _INDICATOR_HEADS for p in parts)):
+        return [(start, end)]
+    respectively = _RESPECTIVELY.match(text, end)
+    if respectively is None:
+        return [(start, end)]
+    clause_end = min((text.find(c, end) for c in "，。；,;\n" if text.find(c, end) >= 0), default=len(text))
+    if sum(end <= f < clause_end for f in figures) < len(parts):
+        return [(start, end)]
+    out, at = [], start
+    for part in parts:
+        out.append((at, at + len(part)))
+        at += len(part) + 1
+    return out
+
+
 def _names_not_counts(text: str, start: int, end: int) -> bool:
     """A FIG before 级, or wrapped in quotes: part of a name, not a figure."""
     after = text[end:end + 1]
@@ -146,6 +177,7 @@ def constrain(text: str, spans: list[tuple[int, int, str]],
     `divisions` are the place names a list of places is split on, see `division_names`)."""
     out = []
     starts = {start for start, _, _ in spans}
+    figures = sorted(start for start, _, label in spans if label == "FIG")
     for start, end, label in spans:
         piece = _cut_at_breaks(text, start, end)
         if piece is None:
@@ -158,6 +190,8 @@ def constrain(text: str, spans: list[tuple[int, int, str]],
         if label == "IND":
             start, end = _trim_indicator(text, start, end)
         pieces = _split_place_list(text, start, end, divisions) if label == "LOC" and divisions else [(start, end)]
+        if label == "IND":
+            pieces = _split_coordinated_indicator(text, start, end, figures)
         out.extend((a, b, label) for a, b in pieces if b - a >= 1 and text[a:b].strip())
     # Extending a span over a quote can meet its neighbour: keep the earlier span whole.
     out.sort()

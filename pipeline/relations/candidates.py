@@ -90,6 +90,28 @@ def _bucket(n: int) -> str:
     return ">40"
 
 
+_JOINS = ("、", "和", "及", "以及", "与")
+
+
+def _respectively(text: str, index: SortedSpans, head: SpanT, tail: SpanT) -> str | None:
+    """For A、B和C分别增长x、y和z: whether the head's place among the coordinated indicators is the tail's among the
+    figures after 分别 (None where the pair is not in such a construction)."""
+    spans, i = index.spans, index.index[head]
+    first = last = i
+    while first > 0 and spans[first - 1][2] == head[2] and text[spans[first - 1][1]:spans[first][0]] in _JOINS:
+        first -= 1
+    while (last + 1 < len(spans) and spans[last + 1][2] == head[2]
+           and text[spans[last][1]:spans[last + 1][0]] in _JOINS):
+        last += 1
+    at = text.find("分别", spans[last][1], min(spans[last][1] + 12, tail[0]))
+    if at < 0 or first == last:
+        return None
+    figures = [sp for sp in spans[last + 1:] if sp[2] == tail[2] and sp[0] >= at]
+    if tail not in figures:
+        return None
+    return str(i - first == figures.index(tail))
+
+
 def _opening(text: str, start: int) -> str:
     """What a span follows: the start of a sentence, of a clause, or neither."""
     before = text[start - 1] if start else "。"
@@ -123,6 +145,10 @@ def features(text: str, spans: list[SpanT] | SortedSpans, cand: Candidate) -> di
     }
     f[f"head_lists_deng={bool(_LIST_BEFORE_DENG.match(text, head[1]))}"] = 1.0
     # The subject of a sentence or clause (北部湾港通达…，集装箱航线突破百条) owns what its clauses count.
+    if cand.rel_type == "HAS_VALUE" and head[0] < tail[0] and "分别" in between:
+        respectively = _respectively(text, index, head, tail)
+        if respectively is not None:
+            f[f"respectively_in_order={respectively}"] = 1.0
     if cand.rel_type != "HAS_VALUE":
         f[f"head_opens={_opening(text, head[0])}|{cand.rel_type}"] = 1.0
         f[f"tail_opens={_opening(text, tail[0])}|{cand.rel_type}"] = 1.0
