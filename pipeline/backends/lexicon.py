@@ -33,10 +33,6 @@ class LexiconMatcher:
         self._prefixes = {w[:i] for w in self._lexicons for i in range(1, len(w))}
         self.max_word = max_word
 
-    def same_as(self, other: LexiconMatcher) -> bool:
-        """Whether `other` gives every text the same states (the same lexicons, words and limit)."""
-        return (self.names, self.max_word, self._lexicons) == (other.names, other.max_word, other._lexicons)
-
     def matches(self, text: str) -> list[tuple[int, int, int]]:
         """(start, end, lexicon mask) of every lexicon word occurring in `text`."""
         found = []

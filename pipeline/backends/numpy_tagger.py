@@ -58,7 +58,7 @@ class NumpyTagger:
     `predict(chunks)` takes lists of characters and returns, per chunk, its spans as HanLP's tagger does:
     ``(text, label, first, end)`` with `end` exclusive."""
 
-    def __init__(self, folder: str | Path, members: bool = True) -> None:
+    def __init__(self, folder: str | Path, members: bool = True, parent: NumpyTagger | None = None) -> None:
         folder = Path(folder)
         config = json.loads((folder / "config.json").read_text(encoding="utf-8"))
         vocabs = json.loads((folder / "vocabs.json").read_text(encoding="utf-8"))
@@ -69,7 +69,11 @@ class NumpyTagger:
         self._unk = self._index.get(vocabs["token"].get("unk_token") or "<unk>", 1)
         self.tags: list[str] = vocabs["tag"]["idx_to_token"]
         lexicon = config.get("lexicon")
-        self.matcher = LexiconMatcher(lexicon) if lexicon else None
+        self._lexicon = lexicon
+        if parent is not None and lexicon and parent._lexicon == lexicon:
+            self.matcher = parent.matcher  # one lexicon, built once and matched once per chunk for all members
+        else:
+            self.matcher = LexiconMatcher(lexicon) if lexicon else None
         with np.load(folder / WEIGHTS) as w:
             weights = {name.replace("__", "."): w[name] for name in w.files}
         if self.matcher is not None:
@@ -92,11 +96,9 @@ class NumpyTagger:
         self.members: list[tuple[NumpyTagger, np.ndarray]] = []  # (tagger, its tag columns in our order)
         member_dirs = sorted(p for p in (folder / MEMBERS).glob("*") if (p / WEIGHTS).is_file()) if members else []
         for member_dir in member_dirs:
-            member = NumpyTagger(member_dir, members=False)
+            member = NumpyTagger(member_dir, members=False, parent=self)
             if set(member.tags) != set(self.tags):
                 raise ValueError(f"{member_dir}: its tags differ from those of {folder}")
-            if member.matcher is not None and self.matcher is not None and member.matcher.same_as(self.matcher):
-                member.matcher = self.matcher  # one lexicon, matched once per chunk for all members
             self.members.append((member, np.array([member.tags.index(t) for t in self.tags])))
         if self.members:  # the ensemble decodes with the members' average transitions
             taggers = [(self, np.arange(len(self.tags))), *self.members]
