@@ -63,6 +63,11 @@ train:
 	GOVREPORT_SHARED=$(SHARED) $(PY) -m pipeline.training.char_vectors --out $(OUT)/char-vectors.txt
 	$(PY) -m pipeline.training.hanlp_ner --out models/hanlp-ner --init-vectors $(OUT)/char-vectors.txt \
 		--lexicon --epochs 16 --fit-on-dev
+	# the ensemble's other members (models/hanlp-ner/MODEL_CARD.md), after the folder they live in is rebuilt
+	$(PY) -m pipeline.training.hanlp_ner --out models/hanlp-ner/members/s2 --init-vectors $(OUT)/char-vectors.txt \
+		--lexicon --epochs 16 --fit-on-dev --seed 2 --no-relations
+	$(PY) -m pipeline.training.hanlp_ner --out models/hanlp-ner/members/h64 --init-vectors $(OUT)/char-vectors.txt \
+		--lexicon --epochs 16 --fit-on-dev --hidden 64 --no-relations
 
 # Scores the default pipeline (HanLP backend), the spaCy backend and the rule baseline on the dev split.
 eval:

@@ -206,3 +206,22 @@ def test_suggest_ranks_reports_by_uncertainty(tiny_model, tmp_path, capsys):
     lines = capsys.readouterr().out.strip().splitlines()
     assert lines[0] == "rank\tdoc\tscore\tchars" and [line.split("\t")[0] for line in lines[1:]] == ["1", "2"]
     assert {line.split("\t")[1] for line in lines[1:]} == {"province-henan-2026", "national-state-council-1954"}
+
+
+def test_retraining_keeps_the_model_card_and_members_train_into_the_folder(tmp_path):
+    """`make train`'s order: the folder is rebuilt (its hand-written card kept, old members gone), then each
+    member is trained into members/<name>, and the folder's tagger is their ensemble."""
+    from pipeline.backends.numpy_tagger import NumpyTagger
+
+    out = tmp_path / "ner"
+    (out / "members" / "old").mkdir(parents=True)
+    (out / "MODEL_CARD.md").write_text("# card\n", encoding="utf-8")
+    args = ["--epochs", "1", "--limit-docs", "1", "--dev-docs", "1", "--hidden", "32", "--threads", "1", "--lexicon"]
+    assert hanlp_ner.main(["--out", str(out), *args]) == 0
+    assert (out / "MODEL_CARD.md").read_text(encoding="utf-8") == "# card\n"
+    assert not (out / "members").exists()
+    assert hanlp_ner.main(["--out", str(out / "members" / "s2"), *args, "--seed", "2", "--no-relations"]) == 0
+    assert not (out / "members" / "s2" / "relations.pkl").exists()
+    tagger = NumpyTagger(out)
+    assert len(tagger.members) == 1 and tagger.members[0][0].matcher is tagger.matcher
+    assert len(tagger.predict([list("全年地区生产总值增长5%左右")])) == 1

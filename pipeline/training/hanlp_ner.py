@@ -265,7 +265,9 @@ def train(train_records: list[dict], dev_records: list[dict], out: Path, setting
         }
         (tmp / "training.json").write_text(json.dumps(meta, ensure_ascii=False, indent=2), encoding="utf-8")
         tmp.chmod(0o755)  # mkdtemp makes it owner-only; the model is shared like the rest of models/
-        if out.exists():
+        if (out / "MODEL_CARD.md").exists():  # written by hand, not by training: it stays
+            shutil.copy2(out / "MODEL_CARD.md", tmp / "MODEL_CARD.md")
+        if out.exists():  # an ensemble's members/ go too: `make train` retrains them into the new folder
             shutil.rmtree(out)
         tmp.rename(out)
     finally:
