@@ -130,3 +130,12 @@ def test_full_indicators_before_fenbie_are_one_ind_each():
     text = "适龄儿童入园率和普惠率分别达96%。适龄儿童入园率和普惠率达到96%。"
     spans = [span(text, "适龄儿童入园率和普惠率", "IND"), span(text, "96%", "FIG")]
     assert shown(text, constrain(text, spans))[0] == ("适龄儿童入园率和普惠率", "IND")
+
+
+def test_an_honour_only_hoped_for_is_no_achievement():
+    # district-zhuzhou-shifeng-2023: 安全生产工作有望获省“七连优”; the same honour obtained stays (made up)
+    text = "森林防灭火工作受到省、市高度肯定,安全生产工作有望获省“七连优”。安全生产工作获省“七连优”。"
+    hoped = text.index("省“七连优”")
+    got = text.rindex("省“七连优”")
+    spans = [(hoped, hoped + 6, "ACH"), (got, got + 6, "ACH")]
+    assert constrain(text, spans) == [(got, got + 6, "ACH")]
