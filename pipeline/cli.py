@@ -234,7 +234,9 @@ def build_parser() -> argparse.ArgumentParser:
     ext.add_argument("reports", nargs="+", help="report files, directories, glob patterns, or - for stdin")
     ext.add_argument("-o", "--out", required=True, help="output file (CSV also writes <stem>.achievements.csv)")
     ext.add_argument("--format", choices=FORMATS, help="output format (default: from the extension of -o)")
-    ext.add_argument("--model", default="default", help="'default', 'rules' or a pipeline folder")
+    ext.add_argument("--model", default="default",
+                     help="'default', 'fast' (one tagger instead of three: faster, less accurate), 'rules' or a "
+                          "pipeline folder")
     ext.add_argument("--backend", choices=BACKEND_CHOICES, default="default", help=BACKEND_HELP)
     ext.add_argument("--workers", type=int, default=1, help="processes (one pipeline each)")
     ext.add_argument("--resume", action="store_true", help="skip documents already in OUT (JSONL) or OUT.partial")

@@ -23,6 +23,8 @@ def resolve_backend(backend: str, model: object = "default") -> str:
     as it is."""
     if backend != "default":
         return backend
+    if str(model) == "fast":  # the default model's first tagger alone (pipeline.load)
+        return "hanlp"
     if str(model) not in ("default", "rules"):
         # A model folder says what it is: a HanLP component has config.json, a spaCy pipeline config.cfg.
         from pathlib import Path

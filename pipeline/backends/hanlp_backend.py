@@ -23,7 +23,7 @@ from spacy.tokens import Doc
 import pipeline.components  # noqa: F401  (registers the project's factories)
 from pipeline.backends import HANLP_MODEL
 from pipeline.backends.chunking import MAX_LEN, chunk_bounds, chunk_tokens
-from pipeline.backends.numpy_tagger import WEIGHTS, NumpyTagger
+from pipeline.backends.numpy_tagger import MEMBERS, WEIGHTS, NumpyTagger
 from pipeline.backends.tagmap import map_label
 from pipeline.components.alignment import set_entities, unmarked
 from pipeline.paths import SEGMENTER_MODEL, TRAINED_PIPELINE
@@ -38,13 +38,13 @@ MODEL_FILES = ("config.json", "vocabs.json", "model.pt", "model.npz", "training.
 RULE_LINKER_LABELS = ("ORG", "ENT", "PROJ", "LOC", "FIG")
 
 
-def load_tagger(model_path: str | Path):
+def load_tagger(model_path: str | Path, ensemble: bool = True):
     """The tagger of a folder: with NumPy alone where the folder has `model.npz` (what this project's training
-    writes), else HanLP's component; or a HanLP pretrained id or URL (those need the network). On CPU, without
-    progress output."""
+    writes; with the taggers under its `members/` unless `ensemble` is false), else HanLP's component; or a
+    HanLP pretrained id or URL (those need the network). On CPU, without progress output."""
     name = str(model_path)
     if (Path(name) / WEIGHTS).is_file():
-        return NumpyTagger(name)
+        return NumpyTagger(name, members=ensemble)
     import hanlp
 
     if not Path(name).is_dir() and name not in hanlp.pretrained.ALL and "://" not in name:
@@ -57,8 +57,9 @@ class HanLPEntityRecognizer:
     """Adds the spans of a HanLP tagger to `doc.ents`; existing spans win where they overlap."""
 
     def __init__(self, model_path: str | None, labels: Iterable[str] | None = None, batch_size: int = 64,
-                 max_len: int = MAX_LEN) -> None:
+                 max_len: int = MAX_LEN, ensemble: bool = True) -> None:
         self.model_path = model_path
+        self.ensemble = ensemble
         self.labels = frozenset(labels) if labels else frozenset(SPAN_LABELS)
         self.batch_size = batch_size
         self.max_len = max_len
@@ -70,7 +71,7 @@ class HanLPEntityRecognizer:
         if self._tagger is None:
             if not self.model_path:
                 raise ValueError("govreport_hanlp_ner needs a model_path (a folder or a HanLP model id)")
-            self._tagger = load_tagger(self.model_path)
+            self._tagger = load_tagger(self.model_path, self.ensemble)
         return self._tagger
 
     def find(self, text: str, bounds: list[tuple[int, int]]) -> list[tuple[int, int, str]]:
@@ -109,6 +110,12 @@ class HanLPEntityRecognizer:
         for name in MODEL_FILES:
             if (source / name).exists():
                 shutil.copy2(source / name, path / name)
+        members = [m for m in sorted((source / MEMBERS).glob("*")) if (m / WEIGHTS).is_file()] if self.ensemble else []
+        for member in members:  # an ensemble's other taggers travel with it
+            (path / MEMBERS / member.name).mkdir(parents=True, exist_ok=True)
+            for name in MODEL_FILES:
+                if (member / name).exists():
+                    shutil.copy2(member / name, path / MEMBERS / member.name / name)
 
     def from_disk(self, path: Path, exclude: Iterable[str] = ()) -> HanLPEntityRecognizer:
         if (Path(path) / "config.json").exists():
@@ -117,10 +124,10 @@ class HanLPEntityRecognizer:
 
 
 @Language.factory("govreport_hanlp_ner", default_config={"model_path": None, "labels": None, "batch_size": 64,
-                                                         "max_len": MAX_LEN})
+                                                         "max_len": MAX_LEN, "ensemble": True})
 def create_hanlp_ner(nlp: Language, name: str, model_path: str | None, labels: list[str] | None, batch_size: int,
-                     max_len: int) -> HanLPEntityRecognizer:
-    return HanLPEntityRecognizer(model_path, labels, batch_size, max_len)
+                     max_len: int, ensemble: bool) -> HanLPEntityRecognizer:
+    return HanLPEntityRecognizer(model_path, labels, batch_size, max_len, ensemble)
 
 
 def relation_model_for(model_path: str | Path) -> Path | None:
@@ -134,13 +141,14 @@ def relation_model_for(model_path: str | Path) -> Path | None:
 
 def load_hanlp_pipeline(model_path: str | Path = HANLP_MODEL, relations: str | Path = "auto",
                         labels: Iterable[str] | None = None,
-                        segmenter_model: Path | None = SEGMENTER_MODEL) -> Language:
+                        segmenter_model: Path | None = SEGMENTER_MODEL, ensemble: bool = True) -> Language:
     """The report pipeline with HanLP as its entity recogniser.
 
     `relations`: ``"auto"`` (the relation classifier of `relation_model_for`, else the rules),
     ``"rules"`` (the rule linker, which also finds IND/ACH) or a path to a ``relations.pkl``.
     `labels`: the labels kept from HanLP; by default all seven with the classifier (which links spans
-    but finds none), the names and figures with the rule linker."""
+    but finds none), the names and figures with the rule linker. `ensemble`: false runs the folder's own tagger
+    without the members under `members/` (faster, less accurate: `models/hanlp-ner/MODEL_CARD.md`)."""
     from pipeline.base import blank
 
     classifier = None
@@ -154,7 +162,8 @@ def load_hanlp_pipeline(model_path: str | Path = HANLP_MODEL, relations: str | P
         labels = SPAN_LABELS if classifier else RULE_LINKER_LABELS
     nlp = blank(segmenter_model)
     nlp.add_pipe("govreport_figures")
-    ner = nlp.add_pipe("govreport_hanlp_ner", config={"model_path": str(model_path), "labels": list(labels)})
+    ner = nlp.add_pipe("govreport_hanlp_ner", config={"model_path": str(model_path), "labels": list(labels),
+                                                      "ensemble": ensemble})
     ner.tagger  # noqa: B018  (load now: a bad path fails here, and load time is paid once, up front)
     if "ENT" in labels:
         nlp.add_pipe("govreport_enterprise_lists")

@@ -91,7 +91,7 @@ def trained_on(model: str, backend: str, ids: list[str]) -> tuple[Path, list[str
     release model is fitted on train and dev once its settings are chosen on dev)."""
     from pipeline.backends import HANLP_MODEL
 
-    folder = HANLP_MODEL if str(model) == "default" and backend == "hanlp" else Path(model)
+    folder = HANLP_MODEL if str(model) in ("default", "fast") and backend == "hanlp" else Path(model)
     meta = folder / "training.json"
     if not meta.exists():
         return folder, []
