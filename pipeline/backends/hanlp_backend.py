@@ -23,7 +23,7 @@ from spacy.tokens import Doc
 import pipeline.components  # noqa: F401  (registers the project's factories)
 from pipeline.backends import HANLP_MODEL
 from pipeline.backends.chunking import MAX_LEN, chunk_bounds, chunk_tokens
-from pipeline.backends.numpy_tagger import MEMBERS, WEIGHTS, NumpyTagger
+from pipeline.backends.numpy_tagger import MEMBERS, WEIGHTS, NumpyTagger, member_folders
 from pipeline.backends.tagmap import map_label
 from pipeline.components.alignment import set_entities, unmarked
 from pipeline.paths import SEGMENTER_MODEL, TRAINED_PIPELINE
@@ -51,6 +51,13 @@ def load_tagger(model_path: str | Path, ensemble: bool = True):
         # hanlp.load would take an unknown name for a remote resource and try to download it
         raise FileNotFoundError(f"{name}: not a HanLP model folder, pretrained id or URL")
     return hanlp.load(name, verbose=False, devices=-1)
+
+
+def _copy_model_files(source: Path, target: Path) -> None:
+    target.mkdir(parents=True, exist_ok=True)
+    for name in MODEL_FILES:
+        if (source / name).exists():
+            shutil.copy2(source / name, target / name)
 
 
 class HanLPEntityRecognizer:
@@ -105,17 +112,9 @@ class HanLPEntityRecognizer:
         source = Path(self.model_path or "")
         if not source.is_dir():
             return  # a HanLP id: the saved config names it and HanLP fetches it again
-        path = Path(path)
-        path.mkdir(parents=True, exist_ok=True)
-        for name in MODEL_FILES:
-            if (source / name).exists():
-                shutil.copy2(source / name, path / name)
-        members = [m for m in sorted((source / MEMBERS).glob("*")) if (m / WEIGHTS).is_file()] if self.ensemble else []
-        for member in members:  # an ensemble's other taggers travel with it
-            (path / MEMBERS / member.name).mkdir(parents=True, exist_ok=True)
-            for name in MODEL_FILES:
-                if (member / name).exists():
-                    shutil.copy2(member / name, path / MEMBERS / member.name / name)
+        _copy_model_files(source, Path(path))
+        for member in member_folders(source) if self.ensemble else []:  # an ensemble's other taggers travel with it
+            _copy_model_files(member, Path(path) / MEMBERS / member.name)
 
     def from_disk(self, path: Path, exclude: Iterable[str] = ()) -> HanLPEntityRecognizer:
         if (Path(path) / "config.json").exists():

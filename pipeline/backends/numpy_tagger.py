@@ -43,6 +43,11 @@ def export_weights(folder: str | Path) -> Path:
     return out
 
 
+def member_folders(folder: Path) -> list[Path]:
+    """The further taggers of an ensemble folder (`members/<name>/` with their weights), in name order."""
+    return sorted(p for p in (Path(folder) / MEMBERS).glob("*") if (p / WEIGHTS).is_file())
+
+
 def _running(lengths: np.ndarray, time: int) -> np.ndarray:
     """For each step of a batch whose lengths do not increase, how many rows (a prefix) are still running."""
     return np.searchsorted(-lengths, -np.arange(time), side="left")
@@ -94,8 +99,7 @@ class NumpyTagger:
         self.end = weights["crf.end_transitions"]
         self.trans = weights["crf.transitions"]
         self.members: list[tuple[NumpyTagger, np.ndarray]] = []  # (tagger, its tag columns in our order)
-        member_dirs = sorted(p for p in (folder / MEMBERS).glob("*") if (p / WEIGHTS).is_file()) if members else []
-        for member_dir in member_dirs:
+        for member_dir in member_folders(folder) if members else []:
             member = NumpyTagger(member_dir, members=False, parent=self)
             if set(member.tags) != set(self.tags):
                 raise ValueError(f"{member_dir}: its tags differ from those of {folder}")

@@ -144,6 +144,7 @@ def _trim_indicator(text: str, start: int, end: int) -> tuple[int, int]:
 _COORDINATION = re.compile(r"、|和|及")
 _INDICATOR_HEADS = frozenset("率额值量数入收费次资积重价度耗")
 _RESPECTIVELY = re.compile(r"[^，。；,;\n]{0,10}?分别")
+_CLAUSE_END = re.compile(r"[，。；,;\n]")
 
 
 def _split_coordinated_indicator(text: str, start: int, end: int, figures: list[int]) -> list[tuple[int, int]]:
@@ -157,7 +158,7 @@ def _split_coordinated_indicator(text: str, start: int, end: int, figures: list[
     respectively = _RESPECTIVELY.match(text, end)
     if respectively is None:
         return [(start, end)]
-    clause_end = min((text.find(c, end) for c in "，。；,;\n" if text.find(c, end) >= 0), default=len(text))
+    clause_end = m.start() if (m := _CLAUSE_END.search(text, end)) else len(text)
     if sum(end <= f < clause_end for f in figures) < len(parts):
         return [(start, end)]
     out, at = [], start

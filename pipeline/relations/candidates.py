@@ -103,13 +103,14 @@ def _respectively(text: str, index: SortedSpans, head: SpanT, tail: SpanT) -> st
     while (last + 1 < len(spans) and spans[last + 1][2] == head[2]
            and text[spans[last][1]:spans[last + 1][0]] in _JOINS):
         last += 1
+    if first == last:
+        return None
     at = text.find("分别", spans[last][1], min(spans[last][1] + 12, tail[0]))
-    if at < 0 or first == last:
+    if at < 0:
         return None
-    figures = [sp for sp in spans[last + 1:] if sp[2] == tail[2] and sp[0] >= at]
-    if tail not in figures:
-        return None
-    return str(i - first == figures.index(tail))
+    # the tail's place among the figures after 分别: only the spans between the run and the tail are looked at
+    place = sum(sp[2] == tail[2] and sp[0] >= at for sp in spans[last + 1:index.index[tail]])
+    return str(i - first == place)
 
 
 def _opening(text: str, start: int) -> str:
