@@ -15,7 +15,7 @@ from spacy.tokens import Doc
 from spacy.util import registry
 from spacy.vocab import Vocab
 
-from pipeline.segmenter import accelerate
+from pipeline.segmenter import accelerate, load_without_dictionary
 from pipeline.textnorm import normalise
 
 _SURROGATE = re.compile("[\ud800-\udfff]")
@@ -33,9 +33,7 @@ class ReportTokenizer(ChineseTokenizer):
         """As spaCy's, plus ``pkuseg_user_dict="none"``: no dictionary at all (spaCy cannot pass None
         through, and any file given to spacy-pkuseg still brings its bundled default lexicon)."""
         if self.segmenter == "pkuseg" and pkuseg_user_dict == "none":
-            import spacy_pkuseg
-
-            self.pkuseg_seg = spacy_pkuseg.pkuseg(pkuseg_model, user_dict=None)
+            self.pkuseg_seg = load_without_dictionary(pkuseg_model)
             # spacy-pkuseg leaves these unset without dictionaries, but spaCy serialises them.
             self.pkuseg_seg.postprocesser.common_words = set()
             self.pkuseg_seg.postprocesser.other_words = set()

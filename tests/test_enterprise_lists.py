@@ -78,3 +78,22 @@ def test_an_awardee_read_as_a_place_becomes_an_enterprise_unless_it_is_a_divisio
     start = text.index("柳州市")
     doc.ents = [doc.char_span(start, start + 3, "LOC", alignment_mode="expand")]
     assert [(e.text, e.label_) for e in nlp(doc).ents] == [("柳州市", "LOC")]
+
+
+def test_named_exchanges_are_enterprises_and_blocs_are_organisations():
+    nlp = spacy.blank("zh")
+    nlp.add_pipe("govreport_enterprise_lists")
+    text = "设立北京证券交易所和广州期货交易所。支持深交所深化创业板改革。"  # national-2022, province-guangdong-2026
+    doc = nlp.make_doc(text)
+    start = text.index("北京证券交易所")
+    doc.ents = [doc.char_span(start, start + 7, "ORG", alignment_mode="expand")]
+    assert [(e.text, e.label_) for e in nlp(doc).ents] == [
+        ("北京证券交易所", "ENT"), ("广州期货交易所", "ENT"), ("深交所", "ENT")]
+    text = "支持北京数据集团和国际大数据交易所发展。"  # province-beijing-2026: the name starts after 和
+    assert [e.text for e in nlp(text).ents] == ["国际大数据交易所"]
+    text = "加强与境内外证券交易所战略合作"  # province-anhui-2026: no name
+    assert list(nlp(text).ents) == []
+    text = "苏联领导集团口头上说愿意改善中苏关系"  # national-state-council-1978
+    doc = nlp.make_doc(text)
+    doc.ents = [doc.char_span(0, 6, "ENT", alignment_mode="expand")]
+    assert [(e.text, e.label_) for e in nlp(doc).ents] == [("苏联领导集团", "ORG")]

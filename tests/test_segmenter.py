@@ -7,7 +7,7 @@ import spacy_pkuseg
 from spacy_pkuseg.config import config
 
 from pipeline.paths import REPO_ROOT, SEGMENTER_MODEL
-from pipeline.segmenter import FastFeatures, accelerate
+from pipeline.segmenter import FastFeatures, accelerate, load_without_dictionary
 from pipeline.textnorm import normalise
 
 REPORTS = ["district-zhuzhou-shifeng-2023", "national-state-council-1955", "province-henan-2026"]
@@ -57,3 +57,24 @@ def test_the_pipeline_tokenizer_uses_it():
     assert nlp.tokenizer._accelerated is nlp.tokenizer.pkuseg_seg
     assert doc.text == "过去一年，全区地区生产总值增长5.1%。"
     assert "地区" in [t.text for t in doc] or "地区生产总值" in [t.text for t in doc]
+
+
+def test_quick_load_is_the_same_segmenter(segmenter, pieces):
+    quick = load_without_dictionary(SEGMENTER_MODEL)
+    assert set(vars(quick)) == set(vars(segmenter))
+    text = " ".join(pieces)
+    assert quick.cut(text) == segmenter.cut(text)  # spacy-pkuseg's own extraction: asks for the word pairs
+    pairs = quick.feature_extractor.bigram
+    assert len(pairs) == len(segmenter.feature_extractor.bigram) > 100000
+    assert sorted(pairs) == sorted(segmenter.feature_extractor.bigram)  # what spaCy's to_disk writes
+
+
+def test_a_saved_tokenizer_loads_back_with_the_same_words(tmp_path):
+    import pipeline
+
+    nlp = pipeline.load("rules")
+    text = "过去一年，全区地区生产总值增长5.1%，规模以上工业增加值增长6.2%。"  # made-up snippet
+    words = [t.text for t in nlp(text)]
+    nlp.tokenizer.to_disk(tmp_path / "tokenizer")
+    nlp.tokenizer.from_disk(tmp_path / "tokenizer")
+    assert [t.text for t in nlp(text)] == words
