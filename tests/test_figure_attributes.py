@@ -370,3 +370,21 @@ def test_the_reader_scored_on_the_gold_figures_of_a_split(capsys):
     assert any(line.startswith("all ") for line in out.splitlines())
     with pytest.raises(SystemExit):
         main(["test"])
+
+
+def test_the_items_of_a_list_take_the_year_of_its_introduction():
+    # national-1955: 主要农业产品一九五七年的计划产量及其比一九五二年增长的情况如下列：\n粮食：达到…\n棉花：达到…
+    assert _attributes("national-state-council-1955", "三千二百七十万担", "棉花：达到")["period"] == "1957"
+    # a sentence after the list is no item: 一九五七年 is not its year
+    text = "主要产品一九五七年的产量如下列：\n钢：达到四百万吨。\n铁路建设方面，修建新线四千公里。"  # made up
+    timeline = ReportTimeline.of(text, 1955)
+    start = text.index("四千公里")
+    assert figure_attributes(text, start, start + 4, timeline)["period"] != "1957"
+    start = text.index("四百万吨")
+    assert figure_attributes(text, start, start + 4, timeline)["period"] == "1957"
+
+
+def test_a_plan_named_after_a_range_of_years_dates_the_figure():
+    # national-1982: 一九五三年到一九八○年二十八年中…，六五计划期间要求每年递增百分之四
+    got = _attributes("national-state-council-1982", "百分之四", "六五计划期间要求每年递增")
+    assert got["period"] == "1981-1985"

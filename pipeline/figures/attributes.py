@@ -294,6 +294,23 @@ def _plan_end(before: str, offset: int, years: tuple[int, int]) -> tuple[int, in
     return years
 
 
+_LIST_INTRO = re.compile(r"如下列?[：:]")
+_LIST_ITEM = re.compile(r"\s*[^，。；：:,;]{1,12}[：:]")
+
+
+def _list_intro(text: str, sent: int) -> str:
+    """The sentence that introduces the list the figure's sentence is an item of (主要农业产品一九五七年的计划产量
+    …如下列： 粮食：达到三千八百五十六亿斤…。 棉花：…), or "" where the sentence is no such item."""
+    window = text[max(0, sent - 1500):sent]
+    intro = _last(_LIST_INTRO, window)
+    if intro is None or not _LIST_ITEM.match(text, sent):
+        return ""
+    items = [item for item in re.split(r"[。；;\n]", window[intro.end():]) if item.strip()]
+    if not all(_LIST_ITEM.match(item) for item in items):
+        return ""
+    return window[_sentence_start(window, intro.start()):intro.end()]
+
+
 def figure_attributes(text: str, start: int, end: int, timeline: ReportTimeline) -> dict[str, str | None]:
     """`status`, `period` and `basis` of the FIG text[start:end] (period and basis None where not given)."""
     sent = _sentence_start(text, start)
@@ -328,7 +345,9 @@ def figure_attributes(text: str, start: int, end: int, timeline: ReportTimeline)
         years = [(o, y) for o, y in years if o < len(before) - len(clause) or o > to]
     ranges = list(_YEAR_RANGE.finditer(before))
     dated_by_range = False
-    if ranges and (not years or ranges[-1].end() >= years[-1][0] + 4):
+    # the last of a range, a year or a plan written before the figure dates it (…一九五三年到一九八○年…，六五计划期间…)
+    range_last = ranges and (not years or ranges[-1].end() >= years[-1][0] + 4)
+    if range_last and (not plans or plans[-1][0] < ranges[-1].start()):
         first, last = (year_value(ranges[-1].group(i)) for i in (1, 2))
         period = _period(first, last) if first and last and first <= last else None
         if period is not None and _FROM.search(clause):
@@ -339,6 +358,8 @@ def figure_attributes(text: str, start: int, end: int, timeline: ReportTimeline)
         period = str(years[-1][1])
     elif plans:
         period = _period(*plans[-1][1])
+    elif (intro := _list_intro(text, sent)) and (dated := _own_years(intro) or plans_in(intro)):
+        period = str(dated[-1][1]) if isinstance(dated[-1][1], int) else _period(*dated[-1][1])
     elif year is not None and _NEXT_YEAR.search(clause):  # 由上年18亿元增加到95亿元，明年将安排200亿元
         period = str(year + 1)
     elif year is not None and status == "target" and (ahead := _last(_YEARS_AHEAD, before)):
