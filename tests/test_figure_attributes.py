@@ -388,3 +388,18 @@ def test_a_plan_named_after_a_range_of_years_dates_the_figure():
     # national-1982: 一九五三年到一九八○年二十八年中…，六五计划期间要求每年递增百分之四
     got = _attributes("national-state-council-1982", "百分之四", "六五计划期间要求每年递增")
     assert got["period"] == "1981-1985"
+
+
+def test_a_review_that_says_its_figures_are_estimates():
+    # national-1958: 根据预计数字（实际完成的统计数字，要在以后才能作出），一九五七年… opens the review
+    got = _attributes("national-state-council-1958", "一千八百二十六万吨", "原煤增产了")
+    assert got["status"] == "expected" and got["period"] == "1957"
+    text = "一、过去一年的工作\n全年粮食产量达到三千七百亿斤。"  # made up: no such sentence, a result
+    start = text.index("三千七百亿斤")
+    assert figure_attributes(text, start, start + 6, ReportTimeline.of(text, 1958))["status"] == "actual"
+
+
+def test_a_fact_dated_in_the_year_before_a_plan_report_is_actual():
+    # national-1955 (a plan report): 两年中农业生产合作社有了很大的发展，一九五四年底已发展到将近五十万个 (将近 is no 将)
+    got = _attributes("national-state-council-1955", "五十万个", "一九五四年底已发展到将近")
+    assert got == {"status": "actual", "period": "1954", "basis": None}

@@ -33,7 +33,7 @@ _PLAN = re.compile(_any("安排 目标 任务 建议 要求 计划(?!执行) 今
                    + "|" + _any("努力 做好 部署 总体 思路 今年 明年 展望"))
 _SENTENCE_END = re.compile(r"[。！？!?\n]")
 _EXPECTED = re.compile(r"预计|初步统计|初步核算|有望")
-_TARGET = re.compile(_any("预期目标 主要目标 目标(?:是|为) 力争 确保 争取 计划(?!内) 拟 将 要 力求 控制在 预期")
+_TARGET = re.compile(_any("预期目标 主要目标 目标(?:是|为) 力争 确保 争取 计划(?!内) 拟 将(?!近) 要 力求 控制在 预期")
                      + rf"|到(?:[0-9]{{4}}|{_CN_YEAR})年")
 _PAST = re.compile(r"(?<![比较])去年|(?<![比较])上年|过去|已经|已|完成了|实现了|增长了|达到了")
 _BASIS = [
@@ -256,7 +256,7 @@ def _own_years(before: str) -> list[tuple[int, int]]:
 def _dated_before(before: str, year: int | None) -> bool:
     """The sentence dates itself before the report's year (从一九六六年到一九七六年的十一年中), and no later."""
     years = [y for _, y in _own_years(before)]
-    return bool(year and years and max(years) < year - 1)
+    return bool(year and years and max(years) < year)
 
 
 def _target_cue(before: str, year: int | None) -> bool:
@@ -292,6 +292,15 @@ def _plan_end(before: str, offset: int, years: tuple[int, int]) -> tuple[int, in
     if first_years:
         return years[0], years[0] + NUMBERS[first_years.group(1)] - 1
     return years
+
+
+# 根据预计数字（实际完成的统计数字，要在以后才能作出），一九五七年…: the review's figures that follow are estimates
+_ESTIMATES_FOLLOW = re.compile(r"(?:^|(?<=[。！？\n]))\s*(?:根据|按照|据)(?:预计|初步统计|初步核算)")
+
+
+def _estimates_follow(text: str, section: Section | None, sent: int) -> bool:
+    """The section says, in a sentence of its own before this one, that its figures are estimates."""
+    return section is not None and _ESTIMATES_FOLLOW.search(text, section.start, sent + 1) is not None
 
 
 _LIST_INTRO = re.compile(r"如下列?[：:]")
@@ -398,6 +407,9 @@ def figure_attributes(text: str, start: int, end: int, timeline: ReportTimeline)
         # 2021-2025 that is 2020, even where B was dated at the range's end
         began = section.period if section is not None and section.period and period == section.period[-4:] else period
         period = str(int(began[:4]) - 1)
+    if status == "actual" and kind == "review" and year is not None and period == str(year - 1) \
+            and _estimates_follow(text, section, sent):
+        status = "expected"
     # basis: only where the text gives one, in the figure's clause
     basis = None
     near = text[_clause_start(text, start, sent):end + 2]
