@@ -400,6 +400,6 @@ def test_a_review_that_says_its_figures_are_estimates():
 
 
 def test_a_fact_dated_in_the_year_before_a_plan_report_is_actual():
-    # national-1955 (a plan report): 两年中农业生产合作社有了很大的发展，一九五四年底已发展到将近五十万个 (将近 is no 将)
+    # national-1955 (a plan report): 一九五四年底已发展到将近五十万个 (将近, nearly, is no 将)
     got = _attributes("national-state-council-1955", "五十万个", "一九五四年底已发展到将近")
     assert got == {"status": "actual", "period": "1954", "basis": None}
