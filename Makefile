@@ -4,7 +4,7 @@ SHARED ?= ../shared
 OUT ?= out
 EXAMPLE = corpus/raw/district-zhuzhou-shifeng-2023.txt
 
-.PHONY: setup run test test-integration lint train eval eval-test bench fuzz corpus-stats gold facts learning-curve
+.PHONY: setup run test test-integration lint train train-spacy train-taggers tagger-primary tagger-s2 tagger-h64 eval eval-test bench fuzz corpus-stats gold facts learning-curve
 
 .venv/bin/python:
 	python3 -m venv .venv
@@ -57,17 +57,35 @@ lint:
 train:
 	GOVREPORT_SHARED=$(SHARED) $(PY) -m pipeline.training.gazetteer
 	GOVREPORT_SHARED=$(SHARED) $(PY) -m pipeline.training.segmenter --out models/pkuseg-pd1998
+	# the spaCy model and the ensemble's three taggers (models/hanlp-ner/MODEL_CARD.md): four single-threaded
+	# fits shared out over the two cores
+	$(MAKE) -j2 train-spacy train-taggers
+
+train-spacy:
 	$(PY) -m pipeline.training.pretrain --out $(OUT)/pretrain
 	$(PY) -m pipeline.training.ner --out models/govreport-zh --work $(OUT)/train \
 		--init-tok2vec $$(ls -v $(OUT)/pretrain/model[0-9]*.bin | tail -1)
+
+$(OUT)/char-vectors.txt:
 	GOVREPORT_SHARED=$(SHARED) $(PY) -m pipeline.training.char_vectors --out $(OUT)/char-vectors.txt
-	$(PY) -m pipeline.training.hanlp_ner --out models/hanlp-ner --init-vectors $(OUT)/char-vectors.txt \
-		--lexicon --epochs 16 --fit-on-dev
-	# the ensemble's other members (models/hanlp-ner/MODEL_CARD.md), after the folder they live in is rebuilt
-	$(PY) -m pipeline.training.hanlp_ner --out models/hanlp-ner/members/s2 --init-vectors $(OUT)/char-vectors.txt \
-		--lexicon --epochs 16 --fit-on-dev --seed 2 --no-relations
-	$(PY) -m pipeline.training.hanlp_ner --out models/hanlp-ner/members/h64 --init-vectors $(OUT)/char-vectors.txt \
-		--lexicon --epochs 16 --fit-on-dev --hidden 64 --no-relations
+
+TAGGER_ARGS = --init-vectors $(OUT)/char-vectors.txt --lexicon --epochs 16 --fit-on-dev
+
+tagger-primary: $(OUT)/char-vectors.txt
+	$(PY) -m pipeline.training.hanlp_ner --out $(OUT)/taggers/primary $(TAGGER_ARGS)
+
+tagger-s2: $(OUT)/char-vectors.txt
+	$(PY) -m pipeline.training.hanlp_ner --out $(OUT)/taggers/s2 $(TAGGER_ARGS) --seed 2 --no-relations
+
+tagger-h64: $(OUT)/char-vectors.txt
+	$(PY) -m pipeline.training.hanlp_ner --out $(OUT)/taggers/h64 $(TAGGER_ARGS) --hidden 64 --no-relations
+
+# the first tagger becomes models/hanlp-ner (its hand-written model card kept), the others its members/
+train-taggers: tagger-primary tagger-s2 tagger-h64
+	rm -rf $(OUT)/hanlp-ner.new && cp -r $(OUT)/taggers/primary $(OUT)/hanlp-ner.new
+	cp models/hanlp-ner/MODEL_CARD.md $(OUT)/hanlp-ner.new/
+	mkdir -p $(OUT)/hanlp-ner.new/members && cp -r $(OUT)/taggers/s2 $(OUT)/taggers/h64 $(OUT)/hanlp-ner.new/members/
+	rm -rf models/hanlp-ner && mv $(OUT)/hanlp-ner.new models/hanlp-ner
 
 # Scores the default pipeline (HanLP backend), the spaCy backend and the rule baseline on the dev split.
 eval:

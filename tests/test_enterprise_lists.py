@@ -97,3 +97,17 @@ def test_named_exchanges_are_enterprises_and_blocs_are_organisations():
     doc = nlp.make_doc(text)
     doc.ents = [doc.char_span(0, 6, "ENT", alignment_mode="expand")]
     assert [(e.text, e.label_) for e in nlp(doc).ents] == [("苏联领导集团", "ORG")]
+
+
+def test_well_known_enterprises_where_the_recogniser_marked_nothing():
+    import pipeline
+    from pipeline.components.enterprise_lists import EnterpriseLists
+
+    nlp = pipeline.load("rules")  # the shipped segmenter: a name counts only as a whole run of words
+    component = EnterpriseLists()
+    text = "魏桥集团参与国家电网绿电消纳调峰"  # province-shandong-2026
+    doc = component(nlp.make_doc(text))
+    assert [(e.text, e.label_) for e in doc.ents] == [("魏桥集团", "ENT"), ("国家电网", "ENT")]
+    text = "推进南京东路、陆家嘴、徐家汇、南"  # province-shanghai-2026: 京东 is inside 南京东路
+    doc = component(nlp.make_doc(text))
+    assert "京东" not in [e.text for e in doc.ents]

@@ -18,17 +18,26 @@ Exchanges named with their city (北京证券交易所, 广州期货交易所, �
 are ENT, where the recogniser read them as ORG or missed them (3 of the 8 ENT it got wrong on held-out dev); on
 the train and dev gold the names this finds are ENT 8 times, ORG 3 times. A 集团 that is a political or military
 bloc (苏联领导集团, 蒋介石卖国集团, 东南亚防务集团, 二十国集团) is ORG, never a business group: every one in the gold.
+
+Well-known enterprises (`models/rules/enterprises.tsv`: central state-owned enterprises, the big banks, the
+exchanges, large companies, by the names they go by) are ENT where the recogniser marked nothing there and the
+name is a whole run of words of the segmentation (京东 is no name in 南京东路). On the train and dev gold such a
+name, where no gold span overlaps it otherwise, is ENT 57 times, PROJ 7 times (中国船舶集团 moving its seat), ORG
+once; a report the tagger has not seen names firms it never learnt.
 """
 
 from __future__ import annotations
 
 import re
+from functools import lru_cache
+from pathlib import Path
 
 from spacy.language import Language
 from spacy.tokens import Doc
 
 from pipeline.components.alignment import set_entities, unmarked
 from pipeline.divisions import division_names
+from pipeline.paths import ENTERPRISES
 from pipeline.textnorm import normalised_text
 
 _MEMBER = r"[^\s，。；、：:“”‘’（）()《》,;]{2,14}"
@@ -90,6 +99,24 @@ _EXCHANGE = re.compile(r"(?:(?:北京|上海|深圳|广州|郑州|大连|海南|
 _BLOC = re.compile(r"(?:领导|卖国|统治|反动|侵略|防务|军事)集团$|^二十国集团$")
 
 
+@lru_cache(maxsize=2)
+def known_enterprises(path: Path = ENTERPRISES) -> re.Pattern | None:
+    """One pattern for the names of `models/rules/enterprises.tsv`, longest first; None without the file."""
+    if not path.exists():
+        return None
+    with open(path, encoding="utf-8") as fh:
+        names = {line.split("\t")[0] for line in fh if line.strip() and not line.startswith("#")}
+    return re.compile("|".join(map(re.escape, sorted(names, key=len, reverse=True)))) if names else None
+
+
+def whole_word_matches(pattern: re.Pattern | None, text: str, starts: set[int],
+                       ends: set[int]) -> list[tuple[int, int]]:
+    """(start, end) of each match of `pattern` that begins and ends on word boundaries of the segmentation."""
+    if pattern is None:
+        return []
+    return [m.span() for m in pattern.finditer(text) if m.start() in starts and m.end() in ends]
+
+
 def named_exchanges(text: str) -> list[tuple[int, int]]:
     """(start, end) of each exchange named with its city or by its short form."""
     return [m.span() for m in _EXCHANGE.finditer(text)]
@@ -119,6 +146,9 @@ class EnterpriseLists:
         # an exchange is added unless a span that is not ORG covers it (深交所科技成果与知识产权交易中心)
         members += [(s, t) for s, t in named_exchanges(text) if (s, t) not in members
                     and not any(a <= s and t <= b and label != "ORG" for a, b, label in spans)]
+        starts, ends = {t.idx for t in doc}, {t.idx + len(t) for t in doc}
+        known = whole_word_matches(known_enterprises(), text, starts, ends)
+        members += [span for span in unmarked(known, spans) if span not in members]
         blocs = [(a, b) for a, b, label in spans if label == "ENT" and _BLOC.search(text[a:b])]
         if not members and not blocs:
             return doc
