@@ -139,3 +139,13 @@ def test_an_honour_only_hoped_for_is_no_achievement():
     got = text.rindex("省“七连优”")
     spans = [(hoped, hoped + 6, "ACH"), (got, got + 6, "ACH")]
     assert constrain(text, spans) == [(got, got + 6, "ACH")]
+
+
+def test_the_verb_before_a_rank_stays_outside_the_achievement():
+    text = "并连续4年在国家综合测评中位列第一；"  # province-beijing-2026
+    start = text.index("中位列")
+    assert constrain(text, [(start, start + 5, "ACH")]) == [(start + 3, start + 5, "ACH")]
+    text = "中国戏剧梅花奖获得者"  # made up: 中 opening a name stays
+    assert constrain(text, [(0, 6, "ACH")]) == [(0, 6, "ACH")]
+    text = "居民满意度"  # made up: 居 is no verb here
+    assert constrain(text, [(0, 5, "ACH")]) == [(0, 5, "ACH")]

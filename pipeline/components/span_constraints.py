@@ -182,6 +182,17 @@ def _names_not_counts(text: str, start: int, end: int) -> bool:
     return after == "级" or (start > 0 and text[start - 1] in "“\"" and after in "”\"")
 
 
+# A rank or prize is the ACH, the verb that reaches it is not (居全国第一, 位列第一, 首获…金钟奖): no gold ACH
+# of train or dev starts with one, 200 follow one.
+_ACH_VERB = re.compile(r"(?:中(?=位列|位居|排名))?(?:位列|位居|排名|排在|居于|居(?=[全世中西东第前首同])|列(?=[全第前])"
+                       r"|首夺|首获|夺得|荣获|获得)")
+
+
+def _trim_achievement_verb(text: str, start: int, end: int) -> tuple[int, int]:
+    verb = _ACH_VERB.match(text, start, end)
+    return (verb.end(), end) if verb and verb.end() < end - 1 else (start, end)
+
+
 def constrain(text: str, spans: list[tuple[int, int, str]],
               divisions: frozenset[str] = frozenset()) -> list[tuple[int, int, str]]:
     """The spans after the constraints of this module's docstring (pure function over character spans;
@@ -200,6 +211,8 @@ def constrain(text: str, spans: list[tuple[int, int, str]],
             start, end = _take_quoted_head(text, start, end, starts)
         if label == "IND":
             start, end = _trim_indicator(text, start, end)
+        if label == "ACH":
+            start, end = _trim_achievement_verb(text, start, end)
         pieces = _split_place_list(text, start, end, divisions) if label == "LOC" and divisions else [(start, end)]
         if label == "IND":
             pieces = _split_coordinated_indicator(text, start, end, figures)
