@@ -58,7 +58,7 @@ _YEAR = rf"((?:1[89]|20)\d\d|{_CN_YEAR})"
 _YEAR_RANGE = re.compile(rf"{_YEAR}年?(?:到|至|—|－|-){_YEAR}年")
 _FLOW = re.compile(_any("新增 累计 年均 平均每年 每年 新建 新开工 开工 完成 建成 改造 开挖 植树 治理 培育 制定 实施")
                    + "|" + _any("培训 帮助 吸引 净增 增长 增加(?!到) 减少 下降(?!到) 提高(?!到|至) 新设 改善 获批")
-                   + "|" + _any("加装 筹措 出台 办理 帮扶 下沉 取得 打造 引进"))
+                   + "|" + _any("加装 筹措 出台 办理 帮扶 下沉 取得 打造 引进 转移 解决 资助 建立 关停 筹集 推出 形成"))
 # Classes name both punctuation forms: the pipeline reads normalised text (，→,), the tests raw text.
 _FROM = re.compile(r"(?:从|由)[^，；,;从由到至]{0,16}$")
 _FROM_DATED = re.compile(rf"(?:从|由){_YEAR}年")
