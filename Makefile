@@ -4,7 +4,7 @@ SHARED ?= ../shared
 OUT ?= out
 EXAMPLE = corpus/raw/district-zhuzhou-shifeng-2023.txt
 
-.PHONY: setup run test test-integration lint train train-spacy train-taggers tagger-primary tagger-s2 tagger-h64 eval eval-test bench fuzz corpus-stats gold facts learning-curve
+.PHONY: setup run test test-integration lint train train-segmenter train-spacy train-taggers tagger-primary tagger-s2 tagger-h64 eval eval-test bench fuzz corpus-stats gold facts learning-curve
 
 .venv/bin/python:
 	python3 -m venv .venv
@@ -56,12 +56,14 @@ lint:
 # Rebuilds every shipped model from the repository's data (+ the research-only corpora in $(SHARED)).
 train:
 	GOVREPORT_SHARED=$(SHARED) $(PY) -m pipeline.training.gazetteer
-	GOVREPORT_SHARED=$(SHARED) $(PY) -m pipeline.training.segmenter --out models/pkuseg-pd1998
-	# the spaCy model and the ensemble's three taggers (models/hanlp-ner/MODEL_CARD.md): four single-threaded
-	# fits shared out over the two cores
+	# the segmenter, then the spaCy model (it segments with it); the ensemble's three taggers
+	# (models/hanlp-ner/MODEL_CARD.md: characters, no segmenter): single-threaded fits shared out over two cores
 	$(MAKE) -j2 train-spacy train-taggers
 
-train-spacy:
+train-segmenter:
+	GOVREPORT_SHARED=$(SHARED) $(PY) -m pipeline.training.segmenter --out models/pkuseg-pd1998
+
+train-spacy: train-segmenter
 	$(PY) -m pipeline.training.pretrain --out $(OUT)/pretrain
 	$(PY) -m pipeline.training.ner --out models/govreport-zh --work $(OUT)/train \
 		--init-tok2vec $$(ls -v $(OUT)/pretrain/model[0-9]*.bin | tail -1)
