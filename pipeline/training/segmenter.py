@@ -86,9 +86,6 @@ def main(argv: list[str] | None = None) -> None:
     print("SIGHAN 2005 PKU test:", {k: round(v, 4) for k, v in word_f1(args.out, gold).items()})
 
 
-if __name__ == "__main__":
-    main()
-
 
 def prune(model_dir: Path, out: Path, min_weight: float) -> tuple[int, int]:
     """Drop features whose weights are all below `min_weight` in magnitude (the model shrinks ~3x at 0.05
@@ -134,3 +131,7 @@ def word_f1(model_dir: Path, gold_path: Path) -> dict[str, float]:
         tp, n_gold, n_pred = tp + len(g & p), n_gold + len(g), n_pred + len(p)
     precision, recall = tp / max(n_pred, 1), tp / max(n_gold, 1)
     return {"precision": precision, "recall": recall, "f1": 2 * precision * recall / max(precision + recall, 1e-9)}
+
+
+if __name__ == "__main__":
+    main()
