@@ -111,3 +111,10 @@ def test_well_known_enterprises_where_the_recogniser_marked_nothing():
     text = "推进南京东路、陆家嘴、徐家汇、南"  # province-shanghai-2026: 京东 is inside 南京东路
     doc = component(nlp.make_doc(text))
     assert "京东" not in [e.text for e in doc.ents]
+
+
+def test_a_well_known_name_takes_the_company_form_after_it():
+    from pipeline.components.enterprise_lists import known_enterprises
+
+    text = "国家电网公司和中国石化集团、中国移动"  # made up
+    assert [m.group() for m in known_enterprises().finditer(text)] == ["国家电网公司", "中国石化集团", "中国移动"]
