@@ -18,7 +18,10 @@ def test_tiny_ner_and_relation_model_train_assemble_and_load(tmp_path):
     train = load_split("train")[:1]
     best = train_ner(train, seed, tmp_path / "work", max_steps=20, segmenter=None)
     relations = tune_relations(train, seed)
+    (tmp_path / "pipe").mkdir()
+    (tmp_path / "pipe" / "MODEL_CARD.md").write_text("# card\n", encoding="utf-8")  # retraining keeps the card
     out = assemble(best, relations, tmp_path / "pipe", segmenter=None)
+    assert (out / "MODEL_CARD.md").read_text(encoding="utf-8") == "# card\n"
     nlp = pipeline.load(out)
     assert nlp.pipe_names == ["sentencizer", "govreport_figures", "tok2vec", "ner", "govreport_span_constraints",
                               "govreport_relation_classifier", "govreport_attached_indicators",

@@ -108,6 +108,8 @@ def assemble(ner_dir: Path, relation_model, out: Path, segmenter: Path | None = 
     nlp.get_pipe("govreport_relation_classifier").model = relation_model
     tmp = Path(tempfile.mkdtemp(prefix=".govreport-zh.", dir=out.parent))
     nlp.to_disk(tmp, exclude=["tokenizer"])
+    if (out / "MODEL_CARD.md").exists():  # written by hand, not by training: it stays
+        shutil.copy2(out / "MODEL_CARD.md", tmp / "MODEL_CARD.md")
     if out.exists():
         shutil.rmtree(out)
     tmp.rename(out)
