@@ -114,11 +114,13 @@ def test_well_known_enterprises_where_the_recogniser_marked_nothing():
 
 
 def test_a_well_known_name_takes_the_company_form_after_it():
-    from pipeline.components.enterprise_lists import known_enterprises, whole_word_names
+    from pipeline.components.enterprise_lists import known_names
+    from pipeline.gazetteer import Gazetteer
+    from pipeline.paths import ENTERPRISES
 
     text = "国家电网公司和中国石化集团、中国移动"  # made up
     words = ["国家", "电网", "公司", "和", "中国", "石化", "集团", "、", "中国", "移动"]
     ends = [sum(map(len, words[:k + 1])) for k in range(len(words))]
     starts = {end - len(word) for word, end in zip(words, ends, strict=True)}
-    spans = whole_word_names(known_enterprises(), text, starts, set(ends))
+    spans = known_names(Gazetteer.from_file(ENTERPRISES), text, starts, set(ends))
     assert [text[a:b] for a, b in spans] == ["国家电网公司", "中国石化集团", "中国移动"]

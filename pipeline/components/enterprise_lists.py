@@ -30,14 +30,13 @@ and unmarked 3 times (鞍钢宪法, a charter); a report the tagger has not seen
 from __future__ import annotations
 
 import re
-from functools import lru_cache
-from pathlib import Path
 
 from spacy.language import Language
 from spacy.tokens import Doc
 
 from pipeline.components.alignment import set_entities, unmarked
 from pipeline.divisions import division_names
+from pipeline.gazetteer import Gazetteer
 from pipeline.paths import ENTERPRISES
 from pipeline.textnorm import normalised_text
 
@@ -100,36 +99,15 @@ _EXCHANGE = re.compile(r"(?:(?:北京|上海|深圳|广州|郑州|大连|海南|
 _BLOC = re.compile(r"(?:领导|卖国|统治|反动|侵略|防务|军事)集团$|^二十国集团$")
 
 
-@lru_cache(maxsize=2)
-def known_enterprises(path: Path = ENTERPRISES) -> frozenset[str]:
-    """The names of `models/rules/enterprises.tsv` (empty without the file)."""
-    if not path.exists():
-        return frozenset()
-    with open(path, encoding="utf-8") as fh:
-        return frozenset(line.split("\t")[0] for line in fh if line.strip() and not line.startswith("#"))
-
-
 # the company form the text may add after a name (国家电网公司, 中国石化集团): the span is the whole name
 _COMPANY_FORM = re.compile(r"(?:集团有限公司|股份有限公司|有限责任公司|有限公司|集团公司|集团|公司)?")
 
 
-def whole_word_names(names: frozenset[str], text: str, starts: set[int], ends: set[int]) -> list[tuple[int, int]]:
-    """(start, end) of each of `names` (longest first, with its company form) that begins on a word start of the
-    segmentation and ends on a word end. A set lookup per word start and length: an alternation of the names
-    would cost a regex compilation of 60 ms at start-up."""
-    lengths = sorted({len(name) for name in names}, reverse=True)
-    found, taken = [], 0
-    for start in sorted(starts):
-        if start < taken:
-            continue
-        for length in lengths:
-            if text[start:start + length] in names:
-                end = _COMPANY_FORM.match(text, start + length).end()
-                if end in ends:
-                    found.append((start, end))
-                    taken = end
-                break
-    return found
+def known_names(enterprises: Gazetteer, text: str, starts: set[int], ends: set[int]) -> list[tuple[int, int]]:
+    """(start, end) of each well-known enterprise, with its company form, that begins on a word start of the
+    segmentation and ends on a word end."""
+    spans = [(start, _COMPANY_FORM.match(text, end).end()) for start, end in enterprises.find(text, starts)]
+    return [(start, end) for start, end in spans if end in ends]
 
 
 def named_exchanges(text: str) -> list[tuple[int, int]]:
@@ -147,6 +125,7 @@ class EnterpriseLists:
 
     def __init__(self) -> None:
         self.divisions = division_names()
+        self.enterprises = Gazetteer.from_file(ENTERPRISES) if ENTERPRISES.exists() else Gazetteer(set())
 
     def __call__(self, doc: Doc) -> Doc:
         text = normalised_text(doc)
@@ -162,7 +141,7 @@ class EnterpriseLists:
         members += [(s, t) for s, t in named_exchanges(text) if (s, t) not in members
                     and not any(a <= s and t <= b and label != "ORG" for a, b, label in spans)]
         starts, ends = {t.idx for t in doc}, {t.idx + len(t) for t in doc}
-        known = whole_word_names(known_enterprises(), text, starts, ends)
+        known = known_names(self.enterprises, text, starts, ends)
         members += [span for span in unmarked(known, spans) if span not in members]
         blocs = [(a, b) for a, b, label in spans if label == "ENT" and _BLOC.search(text[a:b])]
         if not members and not blocs:

@@ -15,6 +15,7 @@ from spacy.tokens import Doc
 from spacy.util import filter_spans
 
 from pipeline.components.alignment import char_spans
+from pipeline.gazetteer import Gazetteer
 from pipeline.textnorm import normalised_text
 
 _CJK = "\u4e00-\u9fff"
@@ -61,36 +62,7 @@ def _left_extend(text: str, end_of_prefix: int, max_len: int) -> int:
     return start
 
 
-class PlaceGazetteer:
-    """Longest-match lookup of place names. A set of all name prefixes lets the scan stop as soon as
-    no name can continue, so each position costs one or two lookups."""
-
-    def __init__(self, names: set[str]) -> None:
-        self.names = names
-        self.prefixes = {name[:i] for name in names for i in range(1, len(name) + 1)}
-
-    @classmethod
-    def from_file(cls, path: Path) -> PlaceGazetteer:
-        with open(path, encoding="utf-8") as fh:
-            return cls({line.split("\t", 1)[0] for line in fh if line.strip() and not line.startswith("#")})
-
-    def find(self, text: str) -> list[tuple[int, int]]:
-        found, i, n = [], 0, len(text)
-        while i < n:
-            longest, j = 0, i + 1
-            while j <= n and text[i:j] in self.prefixes:
-                if text[i:j] in self.names:
-                    longest = j
-                j += 1
-            if longest - i >= 2:
-                found.append((i, longest))
-                i = longest
-            else:
-                i += 1
-        return found
-
-
-def find_entities(text: str, places: PlaceGazetteer) -> list[tuple[int, int, str]]:
+def find_entities(text: str, places: Gazetteer) -> list[tuple[int, int, str]]:
     """Candidate (start, end, label) spans in normalised text, possibly overlapping."""
     spans: list[tuple[int, int, str]] = []
     loc = places.find(text)
@@ -131,7 +103,7 @@ class EntityRules:
     def __init__(self, places_path: str | None) -> None:
         default = Path(__file__).resolve().parents[2] / "models" / "rules" / "places.tsv"
         path = Path(places_path) if places_path else default
-        self.places = PlaceGazetteer.from_file(path) if path.exists() else PlaceGazetteer(set())
+        self.places = Gazetteer.from_file(path) if path.exists() else Gazetteer(set())
 
     def __call__(self, doc: Doc) -> Doc:
         candidates = find_entities(normalised_text(doc), self.places)

@@ -1,0 +1,43 @@
+"""Longest-match lookup of names from a list (the place gazetteer, the well-known enterprises)."""
+
+from __future__ import annotations
+
+from collections.abc import Collection
+from pathlib import Path
+
+
+class Gazetteer:
+    """Longest-match lookup of names. A set of all name prefixes lets the scan stop as soon as
+    no name can continue, so each position costs one or two lookups."""
+
+    def __init__(self, names: set[str]) -> None:
+        self.names = names
+        self.prefixes = {name[:i] for name in names for i in range(1, len(name) + 1)}
+
+    @classmethod
+    def from_file(cls, path: Path) -> Gazetteer:
+        """The names in the first column of a TSV file (lines starting with # are comments)."""
+        with open(path, encoding="utf-8") as fh:
+            return cls({line.split("\t", 1)[0] for line in fh if line.strip() and not line.startswith("#")})
+
+    def longest_at(self, text: str, start: int) -> int:
+        """The end of the longest name that begins at `start` (`start` itself where none does)."""
+        longest, end = start, start + 1
+        while end <= len(text) and text[start:end] in self.prefixes:
+            if text[start:end] in self.names:
+                longest = end
+            end += 1
+        return longest
+
+    def find(self, text: str, starts: Collection[int] | None = None) -> list[tuple[int, int]]:
+        """(start, end) of the longest name of two characters or more at each position, left to right, not
+        overlapping; with `starts`, only names beginning at those positions (word starts, say)."""
+        found, taken = [], 0
+        for start in range(len(text)) if starts is None else sorted(starts):
+            if start < taken:
+                continue
+            end = self.longest_at(text, start)
+            if end - start >= 2:
+                found.append((start, end))
+                taken = end
+        return found
