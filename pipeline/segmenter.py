@@ -11,7 +11,7 @@ reports); the decoding is spacy-pkuseg's own.
 
 from __future__ import annotations
 
-from collections.abc import Iterator
+from collections.abc import Callable, Iterator
 from pathlib import Path
 
 from spacy_pkuseg import inference
@@ -124,6 +124,24 @@ def accelerate(seg) -> None:
     seg._cut = _cut
 
 
+_PAIRS = "bigram"  # the feature file's key for the word pairs
+
+
+def _read_features(path: Path, wanted: Callable[[str], bool]) -> dict:
+    """The entries of spacy-pkuseg's feature file (a msgpack map) whose key `wanted` accepts; the others are
+    skipped without being decoded."""
+    data = {}
+    with open(path, "rb") as file:
+        unpacker = msgpack.Unpacker(file, raw=False, max_buffer_size=0)
+        for _ in range(unpacker.read_map_header()):
+            key = unpacker.unpack()
+            if wanted(key):
+                data[key] = unpacker.unpack()
+            else:
+                unpacker.skip()
+    return data
+
+
 class _WordPairs:
     """spacy-pkuseg's set of word pairs, read from the feature file on first use.
 
@@ -137,8 +155,7 @@ class _WordPairs:
 
     def _loaded(self) -> set[str]:
         if self._pairs is None:
-            with open(self._path, "rb") as file:
-                self._pairs = set(msgpack.unpack(file, raw=False)["bigram"])
+            self._pairs = set(_read_features(self._path, lambda key: key == _PAIRS)[_PAIRS])
         return self._pairs
 
     def __contains__(self, pair: object) -> bool:
@@ -159,15 +176,7 @@ def load_without_dictionary(model_dir: str | Path):
     from spacy_pkuseg.model import Model
 
     path = Path(model_dir) / "features.msgpack"
-    data = {}
-    with open(path, "rb") as file:
-        unpacker = msgpack.Unpacker(file, raw=False, max_buffer_size=0)
-        for _ in range(unpacker.read_map_header()):
-            key = unpacker.unpack()
-            if key == "bigram":
-                unpacker.skip()
-            else:
-                data[key] = unpacker.unpack()
+    data = _read_features(path, lambda key: key != _PAIRS)
     extractor = FeatureExtractor.__new__(FeatureExtractor)
     extractor.unigram = set(data["unigram"])
     extractor.bigram = _WordPairs(path)
