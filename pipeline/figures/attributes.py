@@ -320,6 +320,17 @@ def _list_intro(text: str, sent: int) -> str:
     return window[_sentence_start(window, intro.start()):intro.end()]
 
 
+def _list_period(text: str, sent: int) -> str | None:
+    """The period of a list item: the last year its introduction names, else its last plan."""
+    intro = _list_intro(text, sent)
+    if not intro:
+        return None
+    if years := _own_years(intro):
+        return str(years[-1][1])
+    plans = plans_in(intro)
+    return _period(*plans[-1][1]) if plans else None
+
+
 def figure_attributes(text: str, start: int, end: int, timeline: ReportTimeline) -> dict[str, str | None]:
     """`status`, `period` and `basis` of the FIG text[start:end] (period and basis None where not given)."""
     sent = _sentence_start(text, start)
@@ -367,8 +378,8 @@ def figure_attributes(text: str, start: int, end: int, timeline: ReportTimeline)
         period = str(years[-1][1])
     elif plans:
         period = _period(*plans[-1][1])
-    elif (intro := _list_intro(text, sent)) and (dated := _own_years(intro) or plans_in(intro)):
-        period = str(dated[-1][1]) if isinstance(dated[-1][1], int) else _period(*dated[-1][1])
+    elif listed := _list_period(text, sent):
+        period = listed
     elif year is not None and _NEXT_YEAR.search(clause):  # 由上年18亿元增加到95亿元，明年将安排200亿元
         period = str(year + 1)
     elif year is not None and status == "target" and (ahead := _last(_YEARS_AHEAD, before)):
