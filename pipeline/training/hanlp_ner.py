@@ -35,6 +35,7 @@ from pipeline.backends import HANLP_MODEL
 from pipeline.backends.chunking import MAX_LEN, chunk_bounds, chunk_tokens
 from pipeline.backends.numpy_tagger import export_weights
 from pipeline.textnorm import normalise
+from pipeline.training.model_folder import replace_model_folder
 
 
 @dataclass
@@ -264,12 +265,8 @@ def train(train_records: list[dict], dev_records: list[dict], out: Path, setting
             "init_vectors_found": getattr(tagger, "init_vectors_found", None),
         }
         (tmp / "training.json").write_text(json.dumps(meta, ensure_ascii=False, indent=2), encoding="utf-8")
-        tmp.chmod(0o755)  # mkdtemp makes it owner-only; the model is shared like the rest of models/
-        if (out / "MODEL_CARD.md").exists():  # written by hand, not by training: it stays
-            shutil.copy2(out / "MODEL_CARD.md", tmp / "MODEL_CARD.md")
-        if out.exists():  # an ensemble's members/ go too: `make train` retrains them into the new folder
-            shutil.rmtree(out)
-        tmp.rename(out)
+        # an ensemble's members/ go with the old folder: `make train` retrains them and moves them in
+        replace_model_folder(tmp, out)
     finally:
         if tmp.exists():
             shutil.rmtree(tmp)

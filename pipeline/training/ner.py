@@ -15,13 +15,13 @@ from __future__ import annotations
 
 import argparse
 import json
-import shutil
 import sys
 import tempfile
 import time
 from pathlib import Path
 
 from pipeline.paths import SEGMENTER_MODEL, TRAINED_PIPELINE
+from pipeline.training.model_folder import replace_model_folder
 
 CONFIG = Path(__file__).resolve().parents[2] / "models" / "configs" / "ner.cfg"
 
@@ -108,13 +108,7 @@ def assemble(ner_dir: Path, relation_model, out: Path, segmenter: Path | None = 
     nlp.get_pipe("govreport_relation_classifier").model = relation_model
     tmp = Path(tempfile.mkdtemp(prefix=".govreport-zh.", dir=out.parent))
     nlp.to_disk(tmp, exclude=["tokenizer"])
-    if (out / "MODEL_CARD.md").exists():  # written by hand, not by training: it stays
-        shutil.copy2(out / "MODEL_CARD.md", tmp / "MODEL_CARD.md")
-    if out.exists():
-        shutil.rmtree(out)
-    tmp.rename(out)
-    out.chmod(0o755)  # mkdtemp makes it private; the shipped model is read by everyone
-    return out
+    return replace_model_folder(tmp, out)
 
 
 def main(argv: list[str] | None = None) -> int:
