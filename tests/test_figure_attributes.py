@@ -403,3 +403,22 @@ def test_a_fact_dated_in_the_year_before_a_plan_report_is_actual():
     # national-1955 (a plan report): 一九五四年底已发展到将近五十万个 (将近, nearly, is no 将)
     got = _attributes("national-state-council-1955", "五十万个", "一九五四年底已发展到将近")
     assert got == {"status": "actual", "period": "1954", "basis": None}
+
+
+def test_a_start_year_dates_only_the_starting_level():
+    # national-1982: 到一九八五年全日制高等学校招生数将从一九八○年的二十八万人增加到四十万人，增长百分之四十二点二
+    assert _attributes("national-state-council-1982", "二十八万人", "从一九八○年的")["period"] == "1980"
+    assert _attributes("national-state-council-1982", "四十万人", "二十八万人增加到")["period"] == "1985"
+    assert _attributes("national-state-council-1982", "百分之四十二点二", "四十万人，增长")["period"] == "1985"
+
+
+def test_the_plan_years_so_far_are_results():
+    # national-1955, a report on the plan for 1953-1957: 两年平均每年增长百分之十一点九 (1953 and 1954 are over)
+    got = _attributes("national-state-council-1955", "百分之十一点九", "两年平均每年增长")
+    assert got["status"] == "actual" and got["period"] == "1953-1954"
+    got = _attributes("national-state-council-1955", "一百三十六个", "两年中投入生产的限额以上的工业建设单位有")
+    assert got["status"] == "actual" and got["period"] == "1953-1954"
+    # the years ahead are no years so far (made up)
+    text = "一、今后五年的任务\n今后两年中新建铁路二千公里。"
+    start = text.index("二千公里")
+    assert figure_attributes(text, start, start + 4, ReportTimeline.of(text, 1955))["status"] == "target"

@@ -85,6 +85,8 @@ _FROM_PLAN_END = re.compile(r"(?:从|由)[“\"]?(?:十[一二三四五六七八
 # 从2017年的666公里增加到831公里: the year dates the starting value, not the figure after 到
 _FROM_YEAR_TO = re.compile(rf"{_FROM_DATED.pattern}[^，；。,;]{{0,30}}(?:到|至)[^，；。,;到至]{{0,6}}$")
 _RAISED_TO = re.compile(r"[，,]?[^，。；,;从由]{0,6}?(?:到|至|为)")  # 由A提高到B, 从A降至B: A is the starting level
+# 两年中, 这两年, 头三年来: the first years of the plan under review (1953-1954 in the report of 1955 on 1953-1957)
+_PLAN_YEARS_SO_FAR = re.compile(r"(?<!今后)(?<!未来)(?<![后来])(?:这|头|前|过去的?)?([两二三四])年(?:中|来|以来|间|平均|实际|合计|累计)")
 _TARGET_AFTER = re.compile(r"^[^，。；,;]{0,3}(?:的)?(?:目标|任务|计划)")
 
 
@@ -343,7 +345,8 @@ def figure_attributes(text: str, start: int, end: int, timeline: ReportTimeline)
     if _EXPECTED.search(before):
         status = "expected"
     elif kind == "plan":
-        past = _PAST.search(clause) or _PAST_FACT.search(before) or _dated_before(before, year)
+        past = (_PAST.search(clause) or _PAST_FACT.search(before) or _dated_before(before, year)
+                or _PLAN_YEARS_SO_FAR.search(before))
         status = "actual" if past and not _target_cue(before, year) else "target"
         if _FROM.search(clause) and _RAISED_TO.match(text, end):
             status = "actual"  # 由55元提高到70元: the level the plan starts from is already there
@@ -360,9 +363,12 @@ def figure_attributes(text: str, start: int, end: int, timeline: ReportTimeline)
     years = _own_years(before)
     if _MULTIPLE_OF_YEAR.search(before) and "倍" in text[start:end]:
         years = years[:-1]  # 利润2392亿元，为1997年的2.9倍: 1997 is what it is compared with
-    if _FROM_YEAR_TO.search(clause):  # keep only the years written after 到 (到一九八五年的)
+    if from_to := _FROM_YEAR_TO.search(clause):  # drop the years between 从 and 到 (到一九八五年的 stays)
+        since = len(before) - len(clause) + from_to.start()
         to = len(before) - len(clause) + max(clause.rfind("到"), clause.rfind("至"))
-        years = [(o, y) for o, y in years if o < len(before) - len(clause) or o > to]
+        years = [(o, y) for o, y in years if o < since or o > to]
+    if not _FROM.search(clause):  # 由1980年的A增加到B，增长C: 1980 dates A only
+        years = [(o, y) for o, y in years if before[max(0, o - 1):o] not in ("从", "由")]
     ranges = list(_YEAR_RANGE.finditer(before))
     dated_by_range = False
     # the last of a range, a year or a plan written before the figure dates it (…一九五三年到一九八○年…，六五计划期间…)
@@ -396,7 +402,7 @@ def figure_attributes(text: str, start: int, end: int, timeline: ReportTimeline)
         period = str(year)
     elif section is not None and section.period:
         period = section.period
-        if "-" in period and status == "actual" and not _FLOW.search(clause):
+        if "-" in period and status == "actual" and not _FLOW.search(clause) and not _PLAN_YEARS_SO_FAR.search(before):
             period = period.split("-")[1]  # no flow word: a level reached at the end of the years under review
     elif year is not None:
         period = str(year) if status == "target" else None
@@ -411,6 +417,11 @@ def figure_attributes(text: str, start: int, end: int, timeline: ReportTimeline)
     if (period is not None and "-" not in period and section is not None and section.period
             and "-" in section.period and section.period.endswith(period) and _AVERAGE.search(clause)):
         period = section.period  # 国内生产总值2000年达89404亿元，平均每年增长8.3%: the rate is over the five years
+    if (status == "actual" and period is not None and "-" in period and not years
+            and (so_far := _PLAN_YEARS_SO_FAR.search(before))):
+        first, last = int(period[:4]), int(period[-4:])
+        if first + NUMBERS[so_far.group(1)] - 1 < last:
+            period = _period(first, first + NUMBERS[so_far.group(1)] - 1)
     dated_start = (_FROM_DATED.search(clause) or _FROM_LAST_YEAR.search(clause) or _FROM_PLAN_END.search(clause)
                    or (kind == "plan" and _FROM_PREVIOUS_YEAR.search(clause)))
     if period is not None and _FROM.search(clause) and not dated_start and not dated_by_range:
