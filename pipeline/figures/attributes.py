@@ -86,7 +86,8 @@ _FROM_PLAN_END = re.compile(r"(?:从|由)[“\"]?(?:十[一二三四五六七八
 _FROM_YEAR_TO = re.compile(rf"{_FROM_DATED.pattern}[^，；。,;]{{0,30}}(?:到|至)[^，；。,;到至]{{0,6}}$")
 _RAISED_TO = re.compile(r"[，,]?[^，。；,;从由]{0,6}?(?:到|至|为)")  # 由A提高到B, 从A降至B: A is the starting level
 # 两年中, 这两年, 头三年来: the first years of the plan under review (1953-1954 in the report of 1955 on 1953-1957)
-_PLAN_YEARS_SO_FAR = re.compile(r"(?<!今后)(?<!未来)(?<![后来])(?:这|头|前|过去的?)?([两二三四])年(?:中|来|以来|间|平均|实际|合计|累计)")
+_PLAN_YEARS_SO_FAR = re.compile(r"(?<!今后)(?<!未来)(?<![后来])(?:这|头|前|过去的?)?([两二三四])年"
+                                r"(?:中|来|以来|间|平均|实际|合计|累计)")
 _TARGET_AFTER = re.compile(r"^[^，。；,;]{0,3}(?:的)?(?:目标|任务|计划)")
 
 
