@@ -422,3 +422,11 @@ def test_the_plan_years_so_far_are_results():
     text = "一、今后五年的任务\n今后两年中新建铁路二千公里。"
     start = text.index("二千公里")
     assert figure_attributes(text, start, start + 4, ReportTimeline.of(text, 1955))["status"] == "target"
+
+
+def test_a_done_verb_in_the_clause_is_a_result_even_after_a_plan_cue():
+    # national-1955 (a plan report): 两个年度计划都超额完成，一九五四年工业总产值比一九五二年增长了百分之五十三点七
+    got = _attributes("national-state-council-1955", "百分之五十三点七", "一九五二年增长了")
+    assert got["status"] == "actual" and got["period"] == "1954"
+    # national-2015, a plan: 赤字率从去年的2.1%提高到2.3% (去年 names the start, the figure is a target)
+    assert _attributes("national-state-council-2015", "2.3%", "提高到")["status"] == "target"

@@ -35,6 +35,7 @@ _SENTENCE_END = re.compile(r"[。！？!?\n]")
 _EXPECTED = re.compile(r"预计|初步统计|初步核算|有望")
 _TARGET = re.compile(_any("预期目标 主要目标 目标(?:是|为) 力争 确保 争取 计划(?!内) 拟 将(?!近) 要 力求 控制在 预期")
                      + rf"|到(?:[0-9]{{4}}|{_CN_YEAR})年")
+_DONE = re.compile(r"已经|(?<!将)已|(?:增长|增加|提高|下降|减少|完成|实现|达到|超过)了")
 _PAST = re.compile(r"(?<![比较])去年|(?<![比较])上年|过去|已经|已|完成了|实现了|增长了|达到了")
 _BASIS = [
     (re.compile(r"同比|比上年同期|较上年同期"), "同比"),
@@ -349,6 +350,8 @@ def figure_attributes(text: str, start: int, end: int, timeline: ReportTimeline)
         past = (_PAST.search(clause) or _PAST_FACT.search(before) or _dated_before(before, year)
                 or _PLAN_YEARS_SO_FAR.search(before))
         status = "actual" if past and not _target_cue(before, year) else "target"
+        if _DONE.search(clause) and not _target_cue(clause, year):
+            status = "actual"  # 两个年度计划都超额完成，一九五四年工业总产值比一九五二年增长了…: the plan cue is past
         if _FROM.search(clause) and _RAISED_TO.match(text, end):
             status = "actual"  # 由55元提高到70元: the level the plan starts from is already there
     elif kind == "review":
