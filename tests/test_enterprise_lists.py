@@ -124,3 +124,19 @@ def test_a_well_known_name_takes_the_company_form_after_it():
     starts = {end - len(word) for word, end in zip(words, ends, strict=True)}
     spans = known_names(Gazetteer.from_file(ENTERPRISES), text, starts, set(ends))
     assert [text[a:b] for a, b in spans] == ["国家电网公司", "中国石化集团", "中国移动"]
+
+
+def test_a_well_known_name_a_project_goes_on_from_is_the_project():
+    import pipeline
+    from pipeline.components.alignment import set_entities
+    from pipeline.components.enterprise_lists import EnterpriseLists
+
+    nlp = pipeline.load("rules")
+    component = EnterpriseLists()
+    text = "蔚来汽车第二先进制造基地落户新桥，国家电网省电力公司获评先进"  # made up
+    doc = nlp.make_doc(text)
+    # what a recogniser may leave: the plant without its company's name, a body after a firm's name
+    plant, body = text.index("汽车第二"), text.index("省电力公司")
+    set_entities(doc, [(plant, text.index("落户"), "PROJ"), (body, text.index("获评"), "ORG")])
+    doc = component(doc)
+    assert [(e.text, e.label_) for e in doc.ents] == [("蔚来汽车第二先进制造基地", "PROJ"), ("省电力公司", "ORG")]
