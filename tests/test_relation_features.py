@@ -63,3 +63,20 @@ def test_coordinated_indicators_and_their_figures_in_order_after_fenbie():
     ind, fig = (0, 6, "IND"), (10, 12, "FIG")
     assert not any(k.startswith("respectively")
                    for k in features("地区生产总值分别增长5%。", [ind, fig], Candidate(ind, fig, "HAS_VALUE")))
+
+
+def test_names_coordinated_with_a_holder_hold_the_same_honour():
+    from pipeline.relations.model import RelationModel
+
+    # province-guangxi-2026: 新增梧州、北海、防城港跨境电商综合试验区 (each place holds the designation)
+    text = "新增梧州、北海、防城港跨境电商综合试验区。"
+    spans = [(2, 4, "LOC"), (5, 7, "LOC"), (8, 11, "LOC"), (11, 20, "ACH")]
+    # a model that only believes the nearest name: the decoding adds the names coordinated with it
+    model = RelationModel({"nearest_left": 4.0}, -2.0)
+    got = sorted(text[c.head[0]:c.head[1]] for c, _ in model.predict(text, spans) if c.rel_type == "ACHIEVED")
+    assert got == ["北海", "梧州", "防城港"]
+    # 分别 pairs names off with honours: no coordination (province-hainan-2026, shortened)
+    text = "海口、五指山分别入选美丽城市先行区、美丽乡村先行区。"
+    spans = [(0, 2, "LOC"), (3, 6, "LOC"), (10, 17, "ACH"), (18, 25, "ACH")]
+    got = {(text[c.head[0]:c.head[1]], text[c.tail[0]:c.tail[1]]) for c, _ in model.predict(text, spans)}
+    assert ("海口", "美丽城市先行区") not in got
