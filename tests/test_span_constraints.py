@@ -38,6 +38,18 @@ def test_quotes_are_balanced_or_both_outside():
     assert shown(text, constrain(text, [span(text, '三河三湖"', "LOC")])) == [("三河三湖", "LOC")]
 
 
+def test_a_span_that_closes_a_quote_opened_before_it_starts_at_the_opening_quote():
+    # national-state-council-2024: the recogniser began the name after the 、 inside the quotes
+    text = "学习运用“千村示范、万村整治”工程经验，因地制宜。"
+    got = shown(text, constrain(text, [span(text, "万村整治”工程", "PROJ")]))
+    assert got == [("“千村示范、万村整治”工程", "PROJ")]
+    # province-guangdong-2026: a bracket is no quote, the name inside it stays as it is
+    from pipeline.textnorm import normalise
+
+    text = normalise("做好粤东水资源优化配置工程（含龙颈水库扩建）前期工作")
+    assert shown(text, constrain(text, [span(text, "龙颈水库扩建)", "PROJ")])) == [("龙颈水库扩建", "PROJ")]
+
+
 def test_a_programme_head_after_the_quotes_belongs_to_the_name():
     # province-liaoning-2026, province-guangdong-2026, province-chongqing-2026, province-shandong-2026
     text = "全面实施“人工智能+”行动，服务机器人产量增长。"

@@ -41,6 +41,7 @@ from pipeline.divisions import division_names
 from pipeline.textnorm import normalised_text
 
 _BREAK = re.compile(r"(?<![0-9])[,，]|[,，](?![0-9])|[；;。！？!?\n]")
+_CLAUSE_END = re.compile(r"[，。；,;\n]")
 _PAIRS = (("“", "”"), ("‘", "’"), ("《", "》"), ("「", "」"), ("『", "』"), ("(", ")"))
 _CHANGE_PREFIXES = ("同比", "比上年")
 # Longest first: “百万英才汇南粤”行动计划 takes 行动计划, not 行动.
@@ -65,6 +66,14 @@ def _cut_at_breaks(text: str, start: int, end: int) -> tuple[int, int] | None:
     return best if best[1] - best[0] >= 2 else None
 
 
+def _opening_quote_before(text: str, start: int, left: str, right: str, reach: int = 16) -> int | None:
+    """Where the quote a span closes was opened, if that is shortly before it in the same clause."""
+    at = text.rfind(left, max(0, start - reach), start)
+    if at < 0 or right in text[at:start] or _CLAUSE_END.search(text, at, start):
+        return None
+    return at
+
+
 def _balance_quotes(text: str, start: int, end: int) -> tuple[int, int]:
     for left, right in _PAIRS:
         span = text[start:end]
@@ -77,6 +86,8 @@ def _balance_quotes(text: str, start: int, end: int) -> tuple[int, int]:
         elif closes > opens:
             if start > 0 and text[start - 1] == left:
                 start -= 1
+            elif left in "“‘「『" and (opening := _opening_quote_before(text, start, left, right)) is not None:
+                start = opening  # 千村示范、[万村整治”工程]: the name began at its opening quote
             elif span.endswith(right):
                 end -= 1
         span = text[start:end]
@@ -144,7 +155,6 @@ def _trim_indicator(text: str, start: int, end: int) -> tuple[int, int]:
 _COORDINATION = re.compile(r"、|和|及")
 _INDICATOR_HEADS = frozenset("率额值量数入收费次资积重价度耗")
 _RESPECTIVELY = re.compile(r"[^，。；,;\n]{0,10}?分别")
-_CLAUSE_END = re.compile(r"[，。；,;\n]")
 
 
 def _split_coordinated_indicator(text: str, start: int, end: int, figures: list[int]) -> list[tuple[int, int]]:
