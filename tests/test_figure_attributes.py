@@ -430,3 +430,9 @@ def test_a_done_verb_in_the_clause_is_a_result_even_after_a_plan_cue():
     assert got["status"] == "actual" and got["period"] == "1954"
     # national-2015, a plan: 赤字率从去年的2.1%提高到2.3% (去年 names the start, the figure is a target)
     assert _attributes("national-state-council-2015", "2.3%", "提高到")["status"] == "target"
+
+
+def test_level_with_last_year_is_a_basis_not_a_date():
+    # province-shanghai-2020, the targets for 2020: 一般公共预算收入与上年基本持平，…比例保持在4%左右
+    got = _attributes("province-shanghai-2020", "4%左右", "比例保持在")
+    assert got["status"] == "target" and got["period"] == "2020"

@@ -45,7 +45,7 @@ _BASIS = [
 _VS_YEAR = re.compile(r"(?:比|较)((?:1[89]|20)\d\d|[一二][〇○零一二三四五六七八九]{3})年(?!底|末|初)")
 _COMPARED = re.compile(r"(?:与|同|和)((?:1[89]|20)\d\d|[一二][〇○零一二三四五六七八九]{3})年(?:相比|比较)")
 _FIVE_YEARS = re.compile(r"过去五年|五年来|这五年|五年间|过去的五年|本届政府")
-_LAST_YEAR = re.compile(r"(?<![比较])(?:去年|上年)|过去一年|过去的一年|刚刚过去的一年")  # 比去年 is a basis
+_LAST_YEAR = re.compile(r"(?<![比较与同])(?:去年|上年)|过去一年|过去的一年|刚刚过去的一年")  # 比去年, 与上年: a basis
 _NEXT_YEAR = re.compile(r"明年")
 _THIS_YEAR = re.compile(r"今年")
 # A paragraph that opens by naming the years under review, wherever its section heading points.
