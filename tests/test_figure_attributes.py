@@ -436,3 +436,12 @@ def test_level_with_last_year_is_a_basis_not_a_date():
     # province-shanghai-2020, the targets for 2020: 一般公共预算收入与上年基本持平，…比例保持在4%左右
     got = _attributes("province-shanghai-2020", "4%左右", "比例保持在")
     assert got["status"] == "target" and got["period"] == "2020"
+
+
+def test_the_figures_own_clause_names_its_year():
+    # national-2007: “十一五”期间，关停5000万千瓦小火电机组，今年要关停1000万千瓦
+    assert _attributes("national-state-council-2007", "1000万千瓦", "今年要关停")["period"] == "2007"
+    # national-2007: 从2003年到2006年年均超收2040亿元，其中去年超收2573亿元
+    assert _attributes("national-state-council-2007", "2573亿元", "其中去年超收")["period"] == "2006"
+    # national-2011: 今后五年，…在明显提高质量和效益的基础上年均增长7% (基础上年均 holds no 上年)
+    assert _attributes("national-state-council-2011", "7%", "效益的基础上年均增长")["period"] == "2011-2015"

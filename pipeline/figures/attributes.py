@@ -36,7 +36,7 @@ _EXPECTED = re.compile(r"预计|初步统计|初步核算|有望")
 _TARGET = re.compile(_any("预期目标 主要目标 目标(?:是|为) 力争 确保 争取 计划(?!内) 拟 将(?!近) 要 力求 控制在 预期")
                      + rf"|到(?:[0-9]{{4}}|{_CN_YEAR})年")
 _DONE = re.compile(r"已经|(?<!将)已|(?:增长|增加|提高|下降|减少|完成|实现|达到|超过)了")
-_PAST = re.compile(r"(?<![比较])去年|(?<![比较])上年|过去|已经|已|完成了|实现了|增长了|达到了")
+_PAST = re.compile(r"(?<![比较])去年|(?<![比较础])上年|过去|已经|已|完成了|实现了|增长了|达到了")
 _BASIS = [
     (re.compile(r"同比|比上年同期|较上年同期"), "同比"),
     (re.compile(r"比上年|比去年|较上年|较去年|比前一年"), "比上年"),
@@ -45,7 +45,7 @@ _BASIS = [
 _VS_YEAR = re.compile(r"(?:比|较)((?:1[89]|20)\d\d|[一二][〇○零一二三四五六七八九]{3})年(?!底|末|初)")
 _COMPARED = re.compile(r"(?:与|同|和)((?:1[89]|20)\d\d|[一二][〇○零一二三四五六七八九]{3})年(?:相比|比较)")
 _FIVE_YEARS = re.compile(r"过去五年|五年来|这五年|五年间|过去的五年|本届政府")
-_LAST_YEAR = re.compile(r"(?<![比较与同])(?:去年|上年)|过去一年|过去的一年|刚刚过去的一年")  # 比去年, 与上年: a basis
+_LAST_YEAR = re.compile(r"(?<![比较与同础])(?:去年|上年)|过去一年|过去的一年|刚刚过去的一年")  # 比去年, 与上年: a basis
 _NEXT_YEAR = re.compile(r"明年")
 _THIS_YEAR = re.compile(r"今年")
 # A paragraph that opens by naming the years under review, wherever its section heading points.
@@ -272,6 +272,14 @@ def _target_cue(before: str, year: int | None) -> bool:
     return False
 
 
+def _relative_year(clause: str, year: int) -> str | None:
+    """The year a clause names by 今年, 去年 / 上年 (not as a basis) or 明年, if it names one."""
+    for pattern, offset in ((_THIS_YEAR, 0), (_LAST_YEAR, -1), (_NEXT_YEAR, 1)):
+        if pattern.search(clause):
+            return str(year + offset)
+    return None
+
+
 def _last(pattern: re.Pattern, text: str) -> re.Match | None:
     found = None
     for found in pattern.finditer(text):  # noqa: B007 (the last match is the one wanted)
@@ -410,6 +418,10 @@ def figure_attributes(text: str, start: int, end: int, timeline: ReportTimeline)
             period = period.split("-")[1]  # no flow word: a level reached at the end of the years under review
     elif year is not None:
         period = str(year) if status == "target" else None
+    own = before[len(before) - len(clause):]
+    if year is not None and period is not None and not years_in(own) and not plans_in(own) \
+            and not _YEAR_RANGE.search(own) and (relative := _relative_year(own, year)) is not None:
+        period = relative  # “十一五”期间关停5000万千瓦小火电机组，今年要关停1000万千瓦: the clause's own year
     pair = _YEAR_PAIR.search(before)
     if pair and (later := year_value(pair.group(1))) and (earlier := year_value(pair.group(2))) and earlier < later:
         # 1986年同1978年相比，国民生产总值由3480亿元增加到9380亿元: 1978 and 1986 (the growth after them keeps the
