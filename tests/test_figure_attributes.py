@@ -445,3 +445,9 @@ def test_the_figures_own_clause_names_its_year():
     assert _attributes("national-state-council-2007", "2573亿元", "其中去年超收")["period"] == "2006"
     # national-2011: 今后五年，…在明显提高质量和效益的基础上年均增长7% (基础上年均 holds no 上年)
     assert _attributes("national-state-council-2011", "7%", "效益的基础上年均增长")["period"] == "2011-2015"
+
+
+def test_the_base_year_of_constant_prices_is_no_date():
+    # national-1958, the plan for 1958: …六百八十八亿三千万元（按一九五七年不变价格计算），比一九五七年增长百分之六点一
+    got = _attributes("national-state-council-1958", "百分之六点一", "比一九五七年增长")
+    assert got["period"] == "1958" and got["basis"] == "比1957年"

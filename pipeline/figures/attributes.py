@@ -252,9 +252,14 @@ def _clause_start(text: str, start: int, floor: int) -> int:
 _PAST_FACT = re.compile(r"我国(?:有|以占)|(?:^|[，,])(?:全国|我国|全省|全市)?(?:现有|已有)")
 
 
+_PRICE_BASE = re.compile(r"年(?:的)?不变价格")  # after the year's four digits or characters
+
+
 def _own_years(before: str) -> list[tuple[int, int]]:
-    """(offset, year) of the years written before the figure, without those it is compared with (比2020年)."""
-    return [(o, y) for o, y in years_in(before) if before[max(0, o - 1):o] not in ("比", "较", "同", "与")]
+    """(offset, year) of the years written before the figure, without those it is compared with (比2020年) and
+    the base year of constant prices (按一九五二年不变价格计算)."""
+    return [(o, y) for o, y in years_in(before) if before[max(0, o - 1):o] not in ("比", "较", "同", "与")
+            and not _PRICE_BASE.match(before, o + 4)]
 
 
 def _dated_before(before: str, year: int | None) -> bool:
