@@ -451,3 +451,11 @@ def test_the_base_year_of_constant_prices_is_no_date():
     # national-1958, the plan for 1958: …六百八十八亿三千万元（按一九五七年不变价格计算），比一九五七年增长百分之六点一
     got = _attributes("national-state-council-1958", "百分之六点一", "比一九五七年增长")
     assert got["period"] == "1958" and got["basis"] == "比1957年"
+
+
+def test_the_two_years_up_to_a_named_year():
+    # national-1982: 一九八二年预计比一九八一年增长百分之五，两年平均每年递增百分之五点三
+    assert _attributes("national-state-council-1982", "百分之五点三", "两年平均每年递增")["period"] == "1981-1982"
+    # national-1982, on the plan for 1981-1985: 这两年取得重大科技成果六千多项
+    got = _attributes("national-state-council-1982", "六千多项", "这两年取得重大科技成果")
+    assert got == {"status": "actual", "period": "1981-1982", "basis": None}

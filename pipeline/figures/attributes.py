@@ -87,8 +87,8 @@ _FROM_PLAN_END = re.compile(r"(?:从|由)[“\"]?(?:十[一二三四五六七八
 _FROM_YEAR_TO = re.compile(rf"{_FROM_DATED.pattern}[^，；。,;]{{0,30}}(?:到|至)[^，；。,;到至]{{0,6}}$")
 _RAISED_TO = re.compile(r"[，,]?[^，。；,;从由]{0,6}?(?:到|至|为)")  # 由A提高到B, 从A降至B: A is the starting level
 # 两年中, 这两年, 头三年来: the first years of the plan under review (1953-1954 in the report of 1955 on 1953-1957)
-_PLAN_YEARS_SO_FAR = re.compile(r"(?<!今后)(?<!未来)(?<![后来])(?:这|头|前|过去的?)?([两二三四])年"
-                                r"(?:中|来|以来|间|平均|实际|合计|累计)")
+_PLAN_YEARS_SO_FAR = re.compile(r"(?<!今后)(?<!未来)(?<![后来近])(?:(?:这|头|过去的?)([两二三四])年|([两二三四])年"
+                                r"(?:中|来|以来|间|平均|实际|合计|累计))")
 _TARGET_AFTER = re.compile(r"^[^，。；,;]{0,3}(?:的)?(?:目标|任务|计划)")
 
 
@@ -438,11 +438,13 @@ def figure_attributes(text: str, start: int, end: int, timeline: ReportTimeline)
     if (period is not None and "-" not in period and section is not None and section.period
             and "-" in section.period and section.period.endswith(period) and _AVERAGE.search(clause)):
         period = section.period  # 国内生产总值2000年达89404亿元，平均每年增长8.3%: the rate is over the five years
-    if (status == "actual" and period is not None and "-" in period and not years
-            and (so_far := _PLAN_YEARS_SO_FAR.search(before))):
+    if status != "target" and period is not None and (so_far := _PLAN_YEARS_SO_FAR.search(before)):
+        n = NUMBERS[so_far.group(1) or so_far.group(2)]
         first, last = int(period[:4]), int(period[-4:])
-        if first + NUMBERS[so_far.group(1)] - 1 < last:
-            period = _period(first, first + NUMBERS[so_far.group(1)] - 1)
+        if "-" in period and not years and first + n - 1 < last:
+            period = _period(first, first + n - 1)  # the plan's first years
+        elif "-" not in period and so_far.start() >= len(before) - len(clause):
+            period = _period(last - n + 1, last)  # 一九八二年预计…，两年平均每年递增: the two years up to 1982
     dated_start = (_FROM_DATED.search(clause) or _FROM_LAST_YEAR.search(clause) or _FROM_PLAN_END.search(clause)
                    or (kind == "plan" and _FROM_PREVIOUS_YEAR.search(clause)))
     if period is not None and _FROM.search(clause) and not dated_start and not dated_by_range:
