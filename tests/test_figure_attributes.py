@@ -459,3 +459,10 @@ def test_the_two_years_up_to_a_named_year():
     # national-1982, on the plan for 1981-1985: 这两年取得重大科技成果六千多项
     got = _attributes("national-state-council-1982", "六千多项", "这两年取得重大科技成果")
     assert got == {"status": "actual", "period": "1981-1982", "basis": None}
+
+
+def test_an_estimate_as_the_base_of_a_target_and_a_plan_exceeded():
+    # national-1958, the plan for 1958: …拟定为…，比一九五七年的预计数增加了二十二亿元 (a target against an estimate)
+    assert _attributes("national-state-council-1958", "二十二亿元", "预计数增加了")["status"] == "target"
+    # national-1958, the review of 1957 (根据预计数字 opens it): 一九五七年进出口贸易总额，比原计划超过百分之四
+    assert _attributes("national-state-council-1958", "百分之四", "比原计划超过")["status"] == "expected"

@@ -32,6 +32,7 @@ _REVIEW = re.compile(rf"回顾|成就|过去|总结|取得|工作情况|执行�
 _PLAN = re.compile(_any("安排 目标 任务 建议 要求 计划(?!执行) 今后 工作重点 重点工作 主要工作")
                    + "|" + _any("努力 做好 部署 总体 思路 今年 明年 展望"))
 _SENTENCE_END = re.compile(r"[。！？!?\n]")
+_EXPECTED_BASE = re.compile(r"(?:比|较)[^，。；,;]{0,8}预计数")  # 比一九五七年的预计数增加了二十二亿元: a target's base
 _EXPECTED = re.compile(r"预计|初步统计|初步核算|有望")
 _TARGET = re.compile(_any("预期目标 主要目标 目标(?:是|为) 力争 确保 争取 计划(?!内) 拟 将(?!近) 要 力求 控制在 预期")
                      + rf"|到(?:[0-9]{{4}}|{_CN_YEAR})年")
@@ -357,18 +358,19 @@ def figure_attributes(text: str, start: int, end: int, timeline: ReportTimeline)
     kind = section.kind if section else None
     year = timeline.year
     # status: the sentence's own cues first, the section otherwise
-    if _EXPECTED.search(before):
+    if _EXPECTED.search(_EXPECTED_BASE.sub("", before)):
         status = "expected"
     elif kind == "plan":
         past = (_PAST.search(clause) or _PAST_FACT.search(before) or _dated_before(before, year)
                 or _PLAN_YEARS_SO_FAR.search(before))
         status = "actual" if past and not _target_cue(before, year) else "target"
-        if _DONE.search(clause) and not _target_cue(clause, year):
-            status = "actual"  # 两个年度计划都超额完成，一九五四年工业总产值比一九五二年增长了…: the plan cue is past
+        if _DONE.search(clause) and not _target_cue(before.replace("计划", ""), year):
+            # 两个年度计划都超额完成，…比一九五二年增长了…: a plan (the noun) done; 拟定, 将 stay targets
+            status = "actual"
         if _FROM.search(clause) and _RAISED_TO.match(text, end):
             status = "actual"  # 由55元提高到70元: the level the plan starts from is already there
     elif kind == "review":
-        target = (re.search(r"目标|计划|原定", clause) and not re.search(r"完成|实现|超额", clause)
+        target = (re.search(r"目标|计划|原定", clause) and not re.search(r"完成|实现|超额|超过|超出", clause)
                   or _TARGET_AFTER.search(text[end:end + 8]))
         status = "target" if target else "actual"
     else:
