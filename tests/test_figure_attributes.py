@@ -466,3 +466,11 @@ def test_an_estimate_as_the_base_of_a_target_and_a_plan_exceeded():
     assert _attributes("national-state-council-1958", "二十二亿元", "预计数增加了")["status"] == "target"
     # national-1958, the review of 1957 (根据预计数字 opens it): 一九五七年进出口贸易总额，比原计划超过百分之四
     assert _attributes("national-state-council-1958", "百分之四", "比原计划超过")["status"] == "expected"
+
+
+def test_an_estimate_given_as_such_is_expected():
+    # national-1958: 一九五八年的社会购买力估算为四百九十四亿元左右
+    assert _attributes("national-state-council-1958", "四百九十四亿元左右")["status"] == "expected"
+    # national-1955: 根据社会购买力估算，社会商品零售额要比一九五四年增长… (the estimate is the base of a target)
+    got = _attributes("national-state-council-1955", "百分之二十七", "零售额要比一九五四年增长")
+    assert got["status"] == "target"

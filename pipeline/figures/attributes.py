@@ -33,7 +33,7 @@ _PLAN = re.compile(_any("安排 目标 任务 建议 要求 计划(?!执行) 今
                    + "|" + _any("努力 做好 部署 总体 思路 今年 明年 展望"))
 _SENTENCE_END = re.compile(r"[。！？!?\n]")
 _EXPECTED_BASE = re.compile(r"(?:比|较)[^，。；,;]{0,8}预计数")  # 比一九五七年的预计数增加了二十二亿元: a target's base
-_EXPECTED = re.compile(r"预计|初步统计|初步核算|有望")
+_EXPECTED = re.compile(r"预计|初步统计|初步核算|有望|估[算计](?:为|是|[：:])")
 _TARGET = re.compile(_any("预期目标 主要目标 目标(?:是|为) 力争 确保 争取 计划(?!内) 拟 将(?!近) 要 力求 控制在 预期")
                      + rf"|到(?:[0-9]{{4}}|{_CN_YEAR})年")
 _DONE = re.compile(r"已经|(?<!将)已|(?:增长|增加|提高|下降|减少|完成|实现|达到|超过)了")
