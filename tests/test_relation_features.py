@@ -80,3 +80,29 @@ def test_names_coordinated_with_a_holder_hold_the_same_honour():
     spans = [(0, 2, "LOC"), (3, 6, "LOC"), (10, 17, "ACH"), (18, 25, "ACH")]
     got = {(text[c.head[0]:c.head[1]], text[c.tail[0]:c.tail[1]]) for c, _ in model.predict(text, spans)}
     assert ("海口", "美丽城市先行区") not in got
+
+
+def test_respectively_over_indicators_each_with_a_figure_and_over_two_figures_each():
+    def in_order(text, spans, head, tail):
+        got = features(text, spans, Candidate(head, tail, "HAS_VALUE"))
+        return [k for k in got if k.startswith("respectively")]
+
+    def at(text, piece, label):
+        return (text.index(piece), text.index(piece) + len(piece), label)
+
+    # province-henan-2026: 接待国内游客4.16亿人次、入境游客936万人次，分别增长6.7%、39.6%
+    text = "接待国内游客4.16亿人次、入境游客936万人次，分别增长6.7%、39.6%。"
+    home, abroad = at(text, "国内游客", "IND"), at(text, "入境游客", "IND")
+    spans = [home, at(text, "4.16亿人次", "FIG"), abroad, at(text, "936万人次", "FIG"),
+             at(text, "6.7%", "FIG"), at(text, "39.6%", "FIG")]
+    assert in_order(text, spans, home, spans[4]) == ["respectively_in_order=True"]
+    assert in_order(text, spans, abroad, spans[4]) == ["respectively_in_order=False"]
+    assert in_order(text, spans, abroad, spans[5]) == ["respectively_in_order=True"]
+    # province-shanghai-2023: 认定跨国公司地区总部、外资研发中心分别从771家、481家增加到1076家、636家
+    text = "跨国公司地区总部、外资研发中心分别从771家、481家增加到1076家、636家。"
+    hq, lab = at(text, "跨国公司地区总部", "IND"), at(text, "外资研发中心", "IND")
+    figures = [at(text, f, "FIG") for f in ("771家", "481家", "1076家", "636家")]
+    spans = [hq, lab, *figures]
+    assert in_order(text, spans, hq, figures[2]) == ["respectively_in_order=True"]
+    assert in_order(text, spans, lab, figures[3]) == ["respectively_in_order=True"]
+    assert in_order(text, spans, hq, figures[3]) == ["respectively_in_order=False"]

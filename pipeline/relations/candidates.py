@@ -93,24 +93,37 @@ def _bucket(n: int) -> str:
 _JOINS = ("、", "和", "及", "以及", "与")
 
 
+def _next_in_run(text: str, spans: list[SpanT], j: int, label: str) -> int | None:
+    """The index of the span coordinated after spans[j] (A、B; or A 4.16亿人次、B, each with its own figure)."""
+    k = j + 1
+    if k < len(spans) and spans[k][2] == "FIG" and label != "FIG" and spans[k][0] == spans[j][1]:
+        j, k = k, k + 1  # the head's own figure right after it
+    if k < len(spans) and spans[k][2] == label and text[spans[j][1]:spans[k][0]] in _JOINS:
+        return k
+    return None
+
+
 def _respectively(text: str, index: SortedSpans, head: SpanT, tail: SpanT) -> str | None:
-    """For A、B和C分别增长x、y和z: whether the head's place among the coordinated indicators is the tail's among the
-    figures after 分别 (None where the pair is not in such a construction)."""
+    """For A、B和C分别增长x、y和z (or A x1、B y1，分别增长x、y; or A、B分别从x、y增加到x2、y2): whether the head's place
+    among the coordinated indicators is the tail's among the figures after 分别, counted round the run (None where
+    the pair is not in such a construction)."""
     spans, i = index.spans, index.index[head]
-    first = last = i
-    while first > 0 and spans[first - 1][2] == head[2] and text[spans[first - 1][1]:spans[first][0]] in _JOINS:
-        first -= 1
-    while (last + 1 < len(spans) and spans[last + 1][2] == head[2]
-           and text[spans[last][1]:spans[last + 1][0]] in _JOINS):
-        last += 1
-    if first == last:
+    run = [i]
+    while (before := next((j for j in range(run[0] - 1, max(run[0] - 3, -1), -1)
+                           if _next_in_run(text, spans, j, head[2]) == run[0]), None)) is not None:
+        run.insert(0, before)
+    while (after := _next_in_run(text, spans, run[-1], head[2])) is not None:
+        run.append(after)
+    if len(run) == 1:
         return None
-    at = text.find("分别", spans[last][1], min(spans[last][1] + 12, tail[0]))
+    last = spans[run[-1]]
+    start_look = last[1] + (len(text[last[1]:]) - len(text[last[1]:].lstrip()))
+    at = text.find("分别", start_look, min(start_look + 16, tail[0]))
     if at < 0:
         return None
     # the tail's place among the figures after 分别: only the spans between the run and the tail are looked at
-    place = sum(sp[2] == tail[2] and sp[0] >= at for sp in spans[last + 1:index.index[tail]])
-    return str(i - first == place)
+    place = sum(sp[2] == tail[2] and sp[0] >= at for sp in spans[run[-1] + 1:index.index[tail]])
+    return str(run.index(i) == place % len(run))
 
 
 def _opening(text: str, start: int) -> str:
