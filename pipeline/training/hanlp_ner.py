@@ -22,6 +22,7 @@ from __future__ import annotations
 
 import argparse
 import json
+import random
 import shutil
 import sys
 import tempfile
@@ -55,6 +56,7 @@ class Settings:
     lexicon: bool = False  # soft-lexicon features (pipeline.training.lexicons)
     max_len: int = MAX_LEN
     seed: int = 1
+    augment: float = 0.0  # share of ENT/LOC/ORG mentions replaced in added copies of their chunks (training.augment)
 
 
 @dataclass
@@ -73,10 +75,13 @@ def _span_tags(label: str, n: int, scheme: str) -> list[str]:
 
 
 def record_samples(record: dict, stats: ConversionStats, scheme: str = "BIO",
-                   max_len: int = MAX_LEN) -> list[dict]:
-    """HanLP samples ({'token': chars, 'tag': tags}) of one gold record, chunk by chunk."""
+                   max_len: int = MAX_LEN, only_at: list[int] | None = None) -> list[dict]:
+    """HanLP samples ({'token': chars, 'tag': tags}) of one gold record, chunk by chunk (with `only_at`, only
+    the chunks holding one of those offsets)."""
     text = normalise(record["text"])
     chunks = chunk_bounds(text, max_len=max_len)
+    if only_at is not None:
+        chunks = [(s, e) for s, e in chunks if any(s <= o < e for o in only_at)]
     chunk_of = [-1] * len(text)
     for k, (s, e) in enumerate(chunks):
         chunk_of[s:e] = [k] * (e - s)
@@ -130,10 +135,23 @@ def gold_spans(sample: dict) -> set[tuple[int, int, str]]:
     return spans
 
 
-def lexicon_samples(train_records: list[dict], dev_records: list[dict], scheme: str, max_len: int
+def augmented_records(train_records: list[dict], rate: float, seed: int) -> list[tuple[dict, dict, list[int]]]:
+    """(source record, copy with replaced names, offsets of the replaced names) per train record (none at rate 0)."""
+    from pipeline.training.augment import name_pools, replace_mentions
+
+    if rate <= 0:
+        return []
+    rng, pools = random.Random(seed), name_pools(train_records)
+    copies = [(record, replace_mentions(record, pools, rate, rng)) for record in train_records]
+    return [(record, *copy) for record, copy in copies if copy is not None]
+
+
+def lexicon_samples(train_records: list[dict], dev_records: list[dict], scheme: str, max_len: int,
+                    augment: float = 0.0, seed: int = 1
                     ) -> tuple[list[dict], list[dict], dict[str, list[str]], ConversionStats, ConversionStats]:
     """Train and dev samples with their soft-lexicon states, and the lexicons the model keeps. A training
-    document's states come from the lexicons without the gold names only it has (leave one out)."""
+    document's states come from the lexicons without the gold names only it has (leave one out); its augmented
+    chunks (`augment`) read the same lexicons."""
     import torch
 
     from pipeline.backends.hanlp_models import LEXICON_FIELD
@@ -143,8 +161,9 @@ def lexicon_samples(train_records: list[dict], dev_records: list[dict], scheme: 
     static = static_lexicons()
     lexicons = {**static, **gold_lexicons(train_records)}
 
-    def with_states(record: dict, matcher: LexiconMatcher, stats: ConversionStats) -> list[dict]:
-        samples = record_samples(record, stats, scheme, max_len)
+    def with_states(record: dict, matcher: LexiconMatcher, stats: ConversionStats,
+                    only_at: list[int] | None = None) -> list[dict]:
+        samples = record_samples(record, stats, scheme, max_len, only_at)
         for sample in samples:
             sample[LEXICON_FIELD] = torch.from_numpy(matcher.feature_array("".join(sample["token"])))
         return samples
@@ -152,6 +171,9 @@ def lexicon_samples(train_records: list[dict], dev_records: list[dict], scheme: 
     trn_stats, dev_stats = ConversionStats(), ConversionStats()
     trn = [s for r in train_records
            for s in with_states(r, LexiconMatcher({**static, **gold_lexicons(train_records, r)}), trn_stats)]
+    for source, copy, replaced in augmented_records(train_records, augment, seed):
+        matcher = LexiconMatcher({**static, **gold_lexicons(train_records, source)})
+        trn += with_states(copy, matcher, ConversionStats(), replaced)
     full = LexiconMatcher(lexicons)
     dev = [s for r in dev_records for s in with_states(r, full, dev_stats)]
     return trn, dev, lexicons, trn_stats, dev_stats
@@ -221,9 +243,11 @@ def train(train_records: list[dict], dev_records: list[dict], out: Path, setting
     lexicons = None
     if settings.lexicon:
         trn, dev, lexicons, trn_stats, dev_stats = lexicon_samples(train_records, dev_records, settings.scheme,
-                                                                   settings.max_len)
+                                                                   settings.max_len, settings.augment, settings.seed)
     else:
         trn, trn_stats = to_samples(train_records, settings.scheme, settings.max_len)
+        trn += [s for _, copy, replaced in augmented_records(train_records, settings.augment, settings.seed)
+                for s in record_samples(copy, ConversionStats(), settings.scheme, settings.max_len, replaced)]
         dev, dev_stats = to_samples(dev_records, settings.scheme, settings.max_len)
     dev = only_tags(dev, {t for s in trn for t in s["tag"]})
     out = Path(out)
@@ -296,6 +320,8 @@ def main(argv: list[str] | None = None) -> int:
     # One thread: on 2 cores a second one gained nothing (20 s vs 19 s an epoch) and, with another process
     # busy on the machine, made every batch ~30x slower.
     parser.add_argument("--threads", type=int, default=1, help="torch CPU threads (default 1)")
+    parser.add_argument("--augment", type=float, default=defaults.augment,
+                        help="add copies of the chunks with this share of ENT/LOC/ORG names replaced (0: none)")
     parser.add_argument("--no-relations", dest="relations", action="store_false",
                         help="do not train the relation classifier (relations.pkl)")
     parser.add_argument("--fit-on-dev", action="store_true",
@@ -308,7 +334,7 @@ def main(argv: list[str] | None = None) -> int:
         dev_records = dev_records[:args.dev_docs]
     settings = Settings(epochs=args.epochs, embed=args.embed, rnn_hidden=args.hidden, batch_size=args.batch_size,
                         lr=args.lr, patience=args.patience, crf=args.crf, scheme=args.scheme, max_len=args.max_len,
-                        seed=args.seed, init_vectors=args.init_vectors, lexicon=args.lexicon)
+                        seed=args.seed, init_vectors=args.init_vectors, lexicon=args.lexicon, augment=args.augment)
     meta = train(train_records, dev_records, args.out, settings, args.threads, args.relations, args.fit_on_dev)
     micro = meta["dev_span_scores"].get("micro", {})
     print(f"HanLP NER written to {args.out} in {meta['seconds']}s ({meta['train']['docs']} train docs, "
