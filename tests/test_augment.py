@@ -35,6 +35,11 @@ def test_only_the_chunks_with_a_replaced_name_are_added():
     assert 0 < len(samples) == len(chunks) < len(chunk_bounds(normalise(copy["text"])))
     assert all(gold_spans(sample) for sample in samples)  # each added chunk holds the name it was added for
     assert augmented_records(records, 0.0, seed=3) == []
+    # ENT only, several copies: every replaced name is an enterprise
+    copies = augmented_records(records, 1.0, seed=3, labels=("ENT",), copies=3)
+    assert len({id(copy) for _, copy, _ in copies}) == len(copies) > 1
+    for _, copy, replaced in copies:
+        assert {e["label"] for e in copy["entities"] if e["start_offset"] in replaced} == {"ENT"}
 
 
 def test_the_pools_hold_the_rule_lists_and_plain_names_only():

@@ -35,10 +35,10 @@ def name_pools(records: Iterable[dict]) -> dict[str, list[str]]:
     return {label: sorted(n for n in names if _PLAIN_NAME.match(n)) for label, names in pools.items()}
 
 
-def replace_mentions(record: dict, pools: dict[str, list[str]], rate: float,
-                     rng: random.Random) -> tuple[dict, list[int]] | None:
-    """A copy of `record` with each ENT mention replaced with probability `rate` (LOC and ORG: half that) by
-    another name of its label, and the new offsets of the replaced names; None when nothing was replaced.
+def replace_mentions(record: dict, pools: dict[str, list[str]], rate: float, rng: random.Random,
+                     labels: tuple[str, ...] = AUGMENTED_LABELS) -> tuple[dict, list[int]] | None:
+    """A copy of `record` with each ENT mention of `labels` replaced with probability `rate` (LOC and ORG: half
+    that) by another name of its label, and the new offsets of the replaced names; None when nothing was replaced.
     Spans, relations and their ids are kept; offsets after a replacement shift by the difference in length."""
     entities = sorted(record["entities"], key=lambda e: e["start_offset"])
     text, pieces, shift, replaced, out = record["text"], [], 0, [], []
@@ -48,7 +48,7 @@ def replace_mentions(record: dict, pools: dict[str, list[str]], rate: float,
         name = text[start:end]
         new = name
         # enterprises are what the tagger misses most on unseen reports; places and bodies are swapped less often
-        if label in pools and pools[label] and rng.random() < (rate if label == "ENT" else rate / 2):
+        if label in labels and pools.get(label) and rng.random() < (rate if label == "ENT" else rate / 2):
             new = rng.choice(pools[label])
         pieces.append(text[cursor:start])
         pieces.append(new)

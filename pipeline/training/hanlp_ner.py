@@ -57,6 +57,8 @@ class Settings:
     max_len: int = MAX_LEN
     seed: int = 1
     augment: float = 0.0  # share of ENT/LOC/ORG mentions replaced in added copies of their chunks (training.augment)
+    augment_labels: tuple[str, ...] = ("ENT", "LOC", "ORG")
+    augment_copies: int = 1  # augmented copies of each training record
 
 
 @dataclass
@@ -135,19 +137,23 @@ def gold_spans(sample: dict) -> set[tuple[int, int, str]]:
     return spans
 
 
-def augmented_records(train_records: list[dict], rate: float, seed: int) -> list[tuple[dict, dict, list[int]]]:
+def augmented_records(train_records: list[dict], rate: float, seed: int,
+                      labels: tuple[str, ...] = ("ENT", "LOC", "ORG"),
+                      copies: int = 1) -> list[tuple[dict, dict, list[int]]]:
     """(source record, copy with replaced names, offsets of the replaced names) per train record (none at rate 0)."""
     from pipeline.training.augment import name_pools, replace_mentions
 
     if rate <= 0:
         return []
     rng, pools = random.Random(seed), name_pools(train_records)
-    copies = [(record, replace_mentions(record, pools, rate, rng)) for record in train_records]
-    return [(record, *copy) for record, copy in copies if copy is not None]
+    made = [(record, replace_mentions(record, pools, rate, rng, labels)) for _ in range(copies)
+            for record in train_records]
+    return [(record, *copy) for record, copy in made if copy is not None]
 
 
 def lexicon_samples(train_records: list[dict], dev_records: list[dict], scheme: str, max_len: int,
-                    augment: float = 0.0, seed: int = 1
+                    augment: float = 0.0, seed: int = 1, augment_labels: tuple[str, ...] = ("ENT", "LOC", "ORG"),
+                    augment_copies: int = 1
                     ) -> tuple[list[dict], list[dict], dict[str, list[str]], ConversionStats, ConversionStats]:
     """Train and dev samples with their soft-lexicon states, and the lexicons the model keeps. A training
     document's states come from the lexicons without the gold names only it has (leave one out); its augmented
@@ -171,7 +177,7 @@ def lexicon_samples(train_records: list[dict], dev_records: list[dict], scheme: 
     trn_stats, dev_stats = ConversionStats(), ConversionStats()
     trn = [s for r in train_records
            for s in with_states(r, LexiconMatcher({**static, **gold_lexicons(train_records, r)}), trn_stats)]
-    for source, copy, replaced in augmented_records(train_records, augment, seed):
+    for source, copy, replaced in augmented_records(train_records, augment, seed, augment_labels, augment_copies):
         matcher = LexiconMatcher({**static, **gold_lexicons(train_records, source)})
         trn += with_states(copy, matcher, ConversionStats(), replaced)
     full = LexiconMatcher(lexicons)
@@ -243,10 +249,12 @@ def train(train_records: list[dict], dev_records: list[dict], out: Path, setting
     lexicons = None
     if settings.lexicon:
         trn, dev, lexicons, trn_stats, dev_stats = lexicon_samples(train_records, dev_records, settings.scheme,
-                                                                   settings.max_len, settings.augment, settings.seed)
+                                                                   settings.max_len, settings.augment, settings.seed,
+                                                                   settings.augment_labels, settings.augment_copies)
     else:
         trn, trn_stats = to_samples(train_records, settings.scheme, settings.max_len)
-        trn += [s for _, copy, replaced in augmented_records(train_records, settings.augment, settings.seed)
+        trn += [s for _, copy, replaced in augmented_records(train_records, settings.augment, settings.seed,
+                                                             settings.augment_labels, settings.augment_copies)
                 for s in record_samples(copy, ConversionStats(), settings.scheme, settings.max_len, replaced)]
         dev, dev_stats = to_samples(dev_records, settings.scheme, settings.max_len)
     dev = only_tags(dev, {t for s in trn for t in s["tag"]})
@@ -322,6 +330,8 @@ def main(argv: list[str] | None = None) -> int:
     parser.add_argument("--threads", type=int, default=1, help="torch CPU threads (default 1)")
     parser.add_argument("--augment", type=float, default=defaults.augment,
                         help="add copies of the chunks with this share of ENT/LOC/ORG names replaced (0: none)")
+    parser.add_argument("--augment-labels", default="ENT,LOC,ORG", help="the labels --augment replaces")
+    parser.add_argument("--augment-copies", type=int, default=1, help="augmented copies of each training record")
     parser.add_argument("--no-relations", dest="relations", action="store_false",
                         help="do not train the relation classifier (relations.pkl)")
     parser.add_argument("--fit-on-dev", action="store_true",
@@ -334,7 +344,8 @@ def main(argv: list[str] | None = None) -> int:
         dev_records = dev_records[:args.dev_docs]
     settings = Settings(epochs=args.epochs, embed=args.embed, rnn_hidden=args.hidden, batch_size=args.batch_size,
                         lr=args.lr, patience=args.patience, crf=args.crf, scheme=args.scheme, max_len=args.max_len,
-                        seed=args.seed, init_vectors=args.init_vectors, lexicon=args.lexicon, augment=args.augment)
+                        seed=args.seed, init_vectors=args.init_vectors, lexicon=args.lexicon, augment=args.augment,
+                        augment_labels=tuple(args.augment_labels.split(",")), augment_copies=args.augment_copies)
     meta = train(train_records, dev_records, args.out, settings, args.threads, args.relations, args.fit_on_dev)
     micro = meta["dev_span_scores"].get("micro", {})
     print(f"HanLP NER written to {args.out} in {meta['seconds']}s ({meta['train']['docs']} train docs, "
