@@ -474,3 +474,8 @@ def test_an_estimate_given_as_such_is_expected():
     # national-1955: 根据社会购买力估算，社会商品零售额要比一九五四年增长… (the estimate is the base of a target)
     got = _attributes("national-state-council-1955", "百分之二十七", "零售额要比一九五四年增长")
     assert got["status"] == "target"
+
+
+def test_a_year_since_which_is_no_date_of_the_figure():
+    # national-2022: 2013年以来新增的涉税市场主体去年纳税达到4.76万亿元 (去年 dates it; 2013年以来 is its start)
+    assert _attributes("national-state-council-2022", "4.76万亿元", "去年纳税达到")["period"] == "2021"

@@ -426,7 +426,8 @@ def figure_attributes(text: str, start: int, end: int, timeline: ReportTimeline)
     elif year is not None:
         period = str(year) if status == "target" else None
     own = before[len(before) - len(clause):]
-    if year is not None and period is not None and not years_in(own) and not plans_in(own) \
+    dated_in_own = [o for o, _ in years_in(own) if not own.startswith("年以来", o + 4)]  # 2013年以来: a start
+    if year is not None and period is not None and not dated_in_own and not plans_in(own) \
             and not _YEAR_RANGE.search(own) and (relative := _relative_year(own, year)) is not None:
         period = relative  # “十一五”期间关停5000万千瓦小火电机组，今年要关停1000万千瓦: the clause's own year
     pair = _YEAR_PAIR.search(before)
