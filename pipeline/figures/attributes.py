@@ -357,12 +357,13 @@ def figure_attributes(text: str, start: int, end: int, timeline: ReportTimeline)
     section = timeline.section_at(start)
     kind = section.kind if section else None
     year = timeline.year
+    so_far = _PLAN_YEARS_SO_FAR.search(before)  # 两年中, 这两年: the plan's years so far
     # status: the sentence's own cues first, the section otherwise
     if _EXPECTED.search(_EXPECTED_BASE.sub("", before)):
         status = "expected"
     elif kind == "plan":
         past = (_PAST.search(clause) or _PAST_FACT.search(before) or _dated_before(before, year)
-                or _PLAN_YEARS_SO_FAR.search(before))
+                or so_far)
         status = "actual" if past and not _target_cue(before, year) else "target"
         if _DONE.search(clause) and not _target_cue(before.replace("计划", ""), year):
             # 两个年度计划都超额完成，…比一九五二年增长了…: a plan (the noun) done; 拟定, 将 stay targets
@@ -421,14 +422,13 @@ def figure_attributes(text: str, start: int, end: int, timeline: ReportTimeline)
         period = str(year)
     elif section is not None and section.period:
         period = section.period
-        if "-" in period and status == "actual" and not _FLOW.search(clause) and not _PLAN_YEARS_SO_FAR.search(before):
+        if "-" in period and status == "actual" and not _FLOW.search(clause) and not so_far:
             period = period.split("-")[1]  # no flow word: a level reached at the end of the years under review
     elif year is not None:
         period = str(year) if status == "target" else None
-    own = before[len(before) - len(clause):]
-    dated_in_own = [o for o, _ in years_in(own) if not own.startswith("年以来", o + 4)]  # 2013年以来: a start
-    if year is not None and period is not None and not dated_in_own and not plans_in(own) \
-            and not _YEAR_RANGE.search(own) and (relative := _relative_year(own, year)) is not None:
+    dated_in_clause = [o for o, _ in years_in(clause) if not clause.startswith("年以来", o + 4)]  # 2013年以来: a start
+    if year is not None and period is not None and not dated_in_clause and not plans_in(clause) \
+            and not _YEAR_RANGE.search(clause) and (relative := _relative_year(clause, year)) is not None:
         period = relative  # “十一五”期间关停5000万千瓦小火电机组，今年要关停1000万千瓦: the clause's own year
     pair = _YEAR_PAIR.search(before)
     if pair and (later := year_value(pair.group(1))) and (earlier := year_value(pair.group(2))) and earlier < later:
@@ -441,7 +441,7 @@ def figure_attributes(text: str, start: int, end: int, timeline: ReportTimeline)
     if (period is not None and "-" not in period and section is not None and section.period
             and "-" in section.period and section.period.endswith(period) and _AVERAGE.search(clause)):
         period = section.period  # 国内生产总值2000年达89404亿元，平均每年增长8.3%: the rate is over the five years
-    if status != "target" and period is not None and (so_far := _PLAN_YEARS_SO_FAR.search(before)):
+    if status != "target" and period is not None and so_far:
         n = NUMBERS[so_far.group(1) or so_far.group(2)]
         first, last = int(period[:4]), int(period[-4:])
         if "-" in period and not years and first + n - 1 < last:
