@@ -90,7 +90,8 @@ def _bucket(n: int) -> str:
     return ">40"
 
 
-_JOINS = ("、", "和", "及", "以及", "与")
+JOINS = ("、", "和", "及", "以及", "与")  # what coordinates two names or indicators (A、B, A和B)
+_SPACE = re.compile(r"\s*")
 
 
 def _next_in_run(text: str, spans: list[SpanT], j: int, label: str) -> int | None:
@@ -98,7 +99,7 @@ def _next_in_run(text: str, spans: list[SpanT], j: int, label: str) -> int | Non
     k = j + 1
     if k < len(spans) and spans[k][2] == "FIG" and label != "FIG" and spans[k][0] == spans[j][1]:
         j, k = k, k + 1  # the head's own figure right after it
-    if k < len(spans) and spans[k][2] == label and text[spans[j][1]:spans[k][0]] in _JOINS:
+    if k < len(spans) and spans[k][2] == label and text[spans[j][1]:spans[k][0]] in JOINS:
         return k
     return None
 
@@ -117,7 +118,7 @@ def _respectively(text: str, index: SortedSpans, head: SpanT, tail: SpanT) -> st
     if len(run) == 1:
         return None
     last = spans[run[-1]]
-    start_look = last[1] + (len(text[last[1]:]) - len(text[last[1]:].lstrip()))
+    start_look = _SPACE.match(text, last[1]).end()
     at = text.find("分别", start_look, min(start_look + 16, tail[0]))
     if at < 0:
         return None
