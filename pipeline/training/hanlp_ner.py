@@ -36,6 +36,7 @@ from pipeline.backends import HANLP_MODEL
 from pipeline.backends.chunking import MAX_LEN, chunk_bounds, chunk_tokens
 from pipeline.backends.numpy_tagger import export_weights
 from pipeline.textnorm import normalise
+from pipeline.training.augment import AUGMENTED_LABELS, name_pools, replace_mentions
 from pipeline.training.model_folder import replace_model_folder
 
 
@@ -57,7 +58,7 @@ class Settings:
     max_len: int = MAX_LEN
     seed: int = 1
     augment: float = 0.0  # share of ENT/LOC/ORG mentions replaced in added copies of their chunks (training.augment)
-    augment_labels: tuple[str, ...] = ("ENT", "LOC", "ORG")
+    augment_labels: tuple[str, ...] = AUGMENTED_LABELS
     augment_copies: int = 1  # augmented copies of each training record
 
 
@@ -138,11 +139,9 @@ def gold_spans(sample: dict) -> set[tuple[int, int, str]]:
 
 
 def augmented_records(train_records: list[dict], rate: float, seed: int,
-                      labels: tuple[str, ...] = ("ENT", "LOC", "ORG"),
+                      labels: tuple[str, ...] = AUGMENTED_LABELS,
                       copies: int = 1) -> list[tuple[dict, dict, list[int]]]:
     """(source record, copy with replaced names, offsets of the replaced names) per train record (none at rate 0)."""
-    from pipeline.training.augment import name_pools, replace_mentions
-
     if rate <= 0:
         return []
     rng, pools = random.Random(seed), name_pools(train_records)
@@ -152,7 +151,7 @@ def augmented_records(train_records: list[dict], rate: float, seed: int,
 
 
 def lexicon_samples(train_records: list[dict], dev_records: list[dict], scheme: str, max_len: int,
-                    augment: float = 0.0, seed: int = 1, augment_labels: tuple[str, ...] = ("ENT", "LOC", "ORG"),
+                    augment: float = 0.0, seed: int = 1, augment_labels: tuple[str, ...] = AUGMENTED_LABELS,
                     augment_copies: int = 1
                     ) -> tuple[list[dict], list[dict], dict[str, list[str]], ConversionStats, ConversionStats]:
     """Train and dev samples with their soft-lexicon states, and the lexicons the model keeps. A training
