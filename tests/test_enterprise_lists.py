@@ -28,6 +28,14 @@ def test_a_list_of_sectors_is_not_a_list_of_firms():
     assert members(text) == []
 
 
+def test_central_and_provincial_state_firms_make_lists_of_firms():
+    # province-beijing-2026, province-chongqing-2026
+    assert members("服务保障中国中化、中国华能等一批中央企业迁入雄安") == ["中国中化", "中国华能"]
+    assert members("引入国机集团、中国通用、中国国新等央企战略力量联合发") == ["国机集团", "中国通用", "中国国新"]
+    # province-shanghai-2024: a bare 国企 after fields names no firms
+    assert members("持续推进土地、园区等国企存量资产盘活") == []
+
+
 def test_the_component_relabels_and_replaces_recogniser_spans():
     nlp = spacy.blank("zh")
     nlp.add_pipe("govreport_enterprise_lists")
@@ -111,6 +119,10 @@ def test_well_known_enterprises_where_the_recogniser_marked_nothing():
     text = "推进南京东路、陆家嘴、徐家汇、南"  # province-shanghai-2026: 京东 is inside 南京东路
     doc = component(nlp.make_doc(text))
     assert "京东" not in [e.text for e in doc.ents]
+    # made-up sentence: provincial firms and city banks of the list, with a word that only contains one (全国美丽)
+    text = "支持陕鼓集团、长沙银行和特变电工扩大产能，建设全国美丽河湖"
+    doc = component(nlp.make_doc(text))
+    assert [(e.text, e.label_) for e in doc.ents] == [("陕鼓集团", "ENT"), ("长沙银行", "ENT"), ("特变电工", "ENT")]
 
 
 def test_a_well_known_name_takes_the_company_form_after_it():
