@@ -106,3 +106,17 @@ def test_respectively_over_indicators_each_with_a_figure_and_over_two_figures_ea
     assert in_order(text, spans, hq, figures[2]) == ["respectively_in_order=True"]
     assert in_order(text, spans, lab, figures[3]) == ["respectively_in_order=True"]
     assert in_order(text, spans, hq, figures[3]) == ["respectively_in_order=False"]
+
+
+def test_money_raised_for_a_project_named_after_it_has_that_project_as_head():
+    from pipeline.relations.model import RelationModel
+
+    # province-guangxi-2026: 筹措7亿元实施就业惠民工程，开展稳岗…
+    text = "筹措7亿元实施就业惠民工程，开展稳岗扩岗行动。"
+    money, works = (2, 5, "FIG"), (7, 13, "PROJ")
+    model = RelationModel({}, -5.0)  # believes no pair: only the decoding step can link them
+    got = [(text[c.head[0]:c.head[1]], text[c.tail[0]:c.tail[1]]) for c, _ in model.predict(text, [money, works])]
+    assert got == [("就业惠民工程", "7亿元")]
+    # money that is not raised or set aside (a result: 完成7亿元) keeps the classifier's decision
+    text = "完成7亿元实施就业惠民工程，开展稳岗扩岗行动。"
+    assert model.predict(text, [money, works]) == []
