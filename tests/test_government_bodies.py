@@ -37,3 +37,21 @@ def test_titles_documents_indicators_and_generic_levels_are_left():
     assert found("办理市人大代表建议1081件和市政协提案948件") == []
     assert found("健全市县政府依法行政制度") == []
     assert found("社区委员会换届，园区政府服务") == []  # made-up: 区 of 社区 and 园区 is no level
+
+
+def test_numbered_congresses_with_their_place_and_without_their_session():
+    from pipeline.components.government_bodies import GovernmentBodies, numbered_congresses
+
+    def congresses(text):
+        return [text[s:e] for s, e in numbered_congresses(text, DIVISIONS)]
+
+    # national-state-council-1978, province-henan-2026, province-shanghai-2026
+    assert congresses("当时，毛主席、党中央就决定筹备召开四届人大，选举和决定") == ["四届人大"]
+    assert congresses("——2026年1月26日在河南省第十四届人民代表大会第四次会议上") == ["河南省第十四届人民代表大会"]
+    assert congresses("较好完成了市十六届人大三次会议确定的目标任务") == ["市十六届人大"]
+    # the component replaces a recogniser's 人大 inside 四届人大
+    text = "当时，毛主席、党中央就决定筹备召开四届人大，选举和决定"
+    doc = SEGMENTER.make_doc(text)
+    at = text.index("人大")
+    doc.ents = [doc.char_span(at, at + 2, "ORG", alignment_mode="expand")]
+    assert [(e.text, e.label_) for e in GovernmentBodies()(doc).ents] == [("四届人大", "ORG")]
