@@ -105,6 +105,13 @@ def test_named_exchanges_are_enterprises_and_blocs_are_organisations():
     doc = nlp.make_doc(text)
     doc.ents = [doc.char_span(0, 6, "ENT", alignment_mode="expand")]
     assert [(e.text, e.label_) for e in nlp(doc).ents] == [("苏联领导集团", "ORG")]
+    # national-state-council-2016, national-state-council-1993: a development bank and a bloc of states
+    for text, name in [("亚洲基础设施投资银行正式成立", "亚洲基础设施投资银行"),
+                       ("同七十七国集团的合作关系不断加强", "七十七国集团")]:
+        doc = nlp.make_doc(text)
+        start = text.index(name)
+        doc.ents = [doc.char_span(start, start + len(name), "ENT", alignment_mode="expand")]
+        assert [(e.text, e.label_) for e in nlp(doc).ents] == [(name, "ORG")]
 
 
 def test_well_known_enterprises_where_the_recogniser_marked_nothing():
