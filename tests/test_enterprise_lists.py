@@ -159,3 +159,13 @@ def test_a_well_known_name_a_project_goes_on_from_is_the_project():
     set_entities(doc, [(plant, text.index("落户"), "PROJ"), (body, text.index("获评"), "ORG")])
     doc = component(doc)
     assert [(e.text, e.label_) for e in doc.ents] == [("蔚来汽车第二先进制造基地", "PROJ"), ("省电力公司", "ORG")]
+
+
+def test_the_kind_of_firm_before_a_name_stays_outside_it():
+    nlp = spacy.blank("zh")
+    nlp.add_pipe("govreport_enterprise_lists")
+    text = "智能网联新能源汽车形成以央企长安、民企赛力斯等为龙头"  # province-chongqing-2026
+    doc = nlp.make_doc(text)
+    start = text.index("民企赛力斯")
+    doc.ents = [doc.char_span(start, start + 5, "ENT", alignment_mode="expand")]
+    assert [(e.text, e.label_) for e in nlp(doc).ents] == [("赛力斯", "ENT")]

@@ -109,6 +109,7 @@ _BLOC = re.compile(r"(?:领导|卖国|统治|反动|侵略|防务|防務|军事|
                    r"|国际货币基金组织|国际金融公司)$")
 
 
+_KIND_OF_FIRM = re.compile(r"民企|央企|国企|外企")
 # the company form the text may add after a name (国家电网公司, 中国石化集团): the span is the whole name
 _COMPANY_FORM = re.compile(r"(?:集团有限公司|股份有限公司|有限责任公司|有限公司|集团公司|集团|公司)?")
 
@@ -161,9 +162,11 @@ class EnterpriseLists:
         spans = [(extended.get(b, a) if label == "PROJ" else a, b, label) for a, b, label in spans]
         members += [(s, t) for s, t in known if after.get(t, (0, ""))[1] not in ("PROJ", "ORG", "LOC", "ACH")]
         blocs = [(a, b) for a, b, label in spans if label == "ENT" and _BLOC.search(text[a:b])]
-        if not members and not blocs and not extended:
+        # 民企赛力斯, 央企长安: the kind of firm before the name stays outside it (3 of 3 in the gold)
+        described = {(a, b) for a, b, label in spans if label == "ENT" and b - a > 3 and _KIND_OF_FIRM.match(text, a)}
+        if not members and not blocs and not extended and not described:
             return doc
-        spans = [(a, b, "ORG" if (a, b) in blocs else label) for a, b, label in spans]
+        spans = [(a + 2 if (a, b) in described else a, b, "ORG" if (a, b) in blocs else label) for a, b, label in spans]
         kept = [(a, b, label) for a, b, label in spans if not any(s < b and a < t for s, t in members)]
         set_entities(doc, [*kept, *((s, t, "ENT") for s, t in members)])
         return doc
