@@ -9,6 +9,16 @@ def members(text):
     return [text[s:e] for s, e in enterprise_members(text)]
 
 
+def after_component(text, marked, label):
+    """(text, label) of the entities after the component, where a recogniser had marked `marked` as `label`."""
+    nlp = spacy.blank("zh")
+    nlp.add_pipe("govreport_enterprise_lists")
+    doc = nlp.make_doc(text)
+    start = text.index(marked)
+    doc.ents = [doc.char_span(start, start + len(marked), label, alignment_mode="expand")]
+    return [(e.text, e.label_) for e in nlp(doc).ents]
+
+
 def test_members_of_a_list_of_leading_firms():
     # province-henan-2026
     text = ("支持超聚变、中创智领、许继、平高等领军企业全面提升产业科技创新能力，"
@@ -74,44 +84,27 @@ def test_a_name_given_an_honour_for_enterprises_is_an_enterprise():
 
 
 def test_an_awardee_read_as_a_place_becomes_an_enterprise_unless_it_is_a_division():
-    nlp = spacy.blank("zh")
-    nlp.add_pipe("govreport_enterprise_lists")
     text = "增长16.9%。柳工入选质量强国建设领军企业。"  # province-guangxi-2026
-    doc = nlp.make_doc(text)
-    start = text.index("柳工")
-    doc.ents = [doc.char_span(start, start + 2, "LOC", alignment_mode="expand")]
-    assert [(e.text, e.label_) for e in nlp(doc).ents] == [("柳工", "ENT")]
+    assert after_component(text, "柳工", "LOC") == [("柳工", "ENT")]
     text = "增长16.9%。柳州市入选全国民营经济示范企业名录的有关公司，"  # made up: a division stays a place
-    doc = nlp.make_doc(text)
-    start = text.index("柳州市")
-    doc.ents = [doc.char_span(start, start + 3, "LOC", alignment_mode="expand")]
-    assert [(e.text, e.label_) for e in nlp(doc).ents] == [("柳州市", "LOC")]
+    assert after_component(text, "柳州市", "LOC") == [("柳州市", "LOC")]
 
 
 def test_named_exchanges_are_enterprises_and_blocs_are_organisations():
     nlp = spacy.blank("zh")
     nlp.add_pipe("govreport_enterprise_lists")
     text = "设立北京证券交易所和广州期货交易所。支持深交所深化创业板改革。"  # national-2022, province-guangdong-2026
-    doc = nlp.make_doc(text)
-    start = text.index("北京证券交易所")
-    doc.ents = [doc.char_span(start, start + 7, "ORG", alignment_mode="expand")]
-    assert [(e.text, e.label_) for e in nlp(doc).ents] == [
+    assert after_component(text, "北京证券交易所", "ORG") == [
         ("北京证券交易所", "ENT"), ("广州期货交易所", "ENT"), ("深交所", "ENT")]
     text = "支持北京数据集团和国际大数据交易所发展。"  # province-beijing-2026: the name starts after 和
     assert [e.text for e in nlp(text).ents] == ["国际大数据交易所"]
     text = "加强与境内外证券交易所战略合作"  # province-anhui-2026: no name
     assert list(nlp(text).ents) == []
-    text = "苏联领导集团口头上说愿意改善中苏关系"  # national-state-council-1978
-    doc = nlp.make_doc(text)
-    doc.ents = [doc.char_span(0, 6, "ENT", alignment_mode="expand")]
-    assert [(e.text, e.label_) for e in nlp(doc).ents] == [("苏联领导集团", "ORG")]
-    # national-state-council-2016, national-state-council-1993: a development bank and a bloc of states
-    for text, name in [("亚洲基础设施投资银行正式成立", "亚洲基础设施投资银行"),
+    # national-state-council-1978, -2016, -1993: a bloc, a development bank, a bloc of states
+    for text, name in [("苏联领导集团口头上说愿意改善中苏关系", "苏联领导集团"),
+                       ("亚洲基础设施投资银行正式成立", "亚洲基础设施投资银行"),
                        ("同七十七国集团的合作关系不断加强", "七十七国集团")]:
-        doc = nlp.make_doc(text)
-        start = text.index(name)
-        doc.ents = [doc.char_span(start, start + len(name), "ENT", alignment_mode="expand")]
-        assert [(e.text, e.label_) for e in nlp(doc).ents] == [(name, "ORG")]
+        assert after_component(text, name, "ENT") == [(name, "ORG")]
 
 
 def test_well_known_enterprises_where_the_recogniser_marked_nothing():
@@ -162,10 +155,5 @@ def test_a_well_known_name_a_project_goes_on_from_is_the_project():
 
 
 def test_the_kind_of_firm_before_a_name_stays_outside_it():
-    nlp = spacy.blank("zh")
-    nlp.add_pipe("govreport_enterprise_lists")
     text = "智能网联新能源汽车形成以央企长安、民企赛力斯等为龙头"  # province-chongqing-2026
-    doc = nlp.make_doc(text)
-    start = text.index("民企赛力斯")
-    doc.ents = [doc.char_span(start, start + 5, "ENT", alignment_mode="expand")]
-    assert [(e.text, e.label_) for e in nlp(doc).ents] == [("赛力斯", "ENT")]
+    assert after_component(text, "民企赛力斯", "ENT") == [("赛力斯", "ENT")]
