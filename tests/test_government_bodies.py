@@ -55,3 +55,11 @@ def test_numbered_congresses_with_their_place_and_without_their_session():
     at = text.index("人大")
     doc.ents = [doc.char_span(at, at + 2, "ORG", alignment_mode="expand")]
     assert [(e.text, e.label_) for e in GovernmentBodies()(doc).ents] == [("四届人大", "ORG")]
+
+
+def test_a_congress_at_the_very_start_of_a_text_keeps_its_offsets_inside_it():
+    from pipeline.components.government_bodies import numbered_congresses
+
+    # province-henan-2026, as a window of the report may begin: the place name starts at offset 0
+    text = "河南省第十四届人民代表大会第四次会议"
+    assert numbered_congresses(text, DIVISIONS) == [(0, 13)]
