@@ -47,14 +47,15 @@ _MEMBER = r"[^\s，。；、：:“”‘’（）()《》,;]{2,14}"
 _FIRM_WORDS = (r"(?:龙头|领军|链主|骨干|新锐|头部|一流|标杆|航天|独角兽|瞪羚|专精特新|知名|上市|民营|世界500强"
                r"|中央|[省市区县]属)")
 # 央企 and 省属国企 name firms by themselves; a bare 国企 does not (土地、园区等国企改革 lists fields)
-_FIRMS = r"(?:企业|公司|央企|[省市区县]属国企)"
+_SELF_NAMING = r"央企|[省市区县]属国企"
+_FIRMS = rf"(?:企业|公司|{_SELF_NAMING})"
 ENTERPRISE_LIST = re.compile(
     rf"(?P<members>(?:{_MEMBER}、)+{_MEMBER})等"
     rf"(?P<count>一批|[0-9]+家|[一二三四五六七八九十]+家)?[^\s，。；、,;]{{0,8}}?(?:{_FIRM_WORDS})?"
     rf"[^\s，。；、,;]{{0,6}}?{_FIRMS}"
 )
 _KINDS_NOT_NAMES = re.compile(r"一批|一些|若干|各类")
-_FIRM_WORD = re.compile(rf"(?:{_FIRM_WORDS}[^\s，。；、,;]{{0,2}}(?:企业|公司)|央企|[省市区县]属国企)$")
+_FIRM_WORD = re.compile(rf"(?:{_FIRM_WORDS}[^\s，。；、,;]{{0,2}}(?:企业|公司)|{_SELF_NAMING})$")
 # Verbs that open the clause before the first member (支持超聚变、…): the member starts after the last of them.
 _LEADING_VERB = re.compile(r"支持|培育了?|集聚了?|推动|引进了?|引育|壮大|做强|扶持|依托|推进|打造|新增|聚集了?|吸引了?|"
                            r"包括|涌现出?了?|形成了?|助推|鼓励|带动|招引|引入|保障|落地了?|实现|推广|有")
@@ -163,10 +164,11 @@ class EnterpriseLists:
         members += [(s, t) for s, t in known if after.get(t, (0, ""))[1] not in ("PROJ", "ORG", "LOC", "ACH")]
         blocs = [(a, b) for a, b, label in spans if label == "ENT" and _BLOC.search(text[a:b])]
         # 民企赛力斯, 央企长安: the kind of firm before the name stays outside it (3 of 3 in the gold)
-        described = {(a, b) for a, b, label in spans if label == "ENT" and b - a > 3 and _KIND_OF_FIRM.match(text, a)}
+        described = {(a, b): kind.end() for a, b, label in spans
+                     if label == "ENT" and b - a > 3 and (kind := _KIND_OF_FIRM.match(text, a))}
         if not members and not blocs and not extended and not described:
             return doc
-        spans = [(a + 2 if (a, b) in described else a, b, "ORG" if (a, b) in blocs else label) for a, b, label in spans]
+        spans = [(described.get((a, b), a), b, "ORG" if (a, b) in blocs else label) for a, b, label in spans]
         kept = [(a, b, label) for a, b, label in spans if not any(s < b and a < t for s, t in members)]
         set_entities(doc, [*kept, *((s, t, "ENT") for s, t in members)])
         return doc
