@@ -11,7 +11,7 @@ import pytest
 
 from pipeline.corpus.splits import attach_figure_attributes, split_ids
 from pipeline.facts.metadata import division_code, read_metadata
-from pipeline.figures.attributes import ReportTimeline, figure_attributes
+from pipeline.figures.attributes import ReportTimeline, figure_attributes, government_term
 from pipeline.textnorm import normalise
 from pipeline.timeexpr import plans_in, years_in
 
@@ -479,3 +479,23 @@ def test_an_estimate_given_as_such_is_expected():
 def test_a_year_since_which_is_no_date_of_the_figure():
     # national-2022: 2013年以来新增的涉税市场主体去年纳税达到4.76万亿元 (去年 dates it; 2013年以来 is its start)
     assert _attributes("national-state-council-2022", "4.76万亿元", "去年纳税达到")["period"] == "2021"
+
+
+def test_the_government_term():
+    # the report of an election year is the outgoing government's; any other falls in the term begun before it
+    assert [government_term(y) for y in (2013, 2015, 2017, 2018, 2023, 1985)] == [
+        (2008, 2012), (2013, 2017), (2013, 2017), (2013, 2017), (2018, 2022), (1983, 1987)]
+    # national-2015: 本届政府减少1/3 (the State Council elected in 2013, not the five years before 2015)
+    assert _attributes("national-state-council-2015", "1/3", "本届政府减少")["period"] == "2013-2017"
+    # national-2017: …本届政府减少行政审批事项三分之一目标的基础上，去年又取消165项…，清理规范192项: 去年 dates it
+    assert _attributes("national-state-council-2017", "192项", "清理规范")["period"] == "2016"
+
+
+def test_the_ten_year_plan_and_world_shares():
+    # national-1978: 按照十年规划，在这十年里，…农业主要作业机械化水平达到百分之八十五以上 (the plan of 1976-1985)
+    assert _attributes("national-state-council-1978", "百分之八十五以上", "水平达到")["period"] == "1976-1985"
+    # national-1996: 我国以占世界７％的耕地，养育着世界２２％的人口 (a general fact: no period)
+    assert _attributes("national-state-council-1996", "７％", "以占世界")["period"] is None
+    assert _attributes("national-state-council-1996", "２２％", "养育着世界")["period"] is None
+    # national-2015: 高速铁路运营里程达1.6万公里，占世界的60%以上。 (a share at the time: dated)
+    assert _attributes("national-state-council-2015", "60%以上", "占世界的")["period"] is not None

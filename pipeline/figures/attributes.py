@@ -45,7 +45,13 @@ _BASIS = [
 ]
 _VS_YEAR = re.compile(r"(?:比|较)((?:1[89]|20)\d\d|[一二][〇○零一二三四五六七八九]{3})年(?!底|末|初)")
 _COMPARED = re.compile(r"(?:与|同|和)((?:1[89]|20)\d\d|[一二][〇○零一二三四五六七八九]{3})年(?:相比|比较)")
-_FIVE_YEARS = re.compile(r"过去五年|五年来|这五年|五年间|过去的五年|本届政府")
+_FIVE_YEARS = re.compile(r"过去五年|五年来|这五年|五年间|过去的五年")
+_TERM = re.compile(r"本届政府")
+# 按照十年规划: the ten-year plans of 1976-1985 and 1991-2000, as the reports of those years name them
+_TEN_YEAR_PLAN = re.compile(r"十年规划")
+_TEN_YEAR_PLANS = ((1976, 1985), (1991, 2000))
+# 人口占世界五分之一的国家, 以占世界7%的耕地: a share of the world that qualifies a noun is a general fact
+_WORLD_SHARE = re.compile(r"(?:占|着)(?:世界|全世界|全球)的?$")
 _LAST_YEAR = re.compile(r"(?<![比较与同础])(?:去年|上年)|过去一年|过去的一年|刚刚过去的一年")  # 比去年, 与上年: a basis
 _NEXT_YEAR = re.compile(r"明年")
 _THIS_YEAR = re.compile(r"今年")
@@ -123,7 +129,7 @@ def _heading_section(start: int, line: str, year: int | None) -> Section:
     elif plans:
         period = _period(*plans[-1][1])
     elif year is not None:
-        if review and _FIVE_YEARS.search(line):
+        if review and (_FIVE_YEARS.search(line) or _TERM.search(line)):
             period = _period(year - 5, year - 1)
         elif review:
             period = str(year - 1)
@@ -293,6 +299,20 @@ def _last(pattern: re.Pattern, text: str) -> re.Match | None:
     return found
 
 
+def government_term(year: int) -> tuple[int, int]:
+    """The years of the government (本届政府) whose report of `year` it is: the State Council and the provincial
+    governments are elected for five years in 1978, 1983, … 2023, early in the year, so the report of an election
+    year is the outgoing government's last (2023: 2018-2022) and any other falls in the term begun before it."""
+    since = (year - 1978) % 5
+    first = year - 5 if since == 0 else year - since
+    return first, first + 4
+
+
+def _ten_year_plan(year: int) -> tuple[int, int] | None:
+    """The ten-year plan a report of `year` means by 十年规划, if it falls in or just after one."""
+    return next(((first, last) for first, last in _TEN_YEAR_PLANS if first <= year <= last + 1), None)
+
+
 def _plan_of(year: int) -> tuple[int, int] | None:
     """The five-year plan a year falls in (none for 1963-1965, between the second and the third)."""
     if 1953 <= year <= 1962:
@@ -406,6 +426,8 @@ def figure_attributes(text: str, start: int, end: int, timeline: ReportTimeline)
         period = _period(*plans[-1][1])
     elif listed := _list_period(text, sent):
         period = listed
+    elif year is not None and _TEN_YEAR_PLAN.search(before) and (decade := _ten_year_plan(year)):
+        period = _period(*decade)
     elif year is not None and _NEXT_YEAR.search(clause):  # 由上年18亿元增加到95亿元，明年将安排200亿元
         period = str(year + 1)
     elif year is not None and status == "target" and (ahead := _last(_YEARS_AHEAD, before)):
@@ -416,10 +438,14 @@ def figure_attributes(text: str, start: int, end: int, timeline: ReportTimeline)
         period = _period(year - NUMBERS[running.group(1)], year - 1)
     elif year is not None and _FIVE_YEARS.search(before):
         period = _period(year - 5, year - 1)
+    elif year is not None and _WORLD_SHARE.search(before) and text.startswith("的", end):
+        period = None
     elif year is not None and _LAST_YEAR.search(before):
         period = str(year - 1)
     elif year is not None and _THIS_YEAR.search(before):
         period = str(year)
+    elif year is not None and _TERM.search(before):
+        period = _period(*government_term(year))
     elif section is not None and section.period:
         period = section.period
         if "-" in period and status == "actual" and not _FLOW.search(clause) and not so_far:
