@@ -73,14 +73,15 @@ $(OUT)/char-vectors.txt:
 
 TAGGER_ARGS = --init-vectors $(OUT)/char-vectors.txt --lexicon --epochs 16 --fit-on-dev
 
-# the first tagger also learns from five copies of the chunks with an enterprise, each name swapped for another
-# (models/hanlp-ner/MODEL_CARD.md: ENT on reports whose firms no rule knows)
+# the first two taggers also learn from five copies of the chunks with an enterprise, each name swapped for
+# another (models/hanlp-ner/MODEL_CARD.md: ENT on reports whose firms no rule knows)
+AUGMENT_ENT = --augment 1 --augment-labels ENT --augment-copies 5
+
 tagger-primary: $(OUT)/char-vectors.txt
-	$(PY) -m pipeline.training.hanlp_ner --out $(OUT)/taggers/primary $(TAGGER_ARGS) \
-		--augment 1 --augment-labels ENT --augment-copies 5
+	$(PY) -m pipeline.training.hanlp_ner --out $(OUT)/taggers/primary $(TAGGER_ARGS) $(AUGMENT_ENT)
 
 tagger-s2: $(OUT)/char-vectors.txt
-	$(PY) -m pipeline.training.hanlp_ner --out $(OUT)/taggers/s2 $(TAGGER_ARGS) --seed 2 --no-relations
+	$(PY) -m pipeline.training.hanlp_ner --out $(OUT)/taggers/s2 $(TAGGER_ARGS) $(AUGMENT_ENT) --seed 2 --no-relations
 
 tagger-h64: $(OUT)/char-vectors.txt
 	$(PY) -m pipeline.training.hanlp_ner --out $(OUT)/taggers/h64 $(TAGGER_ARGS) --hidden 64 --no-relations

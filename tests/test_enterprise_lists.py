@@ -157,3 +157,15 @@ def test_a_well_known_name_a_project_goes_on_from_is_the_project():
 def test_the_kind_of_firm_before_a_name_stays_outside_it():
     text = "智能网联新能源汽车形成以央企长安、民企赛力斯等为龙头"  # province-chongqing-2026
     assert after_component(text, "民企赛力斯", "ENT") == [("赛力斯", "ENT")]
+
+
+def test_a_recognised_firm_needs_a_sign_of_a_firm():
+    # province-shanxi-2026, province-yunnan-2026: products and a railway the recogniser read as firms
+    assert after_component("手撕钢、核电钢、煤海蛟龙、T1000碳纤维等新技术新产品实现突破，", "手撕钢", "ENT") == []
+    assert after_component("中老铁路等25个案例获评全球最佳减贫案例。", "中老铁路", "ENT") == []
+    # province-fujian-2026: a division read as a firm is the place
+    assert after_component("莆田、平潭案例入选全国海洋生态保护修复典型。", "莆田", "ENT") == [("莆田", "LOC")]
+    # province-liaoning-2026: a merger is done by firms; a company-like ending or a well-known name needs no more
+    assert ("鞍凌钢", "ENT") in after_component("鞍本钢、鞍凌钢实现重组，央地合作持续深化，", "鞍凌钢", "ENT")
+    assert after_component("支持天兵科技做大做优。", "天兵科技", "ENT") == [("天兵科技", "ENT")]
+    assert after_component("推动比亚迪做大做优。", "比亚迪", "ENT") == [("比亚迪", "ENT")]

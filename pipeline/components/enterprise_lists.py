@@ -28,6 +28,12 @@ PROJ 7 (中国船舶集团 moving its seat), ORG 6 (建设银行 in the 1980s, w
 and unmarked 3 times (鞍钢宪法, a charter); a report the tagger has not seen names firms it never learnt. Where a
 PROJ of the recogniser goes on right after the name, the name is part of the project (蔚来汽车第二先进制造基地, D7);
 right before an ORG, LOC or ACH it is not marked (no ENT in the gold is directly followed by one of those).
+
+A recogniser's ENT must show it is a firm: a well-known name, a company-like ending (…集团, …科技, …银行) or a word
+of firms in its clause (企业, 上市, 重组, 投产, 质量奖 …). Without one it is dropped, or becomes LOC where it is a
+division (莆田). Eight provincial reports of 2026 held out of a tagger's fit: ENT precision 0.569 → 0.829, recall
+unchanged (15 of the 16 dropped were wrong); on train, where the taggers were fitted, 3 right ENT lost (庆铃、上汽红岩、
+鑫源等商用车).
 """
 
 from __future__ import annotations
@@ -127,6 +133,31 @@ def named_exchanges(text: str) -> list[tuple[int, int]]:
     return [m.span() for m in _EXCHANGE.finditer(text)]
 
 
+# What makes a recogniser's ENT a firm: a company-like ending of the name, or a word of firms in its clause. On
+# reports the taggers had not seen (eight provincial reports of 2026 held out of a fit), the ENT with neither were
+# 15 wrong of 16 (莆田、平潭案例入选…典型案例, 手撕钢、核电钢…等新技术新产品, 中老铁路等25个案例获评…): a tagger
+# that learnt "X入选" from firms reads any awardee, product or place as one.
+_FIRM_NAME_END = re.compile(r"(?:集团|公司|股份|银行|证券|保险|控股|实业|科技|电气|药业|汽车|能源|电子"
+                            r"|钢铁|重工|机械|装备|智能|时代|通信|航空|建工|交易所|交所|商所|期所|交易中心"
+                            r"|股交中心|酒业|乳业|食品|物流|矿业|化工|石化|电力|材料|传媒|投资|金投|资本|国资"
+                            r"|研究院|厂|廠|煤矿|矿务局|油田|锻业|起重|锂盐|国际|企业)$")
+_FIRM_CONTEXT = re.compile(r"企业|公司|集团|厂|银行|銀行|上市|龙头|总部|股份|领军|链主|民企|央企|国企|开业"
+                           r"|量产|投产|破产|重整|重组|挂牌|商户|质量奖|煤矿|矿务局")
+_CLAUSE_MARK = re.compile(r"[，。；：,;:\n！？!?]")
+
+
+def firm_evidence(text: str, start: int, end: int, enterprises: Gazetteer) -> bool:
+    """Whether text[start:end] reads as a firm: a well-known enterprise (or one with more after it: 宁德时代新能源),
+    a company-like ending, or a word of firms elsewhere in its clause (…等4家企业, 实现重组, 获中国质量奖)."""
+    name = text[start:end]
+    if any(name[:k] in enterprises.names for k in range(2, len(name) + 1)) or _FIRM_NAME_END.search(name):
+        return True
+    left = max([m.end() for m in _CLAUSE_MARK.finditer(text, max(0, start - 80), start)], default=max(0, start - 80))
+    right = _CLAUSE_MARK.search(text, end)
+    after = text[end:right.start() if right else len(text)]
+    return bool(_FIRM_CONTEXT.search(text[left:start]) or _FIRM_CONTEXT.search(after))
+
+
 @Language.factory("govreport_enterprise_lists")
 def create_enterprise_lists(nlp: Language, name: str) -> EnterpriseLists:
     return EnterpriseLists()
@@ -166,9 +197,14 @@ class EnterpriseLists:
         # 民企赛力斯, 央企长安: the kind of firm before the name stays outside it (3 of 3 in the gold)
         described = {(a, b): kind.end() for a, b, label in spans
                      if label == "ENT" and b - a > 3 and (kind := _KIND_OF_FIRM.match(text, a))}
-        if not members and not blocs and not extended and not described:
+        # a recogniser's ENT with no sign of a firm is dropped, or is the place it names (莆田)
+        unproven = {(a, b) for a, b, label in spans if label == "ENT" and (a, b) not in members
+                    and (a, b) not in blocs and not firm_evidence(text, a, b, self.enterprises)}
+        if not members and not blocs and not extended and not described and not unproven:
             return doc
-        spans = [(described.get((a, b), a), b, "ORG" if (a, b) in blocs else label) for a, b, label in spans]
+        spans = [(described.get((a, b), a), b, "ORG" if (a, b) in blocs else label) for a, b, label in spans
+                 if (a, b) not in unproven or text[a:b] in self.divisions]
+        spans = [(a, b, "LOC" if (a, b) in unproven else label) for a, b, label in spans]
         kept = [(a, b, label) for a, b, label in spans if not any(s < b and a < t for s, t in members)]
         set_entities(doc, [*kept, *((s, t, "ENT") for s, t in members)])
         return doc
