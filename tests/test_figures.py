@@ -126,3 +126,19 @@ def test_names_and_idioms_with_numerals_are_not_figures():
     for text in ("通过深入揭批“ 四人帮”，进一步分清路线是非", "超级大国内外交困，危机四伏", "千百万知识青年上山下乡"):
         assert find_figures(text) == []
     assert [(m.start, m.end) for m in find_figures("四人帮横行时粮食增长百分之四")] == [(10, 14)]  # made-up
+
+
+def test_counts_of_the_reports_own_apparatus_are_not_figures():
+    from pipeline.figures import find_figures
+
+    def texts(text):
+        return [text[m.start:m.end] for m in find_figures(text)]
+
+    # province-liaoning-2026, province-jiangxi-2026, province-gansu-2026, province-fujian-2026
+    assert texts("出台科技金融20条政策措施。") == []
+    assert texts("提出了28个主要指标，其中20个预期性指标、8个约束性指标。") == []
+    assert texts("规模以上工业增加值增速连续30个月居全国前列，经济增速连续16个季度高于全国平均水平") == []
+    assert texts("安全生产和消防工作考核连续3次获评优秀。") == []
+    # but a count of things built stays one (province-chongqing-2026), as does a run of projects (made-up)
+    assert texts("累计建成美丽河湖30条、幸福河湖6条") == ["30条", "6条"]
+    assert texts("连续5个项目开工") == ["5个"]

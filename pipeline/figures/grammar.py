@@ -71,6 +71,26 @@ def _in_fixed_expression(text: str, start: int, end: int) -> bool:
                for m in _FIXED_EXPRESSIONS.finditer(text, max(0, start - 3), min(len(text), end + 3)))
 
 
+# Counts of the document's own apparatus, not of the world: a policy package (稳增长惠民生27条, 出台科技金融20条政策
+#措施), the outline of a plan (提出了28个主要指标, 安排了18个领域的重点任务) and a run of periods (连续24个月保持两位数
+# 增长, 连续3次获评优秀). On the train and dev gold: 20 of 21, 20 of 21 and 14 of 14 unmarked.
+_APPARATUS_AFTER = {
+    "条": re.compile(r"[^，。；、,;\n]{0,8}?(?:措施|举措|政策|意见|规定|路径)"),
+    "个": re.compile(r"(?:主要|预期性|约束性|重点)?(?:指标|方面|领域)"),
+}
+_RUN_BEFORE = "连续"
+_RUN_UNITS = re.compile(r"个?(?:月|季度)|次")
+
+
+def _apparatus(text: str, m: re.Match, end: int) -> bool:
+    unit = m.group("unit")
+    after = _APPARATUS_AFTER.get(unit)
+    if after is not None and not m.group("mag") and after.match(text, end):
+        return True
+    run = _RUN_UNITS.match(text, m.end("number"))
+    return text[max(0, m.start() - 2):m.start()] == _RUN_BEFORE and run is not None and run.end() >= end
+
+
 def _is_chinese(number: str) -> bool:
     return not number[0].isdigit()
 
@@ -106,6 +126,8 @@ def find_figures(text: str) -> list[FigureMatch]:
         if start > 0 and (text[start - 1].isdigit() or text[start - 1] == "."):
             continue  # the tail of a longer number the grammar could not read
         if unit in DATE_UNITS or text[end:end + 1] in ("月", "日") and unit not in PERCENT_UNITS:
+            continue
+        if m.group("number") and _apparatus(text, m, end):
             continue
         if _is_chinese(number):
             if _inside_quotes(text, start, end) or _in_fixed_expression(text, start, end):
