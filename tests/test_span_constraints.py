@@ -161,3 +161,12 @@ def test_the_verb_before_a_rank_stays_outside_the_achievement():
     assert constrain(text, [(0, 6, "ACH")]) == [(0, 6, "ACH")]
     text = "居民满意度"  # made up: 居 is no verb here
     assert constrain(text, [(0, 5, "ACH")]) == [(0, 5, "ACH")]
+
+
+def test_a_tagger_figure_counting_the_reports_apparatus_is_dropped():
+    # province-guizhou-2026: a tagger fitted without this report marked the count of a policy package
+    text = "全面落实省级开发区管理制度改革30条政策措施，实体化、市场化"
+    assert constrain(text, [span(text, "30条", "FIG")]) == []
+    # province-chongqing-2026: rivers and lakes built are counted
+    text = "累计建成美丽河湖30条、幸福河湖6条"
+    assert shown(text, constrain(text, [span(text, "30条", "FIG")])) == [("30条", "FIG")]

@@ -22,7 +22,9 @@
 - an honour only hoped for (有望获省“七连优”, 力争…, 争取…: 有望, 力争 or 争取 earlier in its clause) is no ACH
   (§1; none of the 878 gold ACH is);
 - a number that grades a name (30万吨级进港航道, 25兆瓦级风电主轴轴承) or names a document in quotes
-  (民营经济高质量发展“26条”) is no FIG: the gold has none of either (0 of 12,138 FIGs).
+  (民营经济高质量发展“26条”) is no FIG: the gold has none of either (0 of 12,138 FIGs); nor is a count of the
+  report's own apparatus that a tagger marked (20条政策措施, 28个主要指标, 连续30个月: `apparatus_count`, which
+  the grammar applies to its own figures).
 
 `govreport_attached_indicators` (after the relations): an IND is only marked where a FIG or ACH attaches to
 it (§2), so an IND that heads no HAS_VALUE or ACHIEVED relation is removed with its relations.
@@ -38,6 +40,7 @@ from spacy.tokens import Doc
 from pipeline.components.alignment import char_spans
 from pipeline.components.extensions import relations_of
 from pipeline.divisions import division_names
+from pipeline.figures.grammar import apparatus_count
 from pipeline.textnorm import normalised_text
 
 _BREAK = re.compile(r"(?<![0-9])[,，]|[,，](?![0-9])|[；;。！？!?\n]")
@@ -214,7 +217,8 @@ def constrain(text: str, spans: list[tuple[int, int, str]],
         piece = _cut_at_breaks(text, start, end)
         if piece is None:
             continue
-        if label == "FIG" and _names_not_counts(text, *piece) or label == "ACH" and _hoped_for(text, piece[0]):
+        if label == "FIG" and (_names_not_counts(text, *piece) or apparatus_count(text, *piece)) \
+                or label == "ACH" and _hoped_for(text, piece[0]):
             continue
         start, end = _balance_quotes(text, *piece)
         if label == "PROJ":

@@ -91,6 +91,13 @@ def _apparatus(text: str, m: re.Match, end: int) -> bool:
     return text[max(0, m.start() - 2):m.start()] == _RUN_BEFORE and run is not None and run.end() >= end
 
 
+def apparatus_count(text: str, start: int, end: int) -> bool:
+    """Whether the figure text[start:end] (found by the grammar or by a model) counts the report's own apparatus:
+    a policy package, the outline of a plan, a run of periods (see `_APPARATUS_AFTER`)."""
+    m = FIGURE_RE.fullmatch(text, start, end)
+    return m is not None and bool(m.group("number")) and _apparatus(text, m, end)
+
+
 def _is_chinese(number: str) -> bool:
     return not number[0].isdigit()
 
