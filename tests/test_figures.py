@@ -142,3 +142,22 @@ def test_counts_of_the_reports_own_apparatus_are_not_figures():
     # but a count of things built stays one (province-chongqing-2026), as does a run of projects (made-up)
     assert texts("累计建成美丽河湖30条、幸福河湖6条") == ["30条", "6条"]
     assert texts("连续5个项目开工") == ["5个"]
+
+
+def test_rates_alternatives_ranges_and_durations():
+    from pipeline.figures import find_figures
+
+    def found(text):
+        return [(text[m.start:m.end], m.unit, m.negative) for m in find_figures(text)]
+
+    # province-anhui-2026, province-guizhou-2026: a rate keeps its unit after the slash, a range has no minus
+    assert found("城市低保人均保障标准从796元/月提高至842元/月、") == [("796元/月", "元/月", False),
+                                                                      ("842元/月", "元/月", False)]
+    assert found("地区生产总值增长5%-5.5%，") == [("5%", "%", False), ("5.5%", "%", False)]
+    assert found("新增保障性租赁住房3.8万套（间）。") == [("3.8万套（间）", "套", False)]
+    # years of schooling are a duration; PM2.5 and an item number before a year are neither
+    assert [f[0] for f in found("平均受教育年限从2020年的9.6年提升至2025年的10.2年左右")] == ["9.6年", "10.2年左右"]
+    assert found("PM2.5年均浓度降至32微克/立方米，") == [("32微克/立方米", "微克/立方米", False)]
+    assert found("20.2026年10件民生实事") == [("10件", "件", False)]
+    assert [f[0] for f in found("新能源电池产能达55GWh，全省算力规模突破160Eflops")] == ["55GWh", "160Eflops"]
+    assert found("下降-3%") == [("-3%", "%", True)]  # made-up: a minus after a word stays one

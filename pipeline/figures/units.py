@@ -17,6 +17,7 @@ UNITS: tuple[str, ...] = tuple(sorted({
     "吨", "千克", "公斤", "斤", "克", "桶", "标准箱", "标箱", "吨标准煤",
     "千瓦", "千瓦时", "瓦", "兆瓦", "吉瓦", "度", "伏", "千伏", "千伏安",
     "倍", "岁", "天", "分钟", "秒", "个月", "年", "个百分点",
+    "微克/立方米", "GWh", "Eflops", "EFLOPS",  # PM2.5, battery capacity, computing power
 }, key=len, reverse=True))
 # Left out on purpose, measured on the train split: 届/期 (editions and phases), 批 and 小时 (batches and
 # durations) are almost never result figures; the counted noun after 个 (13个国家) is an IND of its own.
