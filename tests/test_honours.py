@@ -1,6 +1,6 @@
 """Honours named right after the verb that awards them (pipeline.components.honours), on real report text."""
 
-from pipeline.components.honours import honours
+from pipeline.components.honours import assessment_grades, honours
 
 
 def found(text: str) -> list[str]:
@@ -22,3 +22,15 @@ def test_counted_hoped_for_and_not_yet_created_honours_are_left():
     assert found("在国际比赛中共获得485个世界冠军，创造") == []
     assert found("涪陵、北碚获批创建国家乡村振兴示范区。") == []
     assert found("力争入选国家文化和旅游消费示范城市，") == []  # made-up: hoped for
+
+
+def test_the_grade_of_an_assessment_is_an_honour():
+    def grades(text):
+        return [text[a:b] for a, b in assessment_grades(text)]
+
+    # province-fujian-2026, province-guizhou-2026, province-guangxi-2026
+    assert grades("质量、知识产权保护考核结果为A级。") == ["A级"]
+    assert grades("闽宁协作考核连续7年为“好”，援藏援疆工作连续3次获全国先进典型。") == ["好"]
+    assert grades("在国家考核评估中实现“九连好”。") == ["九连好"]
+    assert grades("东西部协作考核连续六年获“好”的等次，") == ["“好”的等次"]
+    assert grades("考核办法为好的做法") == []  # made-up: no grade
