@@ -170,3 +170,18 @@ def test_a_tagger_figure_counting_the_reports_apparatus_is_dropped():
     # province-chongqing-2026: rivers and lakes built are counted
     text = "累计建成美丽河湖30条、幸福河湖6条"
     assert shown(text, constrain(text, [span(text, "30条", "FIG")])) == [("30条", "FIG")]
+
+
+def test_the_bracket_right_after_a_name_belongs_to_it():
+    # province-fujian-2026, province-anhui-2026, national-state-council-1964
+    text = "加快建设国家碳计量中心（福建），"
+    assert shown(text, constrain(text, [span(text, "国家碳计量中心", "ORG")])) == [("国家碳计量中心（福建）", "ORG")]
+    text = "滁州保税物流中心（B型）获批"
+    got = shown(text, constrain(text, [span(text, "滁州保税物流中心", "PROJ")]))
+    assert got == [("滁州保税物流中心（B型）", "PROJ")]
+    # an abbreviation, or what a project includes, stays outside (as in the gold of national reports and Guangdong)
+    text = "亚太经合组织（APEC）会议"
+    assert shown(text, constrain(text, [span(text, "亚太经合组织", "ORG")])) == [("亚太经合组织", "ORG")]
+    text = "粤东水资源优化配置工程（含龙颈水库扩建）"
+    assert shown(text, constrain(text, [span(text, "粤东水资源优化配置工程", "PROJ")])) == [
+        ("粤东水资源优化配置工程", "PROJ")]
