@@ -120,3 +120,16 @@ def test_money_raised_for_a_project_named_after_it_has_that_project_as_head():
     # money that is not raised or set aside (a result: 完成7亿元) keeps the classifier's decision
     text = "完成7亿元实施就业惠民工程，开展稳岗扩岗行动。"
     assert model.predict(text, [money, works]) == []
+
+
+def test_a_total_has_the_indicator_just_counted_as_head():
+    from pipeline.relations.model import RelationModel
+
+    # province-anhui-2026: 新增境内上市公司62家，总数186家 (a recogniser marked 总数 as an IND too)
+    text = "新增境内上市公司62家，总数186家、从全国第9位升至第7位。"
+    listed, new, word, total = (2, 8, "IND"), (8, 11, "FIG"), (12, 14, "IND"), (14, 18, "FIG")
+    assert text[word[0]:word[1]] == "总数" and text[total[0]:total[1]] == "186家"
+    model = RelationModel({}, -5.0)  # believes no pair: only the decoding step can link them
+    got = [(text[c.head[0]:c.head[1]], text[c.tail[0]:c.tail[1]])
+           for c, _ in model.predict(text, [listed, new, word, total])]
+    assert got == [("境内上市公司", "186家")]
