@@ -169,3 +169,15 @@ def test_a_recognised_firm_needs_a_sign_of_a_firm():
     assert ("鞍凌钢", "ENT") in after_component("鞍本钢、鞍凌钢实现重组，央地合作持续深化，", "鞍凌钢", "ENT")
     assert after_component("支持天兵科技做大做优。", "天兵科技", "ENT") == [("天兵科技", "ENT")]
     assert after_component("推动比亚迪做大做优。", "比亚迪", "ENT") == [("比亚迪", "ENT")]
+
+
+def test_a_provincial_group_named_by_its_trade_is_an_enterprise():
+    from pipeline.components.enterprise_lists import provincial_groups
+    from pipeline.divisions import division_names
+
+    # province-guizhou-2026
+    text = "因地制宜发展壮大特色产业。做强省纺织集团，纺织产业增加值增长15%左右。"
+    assert [text[a:b] for a, b in provincial_groups(text, division_names())] == ["省纺织集团"]
+    assert ("省纺织集团", "ENT") in after_component(text, "纺织产业增加值", "IND")
+    # 江西省纺织集团 (made-up): the 省 of a province's name is no start
+    assert provincial_groups("做强江西省纺织集团，", division_names()) == []

@@ -25,9 +25,9 @@
   (民营经济高质量发展“26条”) is no FIG: the gold has none of either (0 of 12,138 FIGs); nor is a count of the
   report's own apparatus that a tagger marked (20条政策措施, 28个主要指标, 连续30个月: `apparatus_count`, which
   the grammar applies to its own figures);
-- the bracket right after an ORG, PROJ, LOC or ACH is part of its name (国家碳计量中心（福建）, 长征国家文化公园（江西段）,
-  滁州保税物流中心（B型）: 47 gold spans end with one, 5 stop before one), but not an abbreviation (（APEC）) or what
-  something includes (（含…）, （包括…）).
+- the bracket right after an ORG, PROJ, LOC or ACH is part of its name (国家碳计量中心（福建）,
+  长征国家文化公园（江西段）, 滁州保税物流中心（B型）: 47 gold spans end with one, 5 stop before one), but not
+  an abbreviation (（APEC）) or what something includes (（含…）, （包括…）).
 
 `govreport_attached_indicators` (after the relations): an IND is only marked where a FIG or ACH attaches to
 it (§2), so an IND that heads no HAS_VALUE or ACHIEVED relation is removed with its relations.
