@@ -161,3 +161,13 @@ def test_rates_alternatives_ranges_and_durations():
     assert found("20.2026年10件民生实事") == [("10件", "件", False)]
     assert [f[0] for f in found("新能源电池产能达55GWh，全省算力规模突破160Eflops")] == ["55GWh", "160Eflops"]
     assert found("下降-3%") == [("-3%", "%", True)]  # made-up: a minus after a word stays one
+
+
+def test_counts_of_trips_and_batches_keep_their_ci():
+    from pipeline.figures import find_figures
+
+    # province-guangdong-2026, province-ningxia-2026, province-tibet-2026
+    text = "起降设施增至3592个，飞行规模2061万架次"
+    assert [text[m.start:m.end] for m in find_figures(text)] == ["3592个", "2061万架次"]
+    assert [m.end - m.start for m in find_figures("举办文化演艺、体育赛事等促消费活动500余场次，")] == [6]
+    assert find_figures("“高效办成一件事”四批次清单全面落地") == []
