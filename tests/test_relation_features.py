@@ -133,3 +133,25 @@ def test_a_total_has_the_indicator_just_counted_as_head():
     got = [(text[c.head[0]:c.head[1]], text[c.tail[0]:c.tail[1]])
            for c, _ in model.predict(text, [listed, new, word, total])]
     assert got == [("境内上市公司", "186家")]
+
+
+def test_a_rank_after_a_figure_belongs_to_the_nearer_indicator():
+    from pipeline.relations.candidates import Candidate, SortedSpans
+    from pipeline.relations.model import beyond_a_figure
+
+    def spans_of(text, *pieces):
+        return [(text.index(p), text.index(p) + len(p), label) for p, label in pieces]
+
+    # province-anhui-2026: 进出口总额突破万亿元、增速居全国第5位 (增速 holds the rank)
+    text = "进出口总额突破万亿元、增速居全国第5位，"
+    total, figure, rate, rank = spans_of(text, ("进出口总额", "IND"), ("万亿元", "FIG"), ("增速", "IND"),
+                                         ("全国第5位", "ACH"))
+    index = SortedSpans([total, figure, rate, rank])
+    assert beyond_a_figure(text, index, Candidate(total, rank, "ACHIEVED"))
+    assert not beyond_a_figure(text, index, Candidate(rate, rank, "ACHIEVED"))
+    # province-chongqing-2026: 10所学校、12个专业群入选… (a coordination: both hold it)
+    text = "10所学校、12个专业群入选国家第二期“双高建设计划”"
+    schools, count, groups, plan = spans_of(text, ("学校", "IND"), ("12个", "FIG"), ("专业群", "IND"),
+                                            ("国家第二期“双高建设计划”", "ACH"))
+    index = SortedSpans([schools, count, groups, plan])
+    assert not beyond_a_figure(text, index, Candidate(schools, plan, "ACHIEVED"))
