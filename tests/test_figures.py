@@ -171,3 +171,17 @@ def test_counts_of_trips_and_batches_keep_their_ci():
     assert [text[m.start:m.end] for m in find_figures(text)] == ["3592个", "2061万架次"]
     assert [m.end - m.start for m in find_figures("举办文化演艺、体育赛事等促消费活动500余场次，")] == [6]
     assert find_figures("“高效办成一件事”四批次清单全面落地") == []
+
+
+def test_old_reports_qualifiers_and_populations():
+    from pipeline.figures import find_figures
+
+    def texts(text):
+        return [text[m.start:m.end] for m in find_figures(text)]
+
+    # national-state-council-1957: 将近 stays outside, 約 (traditional) is a qualifier, 六万万人口 is no figure
+    assert texts("在四年中间，提高了将近37%。") == ["37%"]
+    assert texts("被灾田地約二亿三千万亩，") == ["約二亿三千万亩"]
+    assert texts("我们是六万万人口的大国") == []
+    # national-state-council-1955: the 约 of 节约 belongs to the verb
+    assert texts("这样，就可以节约二十亿元") == ["二十亿元"]

@@ -43,7 +43,7 @@ from spacy.tokens import Doc
 from pipeline.components.alignment import char_spans
 from pipeline.components.extensions import relations_of
 from pipeline.divisions import division_names
-from pipeline.figures.grammar import apparatus_count
+from pipeline.figures.grammar import apparatus_count, population_phrase
 from pipeline.textnorm import normalised_text
 
 _BREAK = re.compile(r"(?<![0-9])[,，]|[,，](?![0-9])|[；;。！？!?\n]")
@@ -234,7 +234,8 @@ def constrain(text: str, spans: list[tuple[int, int, str]],
         piece = _cut_at_breaks(text, start, end)
         if piece is None:
             continue
-        if label == "FIG" and (_names_not_counts(text, *piece) or apparatus_count(text, *piece)) \
+        if label == "FIG" and (_names_not_counts(text, *piece) or apparatus_count(text, *piece)
+                               or population_phrase(text, *piece)) \
                 or label == "ACH" and _hoped_for(text, piece[0]):
             continue
         start, end = _balance_quotes(text, *piece)

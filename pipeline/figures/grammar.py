@@ -16,7 +16,7 @@ from pipeline.figures.units import COUNT_CLASSIFIERS, DATE_UNITS, MAGNITUDES, PE
 
 # One-character qualifiers written against the number are part of the figure (guidelines §3, D1);
 # two-character verbs (超过, 接近, 不到 …) stay outside and are read from context by the normaliser.
-PREFIX_QUALIFIERS: dict[str, str] = {"超": "at_least", "逾": "at_least", "近": "approx", "约": "approx"}
+PREFIX_QUALIFIERS: dict[str, str] = {"超": "at_least", "逾": "at_least", "近": "approx", "约": "approx", "約": "approx"}
 SUFFIX_QUALIFIERS: dict[str, str] = {"左右": "approx", "以上": "at_least", "以内": "at_most", "以下": "at_most"}
 APPROX_INFIX: dict[str, str] = {"多": "at_least", "余": "at_least"}
 
@@ -107,6 +107,20 @@ def _apparatus(text: str, m: re.Match, end: int) -> bool:
     return text[max(0, m.start() - 2):m.start()] == _RUN_BEFORE and run is not None and run.end() >= end
 
 
+# 不超…, 接近…, 大约…, 将近…, 节约…: the qualifier's character belongs to a word before it (将近: 15 of 15 gold
+# figures start after it)
+_PREFIX_TAKEN_BY = ("不", "接", "大", "将", "节", "節")
+# 六万万人民, 八亿农民, 九亿多人口: a nation's population named in words is no figure of the report (the train and
+# dev gold: 21 of 27 unmarked; with Arabic digits, 13亿人民, the gold marks most, so those stay)
+_POPULATION = re.compile(rf"[{CHINESE_DIGITS}几]+(?:万万|亿)多?人?$")
+_PEOPLE_AFTER = re.compile(r"(?:人民|人口|农民)|(?<=人)[民口]")
+
+
+def population_phrase(text: str, start: int, end: int) -> bool:
+    """Whether text[start:end] is a population named in Chinese numerals before 人民 / 人口 / 农民."""
+    return bool(_POPULATION.match(text, start, end)) and bool(_PEOPLE_AFTER.match(text, end))
+
+
 def apparatus_count(text: str, start: int, end: int) -> bool:
     """Whether the figure text[start:end] (found by the grammar or by a model) counts the report's own apparatus:
     a policy package, the outline of a plan, a run of periods (see `_APPARATUS_AFTER`)."""
@@ -143,7 +157,7 @@ def find_figures(text: str) -> list[FigureMatch]:
         start, end = m.span()
         number = m.group("pct") or m.group("number")
         unit = "%" if m.group("pct") else m.group("unit")
-        if m.group("prefix") and text[max(0, start - 1):start] in ("不", "接", "大"):
+        if m.group("prefix") and text[max(0, start - 1):start] in _PREFIX_TAKEN_BY:
             start += len(m.group("prefix"))  # 不超…, 接近…, 大约…: the qualifier belongs to a verb outside
         if start > 0 and text[start - 1] == "第":
             continue  # ordinal: 第一批, 第3届
@@ -155,7 +169,7 @@ def find_figures(text: str) -> list[FigureMatch]:
         date = unit in DATE_UNITS and not _decimal_years(text, m, end)
         if date or text[end:end + 1] in ("月", "日") and unit not in PERCENT_UNITS:
             continue
-        if m.group("number") and _apparatus(text, m, end):
+        if m.group("number") and _apparatus(text, m, end) or population_phrase(text, start, end):
             continue
         if _is_chinese(number):
             if _inside_quotes(text, start, end) or _in_fixed_expression(text, start, end):
