@@ -215,9 +215,8 @@ class EnterpriseLists:
                     and (a, b) not in blocs and not firm_evidence(text, a, b, self.enterprises)}
         if not members and not blocs and not extended and not described and not unproven:
             return doc
-        spans = [(described.get((a, b), a), b, "ORG" if (a, b) in blocs else label) for a, b, label in spans
-                 if (a, b) not in unproven or text[a:b] in self.divisions]
-        spans = [(a, b, "LOC" if (a, b) in unproven else label) for a, b, label in spans]
+        spans = [(described.get((a, b), a), b, "ORG" if (a, b) in blocs else "LOC" if (a, b) in unproven else label)
+                 for a, b, label in spans if (a, b) not in unproven or text[a:b] in self.divisions]
         kept = [(a, b, label) for a, b, label in spans if not any(s < b and a < t for s, t in members)]
         set_entities(doc, [*kept, *((s, t, "ENT") for s, t in members)])
         return doc

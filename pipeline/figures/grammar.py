@@ -41,12 +41,17 @@ _RANGE_BEFORE = re.compile(r"[0-9%‰]")
 _DECIMAL_YEARS = re.compile(r"[0-9]{1,2}\.[0-9]{1,2}年(?![均度平内底末初])")  # not 20.2026年 (an item, a year)
 
 
-def _decimal_years(text: str, m: re.Match, end: int) -> bool:
+def _decimal_years(text: str, m: re.Match) -> bool:
+    """Whether the match is a decimal number of years (10.8年), not after a letter (PM2.5年均)."""
+    if m.group("unit") != "年":
+        return False
     start = m.start("number")
     before = text[start - 1:start] if start > 0 else ""
     years = _DECIMAL_YEARS.match(text, start)
-    return m.group("unit") == "年" and not (before.isascii() and before.isalpha() or before == "_") \
+    return not (before.isascii() and before.isalpha() or before == "_") \
         and years is not None and years.end() == m.end("unit")
+
+
 _QUOTE_OPEN = "“「『\"《"
 _QUOTE_CLOSE = "”」』\"》"
 
@@ -166,7 +171,7 @@ def find_figures(text: str) -> list[FigureMatch]:
         negative = bool(m.group("sign"))
         if negative and start > 0 and _RANGE_BEFORE.match(text, start - 1):
             start, negative = start + 1, False
-        date = unit in DATE_UNITS and not _decimal_years(text, m, end)
+        date = unit in DATE_UNITS and not _decimal_years(text, m)
         if date or text[end:end + 1] in ("月", "日") and unit not in PERCENT_UNITS:
             continue
         if m.group("number") and _apparatus(text, m, end) or population_phrase(text, start, end):

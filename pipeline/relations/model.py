@@ -19,6 +19,7 @@ from dataclasses import dataclass, field
 from pathlib import Path
 
 from pipeline.relations.candidates import JOINS, Candidate, SortedSpans, SpanT, candidates, features
+from pipeline.schema import SENTENCE_ENDS
 
 
 def _default_thresholds() -> dict[str, float]:
@@ -84,6 +85,11 @@ class RelationModel:
         return model
 
 
+def _with_head(scored: list[tuple[Candidate, float]], head: SpanT) -> tuple[Candidate, float] | None:
+    """The scored candidate with `head` as its head (a decoding step's choice), if there is one."""
+    return next(((cand, p) for cand, p in scored if cand.head == head), None)
+
+
 # 筹措7亿元实施就业惠民工程, 安排200亿元用于…: money raised or set aside for the project or measure named
 # right after it
 _FUNDING = re.compile(r"(?:筹措|安排|投入|统筹|下达|拨付|争取)$")
@@ -103,13 +109,13 @@ def funded_head(text: str, index: SortedSpans, tail: SpanT,
     after = index.spans[i]
     if not _FOR.fullmatch(text, tail[1], after[0]):
         return None
-    return next(((cand, p) for cand, p in scored if cand.head == after), None)
+    return _with_head(scored, after)
 
 
 # 新增境内上市公司62家，总数186家; 净增各类经营主体155万户、总量达474万户: the total of the indicator just counted
 _TOTAL_WORDS = ("总数", "总量", "总计", "总规模", "总数量")
 _TOTAL = re.compile(rf"(?:^|(?<=[，、,]))(?:{'|'.join(_TOTAL_WORDS)})(?:达到|达|为|超过|突破)?$")
-_SENTENCE_MARKS = "。；;！？!?\n"
+_SENTENCE_MARKS = (*SENTENCE_ENDS, "；", ";")  # a total looks for its indicator back to the sentence or a semicolon
 
 
 def total_head(text: str, index: SortedSpans, tail: SpanT,
@@ -124,7 +130,7 @@ def total_head(text: str, index: SortedSpans, tail: SpanT,
     while i >= 0 and index.spans[i][0] > sentence:
         # a recogniser's IND on the word 总数 itself is passed over (7 of the 9 link the indicator before it)
         if index.spans[i][2] == "IND" and text[index.spans[i][0]:index.spans[i][1]] not in _TOTAL_WORDS:
-            return next(((cand, p) for cand, p in scored if cand.head == index.spans[i]), None)
+            return _with_head(scored, index.spans[i])
         i -= 1
     return None
 
