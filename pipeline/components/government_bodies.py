@@ -103,7 +103,7 @@ class GovernmentBodies:
         if not bodies and not congresses:
             return doc
         spans = [(e.start_char, e.end_char, e.label_) for e in doc.ents]
-        new = unmarked(bodies, spans, may_cover=frozenset({"LOC"}))  # 石峰区 inside 石峰区人民政府 gives way
+        new = unmarked(bodies, spans, may_cover=frozenset({"LOC", "ORG"}))  # 石峰区 inside 石峰区人民政府 gives way
         # 人大 inside 四届人大 gives way too
         new += [span for span in unmarked(congresses, spans, may_cover=frozenset({"LOC", "ORG"})) if span not in new]
         if not new:
