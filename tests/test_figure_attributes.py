@@ -492,10 +492,31 @@ def test_the_government_term():
 
 
 def test_the_ten_year_plan_and_world_shares():
-    # national-1978: 按照十年规划，在这十年里，…农业主要作业机械化水平达到百分之八十五以上 (the plan of 1976-1985)
-    assert _attributes("national-state-council-1978", "百分之八十五以上", "水平达到")["period"] == "1976-1985"
+    # national-1978: 按照十年规划，在这十年里，…农业主要作业机械化水平达到百分之八十五以上: a level to be reached
+    # by the end of the plan of 1976-1985 (§5b level or flow)
+    assert _attributes("national-state-council-1978", "百分之八十五以上", "水平达到")["period"] == "1985"
+    text = "按照十年规划，要新建和续建一百二十个大型项目。"  # made up: a flow over the ten years
+    start = text.index("一百二十个")
+    timeline = ReportTimeline.of(text, 1978)
+    assert figure_attributes(text, start, start + 5, timeline)["period"] == "1976-1985"
     # national-1996: 我国以占世界７％的耕地，养育着世界２２％的人口 (a general fact: no period)
     assert _attributes("national-state-council-1996", "７％", "以占世界")["period"] is None
     assert _attributes("national-state-council-1996", "２２％", "养育着世界")["period"] is None
     # national-2015: 高速铁路运营里程达1.6万公里，占世界的60%以上。 (a share at the time: dated)
     assert _attributes("national-state-council-2015", "60%以上", "占世界的")["period"] is not None
+
+
+def test_a_level_takes_the_end_of_its_years_a_flow_the_whole_span():
+    # national-2011, 十二五 targets: 城镇化率从47.5％提高到51.5% is the level 2015 is to reach (§5b level or flow)
+    assert _attributes("national-state-council-2011", "51.5%", "提高到")["period"] == "2015"
+    # … 新增公路63.9万公里，其中高速公路3.3万公里: the part of a five-year flow covers the five years too
+    assert _attributes("national-state-council-2011", "3.3万公里", "其中高速公路")["period"] == "2006-2010"
+    # province-beijing-2026, 十五五: 城镇调查失业率控制在5%以内 is held through the years, not reached at their end
+    assert _attributes("province-beijing-2026", "5%以内", "控制在")["period"] == "2026-2030"
+
+
+def test_a_heading_reviewing_the_term_covers_the_term():
+    text = "一、本届政府工作回顾\n城镇新增就业3000万人。\n"  # made up: a mid-term report's review of the term
+    timeline = ReportTimeline.of(text, 2010)  # the government elected in 2008, not the five years before 2010
+    start = text.index("3000万人")
+    assert figure_attributes(text, start, start + 6, timeline)["period"] == "2008-2012"

@@ -74,6 +74,10 @@ _FROM_DATED = re.compile(rf"(?:从|由){_YEAR}年")
 # is the year before the one reviewed, which the 从A到B rule below gives)
 _FROM_TO = re.compile(r"(?:从|由)[^，；。,;从由]{1,24}(?:到|至)[^，；。,;到至]{0,6}$")
 _MULTIPLE_OF_YEAR = re.compile(rf"(?:为|是|相当于){_YEAR}年(?:底|末)?的$")
+# 城镇化率从47.5%提高到51.5%, 森林覆盖率达到21.66%: the level a plan's years end at
+_LEVEL_REACHED = re.compile(r"(?:达到|提高到|提高至|提升到|提升至|增加到|增长到|增至|扩大到|下降到|降低到|降到|降至)"
+                            r"(?:了)?$")
+_RATE_NEARBY = re.compile(r"递增|年均|平均每年")  # 平均每年递增百分之四，在执行中争取达到百分之五: a rate
 _AVERAGE = re.compile(r"(?:年均|平均每年|年平均)(?:实际)?(?:增长|递增|提高|下降|增加)?$")
 _YEAR_PAIR = re.compile(rf"{_YEAR}年(?:底|末)?(?:同|与|和|跟)(?:{_YEAR})年(?:底|末)?(?:相比|比较)")
 _FROM_LAST_YEAR = re.compile(r"(?:从|由)去年")
@@ -129,8 +133,10 @@ def _heading_section(start: int, line: str, year: int | None) -> Section:
     elif plans:
         period = _period(*plans[-1][1])
     elif year is not None:
-        if review and (_FIVE_YEARS.search(line) or _TERM.search(line)):
+        if review and _FIVE_YEARS.search(line):
             period = _period(year - 5, year - 1)
+        elif review and _TERM.search(line):
+            period = _period(*government_term(year))
         elif review:
             period = str(year - 1)
         elif plan:
@@ -292,6 +298,18 @@ def _relative_year(clause: str, year: int) -> str | None:
     return None
 
 
+_PART_OF = re.compile(r"^\s*其中")
+
+
+def _split_clause(before: str, clause: str) -> str:
+    """The clause, with the one before it where it splits that one's figure into parts (新增公路63.9万公里，
+    其中高速公路3.3万公里: the part is a flow over the same years as the whole)."""
+    if not _PART_OF.match(clause):
+        return clause
+    head = before[:len(before) - len(clause)].rstrip("，,")
+    return before[max(head.rfind(p) for p in "，；：,;:") + 1:]
+
+
 def _last(pattern: re.Pattern, text: str) -> re.Match | None:
     found = None
     for found in pattern.finditer(text):  # noqa: B007 (the last match is the one wanted)
@@ -448,7 +466,7 @@ def figure_attributes(text: str, start: int, end: int, timeline: ReportTimeline)
         period = _period(*government_term(year))
     elif section is not None and section.period:
         period = section.period
-        if "-" in period and status == "actual" and not _FLOW.search(clause) and not so_far:
+        if "-" in period and status == "actual" and not _FLOW.search(_split_clause(before, clause)) and not so_far:
             period = period.split("-")[1]  # no flow word: a level reached at the end of the years under review
     elif year is not None:
         period = str(year) if status == "target" else None
@@ -464,6 +482,10 @@ def figure_attributes(text: str, start: int, end: int, timeline: ReportTimeline)
             period, dated_by_range = str(earlier), True
         elif _FROM_TO.search(clause):
             period = str(later)
+    if (status == "target" and period is not None and "-" in period and _LEVEL_REACHED.search(before)
+            and not _FLOW.search(clause.replace("增加到", "").replace("增长到", "").replace("提高到", ""))
+            and not _RATE_NEARBY.search(before[-30:])):
+        period = period.split("-")[1]  # the level at the plan's end, not over its years
     if (period is not None and "-" not in period and section is not None and section.period
             and "-" in section.period and section.period.endswith(period) and _AVERAGE.search(clause)):
         period = section.period  # 国内生产总值2000年达89404亿元，平均每年增长8.3%: the rate is over the five years
