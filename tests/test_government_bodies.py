@@ -1,7 +1,8 @@
 """Government bodies named by their level (pipeline.components.government_bodies), on real report text."""
 
 from pipeline.base import blank
-from pipeline.components.government_bodies import government_bodies
+from pipeline.components.alignment import set_entities
+from pipeline.components.government_bodies import GovernmentBodies, government_bodies
 from pipeline.divisions import division_names
 from pipeline.paths import SEGMENTER_MODEL
 from pipeline.textnorm import normalise
@@ -63,3 +64,13 @@ def test_a_congress_at_the_very_start_of_a_text_keeps_its_offsets_inside_it():
     # province-henan-2026, as a window of the report may begin: the place name starts at offset 0
     text = "河南省第十四届人民代表大会第四次会议"
     assert numbered_congresses(text, DIVISIONS) == [(0, 13)]
+
+
+def test_a_body_replaces_the_shorter_name_the_recogniser_marked_inside_it():
+    # district-zhuzhou-shifeng-2023: the tagger marked 人大 alone in 在区人大、区政协的监督支持下
+    text = "在区委的坚强领导下，在区人大、区政协的监督支持下"
+    doc = SEGMENTER.make_doc(text)
+    start = text.index("人大")
+    set_entities(doc, [(start, start + 2, "ORG")])
+    doc = GovernmentBodies()(doc)
+    assert [(e.text, e.label_) for e in doc.ents] == [("区委", "ORG"), ("区人大", "ORG"), ("区政协", "ORG")]

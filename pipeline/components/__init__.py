@@ -14,4 +14,5 @@ from pipeline.components import (  # noqa: F401
     relation_classifier,
     relation_rules,
     span_constraints,
+    transport_hubs,
 )
