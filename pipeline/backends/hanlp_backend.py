@@ -172,6 +172,7 @@ def load_hanlp_pipeline(model_path: str | Path = HANLP_MODEL, relations: str | P
         nlp.add_pipe("govreport_honours")
     if "PROJ" in labels:
         nlp.add_pipe("govreport_transport_hubs")
+        nlp.add_pipe("govreport_events")
     nlp.add_pipe("govreport_span_constraints")
     if classifier:
         nlp.add_pipe("govreport_relation_classifier", config={"model_path": str(classifier)})

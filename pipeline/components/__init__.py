@@ -6,6 +6,7 @@ Importing this package registers their factories with spaCy.
 from pipeline.components import (  # noqa: F401
     enterprise_lists,
     entity_rules,
+    events,
     extensions,
     figure_normaliser,
     figure_recognizer,
