@@ -84,6 +84,23 @@ def test_a_list_of_places_is_one_loc_per_place():
     assert shown(text, got) == [("济南、青岛都市圈", "LOC")]
 
 
+def test_a_place_is_cut_from_the_role_it_is_given():
+    from pipeline.divisions import division_names
+
+    divisions = division_names()
+    # province-guizhou-2026, province-fujian-2026
+    text = "加快建设遵义省域副中心，推动毕节建设贯彻新发展理念示范区"
+    got = constrain(text, [span(text, "遵义省域副中心", "LOC"), span(text, "毕节建设贯彻新发展理念示范区", "LOC")],
+                    divisions)
+    assert shown(text, got) == [("遵义", "LOC"), ("毕节", "LOC")]
+    text = "支持福州争创国家低空经济发展示范区"
+    assert shown(text, constrain(text, [span(text, "福州争创国家低空经济发展示范区", "LOC")], divisions)) == [
+        ("福州", "LOC")]
+    # a zone whose name has the verb further in stays whole (province-shanghai-2026)
+    text = "浦东社会主义现代化建设引领区"
+    assert shown(text, constrain(text, [(0, len(text), "LOC")], divisions)) == [(text, "LOC")]
+
+
 def test_change_words_stay_outside_an_indicator():
     text = "社会消费品零售总额同比增长5%。"  # made-up snippet of a common report sentence
     long = span(text, "社会消费品零售总额同比增长", "IND")

