@@ -4,6 +4,7 @@ Importing this package registers their factories with spaCy.
 """
 
 from pipeline.components import (  # noqa: F401
+    destinations,
     enterprise_lists,
     entity_rules,
     events,

@@ -1,0 +1,63 @@
+"""Places named as where something goes or settles: 总部落户合肥, IPO项目花落福建, 清洁电力入黔, 配套产业在黔延伸布局.
+
+Reports it has not seen name their own province by its one-character short name (黔, 闽) or as the goal of 落户 /
+花落, and the recogniser, which learnt the province names mostly as modifiers (D9), leaves them. In the train and
+dev gold a division name right after 落户 / 花落 / 扎根 / 回归 and before a clause break is LOC 17 times and never
+anything else (districts named like words, 落户新城, are left); a province's short name after 在 / 来 / 赴 and before
+a verb of doing or settling there (在黔延伸, 在闽求学) is LOC, inside a longer span where it is not (which the rule
+leaves: it marks only where nothing is marked); 新 and 京, the short names that start common words, are left, and
+so is 入 (入黔 LOC, 外电入豫 and 进京入津 unmarked).
+"""
+
+from __future__ import annotations
+
+import re
+
+from spacy.language import Language
+from spacy.tokens import Doc
+
+from pipeline.components.alignment import set_entities, unmarked
+from pipeline.divisions import division_names
+from pipeline.textnorm import normalised_text
+
+_SETTLED_IN = re.compile(r"(?:落户|花落|扎根|回归)(?P<place>[\u4e00-\u9fff]{2,3})(?=[，。；、,;]|$)")
+_SHORT_NAMES = "黔闽皖赣湘鄂川渝粤桂琼滇藏陕甘青宁蒙辽吉黑晋冀豫鲁苏浙沪津"
+_IN_SHORT = re.compile(
+    rf"(?:在|来|赴)(?P<place>[{_SHORT_NAMES}])"
+    r"(?=$|[，。；,;]|(?:延伸|求学|投资|发展|就业|落地|布局|创业|举办|转化|工作|生活|考察|视察|调研|设立|兴业|置业|落户|"
+    r"安家|旅游|消费))")
+_SUFFIXES = "省市县州盟"  # not 区 or 旗: district names are often words (新城, 安居)
+
+
+def destinations(text: str, divisions: frozenset[str]) -> list[tuple[int, int]]:
+    """(start, end) of each place named as a destination."""
+    found = [m.span("place") for m in _IN_SHORT.finditer(text)]
+    for m in _SETTLED_IN.finditer(text):
+        name = m.group("place")
+        if name in divisions or any(name + suffix in divisions for suffix in _SUFFIXES):
+            found.append(m.span("place"))
+    return sorted(found)
+
+
+@Language.factory("govreport_destinations")
+def create_destinations(nlp: Language, name: str) -> Destinations:
+    return Destinations()
+
+
+class Destinations:
+    """Marks places named as a destination as LOC where the recogniser marked nothing there (after the
+    recognisers, before the constraints)."""
+
+    def __init__(self) -> None:
+        self.divisions = division_names()
+
+    def __call__(self, doc: Doc) -> Doc:
+        places = destinations(normalised_text(doc), self.divisions)
+        if not places:
+            return doc
+        spans = [(e.start_char, e.end_char, e.label_) for e in doc.ents]
+        new = unmarked(places, spans)
+        if not new:
+            return doc
+        set_entities(doc, [*spans, *((s, t, "LOC") for s, t in new)])
+        return doc

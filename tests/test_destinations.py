@@ -1,0 +1,25 @@
+"""Places named as a destination (pipeline.components.destinations), on real report text."""
+
+from pipeline.components.destinations import destinations
+from pipeline.divisions import division_names
+
+DIVISIONS = division_names()
+
+
+def found(text: str) -> list[str]:
+    return [text[s:e] for s, e in destinations(text, DIVISIONS)]
+
+
+def test_a_place_settled_in_or_a_province_short_name_acted_in():
+    # province-anhui-2026, province-fujian-2026, province-guizhou-2026
+    assert found("国际深空探测学会总部落户合肥。") == ["合肥"]
+    assert found("年度A股、港股最大IPO项目双双花落福建。") == ["福建"]
+    assert found("优化台胞在闽求学研习、实习就业等制度安排") == ["闽"]
+    assert found("推动国产大飞机配套产业在黔延伸布局") == ["黔"]
+
+
+def test_words_that_look_like_places_are_left():
+    # province-shanghai-2022: 新城 (a district name elsewhere) is the new towns; province-hebei-2026: 进京入津
+    assert found("62家研发中心签约落户新城。") == []
+    assert found("持续推进“河北净菜”进京入津。") == []
+    assert found("在新时代新征程上") == []  # made up
