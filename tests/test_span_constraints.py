@@ -101,6 +101,16 @@ def test_a_place_is_cut_from_the_role_it_is_given():
     assert shown(text, constrain(text, [(0, len(text), "LOC")], divisions)) == [(text, "LOC")]
 
 
+def test_a_place_whose_work_is_meant_is_no_span():
+    # D9; province-fujian-2026, province-guizhou-2026
+    text = "全面落实习近平总书记对福建工作的重要讲话重要指示批示精神"
+    assert constrain(text, [span(text, "福建", "LOC")]) == []
+    text = "贯彻落实习近平总书记关于贵州工作重要讲话"
+    assert constrain(text, [span(text, "贵州", "LOC")]) == []
+    text = "在福建工作的台湾同胞"  # made up: 在X工作 is the place (D9 clarified)
+    assert shown(text, constrain(text, [span(text, "福建", "LOC")])) == [("福建", "LOC")]
+
+
 def test_change_words_stay_outside_an_indicator():
     text = "社会消费品零售总额同比增长5%。"  # made-up snippet of a common report sentence
     long = span(text, "社会消费品零售总额同比增长", "IND")
