@@ -111,6 +111,24 @@ def test_a_place_whose_work_is_meant_is_no_span():
     assert shown(text, constrain(text, [span(text, "福建", "LOC")])) == [("福建", "LOC")]
 
 
+def test_half_a_bracket_pair_takes_the_other_half():
+    # national-state-council-1957, province-jiangxi-2026
+    text = "接近了第一个五年計划最后一年的指标；粮食（不包括大豆）的产量为三千六百五十亿斤"
+    got = constrain(text, [span(text, "粮食", "IND"), span(text, "大豆）的产量", "IND")])
+    assert shown(text, got) == [("粮食（不包括大豆）的产量", "IND")]
+    text = "推进武夷山国家公园（江西片区）建设"
+    assert shown(text, constrain(text, [span(text, "武夷山国家公园（江西", "LOC")])) == [
+        ("武夷山国家公园（江西片区）", "LOC")]
+
+
+def test_about_stays_outside_an_indicator_but_words_ending_in_it_keep_it():
+    # national-state-council-1957: 全国农業总产值約为五百八十三亿元
+    text = "全国农業总产值約为五百八十三亿元"
+    assert shown(text, constrain(text, [span(text, "农業总产值約", "IND")])) == [("农業总产值", "IND")]
+    text = "增产節約的成績"  # made up: 節約 is a word
+    assert shown(text, constrain(text, [span(text, "增产節約", "IND")])) == [("增产節約", "IND")]
+
+
 def test_change_words_stay_outside_an_indicator():
     text = "社会消费品零售总额同比增长5%。"  # made-up snippet of a common report sentence
     long = span(text, "社会消费品零售总额同比增长", "IND")

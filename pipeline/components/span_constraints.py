@@ -184,6 +184,35 @@ def _trim_indicator(text: str, start: int, end: int) -> tuple[int, int]:
     if (end - start > 2 and text[end - 1] in "位稳跃" and text[end:end + 1] == "居"
             and text[end - 2:end] not in _WORDS_ENDING_IN_WEI):
         end -= 1
+    if end - start > 2 and text[end - 1] in "约約" and text[end - 2] not in "节節条條公":
+        end -= 1  # 农業总产值約为…: the qualifier of the figure (节约, 条约, 公约 are words)
+    return start, end
+
+
+_NAME_STOPS = frozenset("的在和与及等了是为对向把被由以将使让从到")
+_BRACKET_SPAN = 12  # how far a span is extended to the other half of a bracket pair
+
+
+def _balance_brackets(text: str, start: int, end: int) -> tuple[int, int]:
+    """A span with half a bracket pair takes the other half and what it belongs to: [大豆）的产量] →
+    粮食（不包括大豆）的产量, [武夷山国家公园（江西]片区） → …（江西片区）; where the other half is not near, the half
+    is cut off."""
+    span = text[start:end]
+    for left, right in (("（", "）"), ("(", ")")):
+        if span.count(right) > span.count(left):
+            opening = text.rfind(left, max(0, start - _BRACKET_SPAN), start)
+            if opening < 0:
+                return (start + span.rindex(right) + 1, end) if span.rindex(right) + 1 < len(span) else (start, end)
+            first = opening
+            while first > 0 and opening - first < 8 and "\u4e00" <= text[first - 1] <= "\u9fff" \
+                    and text[first - 1] not in _NAME_STOPS:
+                first -= 1
+            return (first if first < opening else opening), end
+        if span.count(left) > span.count(right):
+            closing = text.find(right, end, end + _BRACKET_SPAN)
+            if closing >= 0 and not re.search(r"[，。；,;\n]", text[end:closing]):
+                return start, closing + 1
+            return start, start + span.index(left) if span.index(left) >= 2 else end
     return start, end
 
 
@@ -262,7 +291,7 @@ def constrain(text: str, spans: list[tuple[int, int, str]],
                 or label == "ACH" and _hoped_for(text, piece[0]) \
                 or label == "LOC" and _place_of_work(text, *piece):
             continue
-        start, end = _balance_quotes(text, *piece)
+        start, end = _balance_brackets(text, *_balance_quotes(text, *piece))
         if label == "PROJ":
             start, end = _take_quoted_head(text, start, end, starts)
         if label == "IND":
@@ -284,6 +313,8 @@ def constrain(text: str, spans: list[tuple[int, int, str]],
         if span[0] >= last_end:
             flat.append(span)
             last_end = span[1]
+        elif span[0] == flat[-1][0] and span[1] > last_end and span[2] == flat[-1][2]:
+            flat[-1], last_end = span, span[1]  # 粮食 | [大豆）的产量] taken back to 粮食（不包括大豆）的产量: one span
     return flat
 
 
