@@ -129,6 +129,14 @@ def test_about_stays_outside_an_indicator_but_words_ending_in_it_keep_it():
     assert shown(text, constrain(text, [span(text, "增产節約", "IND")])) == [("增产節約", "IND")]
 
 
+def test_praise_is_no_achievement():
+    # §2 of the guidelines; province-fujian-2026, province-anhui-2026
+    text = "完成全国首笔河湖碳汇交易，海洋碳汇实践走在全国前列。"
+    assert constrain(text, [span(text, "全国前列", "ACH")]) == []
+    text = "科技创新能力居全国前列"  # made up: a ranking held is an ACH
+    assert shown(text, constrain(text, [span(text, "全国前列", "ACH")])) == [("全国前列", "ACH")]
+
+
 def test_change_words_stay_outside_an_indicator():
     text = "社会消费品零售总额同比增长5%。"  # made-up snippet of a common report sentence
     long = span(text, "社会消费品零售总额同比增长", "IND")
