@@ -41,9 +41,14 @@ ASSESSMENT_GRADE = re.compile(
 )
 
 
+# 绩效评价“九连A”, 工资支付工作考核“六连A”: a streak of grades quoted right after the assessment (dev gold: ACH)
+QUOTED_STREAK = re.compile(r"(?:考核|考评|评估|评价)[“\"](?P<grade>[一二三四五六七八九十]{1,2}连[好优A])[”\"]")
+
+
 def assessment_grades(text: str) -> list[tuple[int, int]]:
     """(start, end) of each assessment grade obtained (A级, “好”的等次, 九连好)."""
-    return [m.span("ranked") if m.group("ranked") else m.span("grade") for m in ASSESSMENT_GRADE.finditer(text)]
+    found = [m.span("ranked") if m.group("ranked") else m.span("grade") for m in ASSESSMENT_GRADE.finditer(text)]
+    return sorted({*found, *(m.span("grade") for m in QUOTED_STREAK.finditer(text))})
 
 
 def honours(text: str) -> list[tuple[int, int]]:
