@@ -33,6 +33,7 @@ def test_the_grade_of_an_assessment_is_an_honour():
     assert grades("闽宁协作考核连续7年为“好”，援藏援疆工作连续3次获全国先进典型。") == ["好"]
     assert grades("在国家考核评估中实现“九连好”。") == ["九连好"]
     # province-guangxi-2026: the streak quoted right after the assessment
-    assert grades("国家衔接推进乡村振兴补助资金绩效评价“九连A”。保障农民工工资支付工作考核“六连A”。") == ["九连A", "六连A"]
+    text = "国家衔接推进乡村振兴补助资金绩效评价“九连A”。保障农民工工资支付工作考核“六连A”。"
+    assert grades(text) == ["九连A", "六连A"]
     assert grades("东西部协作考核连续六年获“好”的等次，") == ["“好”的等次"]
     assert grades("考核办法为好的做法") == []  # made-up: no grade
