@@ -62,3 +62,16 @@ def unmarked(found: Iterable[Sequence], marked: Iterable[tuple[int, int, str]],
     return [item for item in found
             if not any(a < item[1] and item[0] < b and not (label in may_cover and item[0] <= a and b <= item[1])
                        for a, b, label in marked)]
+
+
+def mark_unmarked(doc: Doc, found: Iterable[tuple[int, int]], label: str,
+                  may_cover: frozenset[str] = frozenset()) -> Doc:
+    """Add each (start, end) of `found` as a `label` span where the recogniser marked nothing on it but, perhaps,
+    spans of a `may_cover` label lying inside it, which give way: what a rule component after the recognisers
+    does."""
+    spans = [(e.start_char, e.end_char, e.label_) for e in doc.ents]
+    new = unmarked(found, spans, may_cover=may_cover)
+    if new:
+        kept = [(a, b, old) for a, b, old in spans if not any(s <= a and b <= t for s, t in new)]
+        set_entities(doc, [*kept, *((s, t, label) for s, t in new)])
+    return doc

@@ -16,7 +16,7 @@ import re
 from spacy.language import Language
 from spacy.tokens import Doc
 
-from pipeline.components.alignment import set_entities, unmarked
+from pipeline.components.alignment import mark_unmarked
 from pipeline.divisions import division_names
 from pipeline.textnorm import normalised_text
 
@@ -52,12 +52,4 @@ class Destinations:
         self.divisions = division_names()
 
     def __call__(self, doc: Doc) -> Doc:
-        places = destinations(normalised_text(doc), self.divisions)
-        if not places:
-            return doc
-        spans = [(e.start_char, e.end_char, e.label_) for e in doc.ents]
-        new = unmarked(places, spans)
-        if not new:
-            return doc
-        set_entities(doc, [*spans, *((s, t, "LOC") for s, t in new)])
-        return doc
+        return mark_unmarked(doc, destinations(normalised_text(doc), self.divisions), "LOC")

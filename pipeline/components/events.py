@@ -14,7 +14,7 @@ import re
 from spacy.language import Language
 from spacy.tokens import Doc
 
-from pipeline.components.alignment import set_entities, unmarked
+from pipeline.components.alignment import mark_unmarked
 from pipeline.textnorm import normalised_text
 
 _EDITION = r"(?:第[一二三四五六七八九十百0-9]+|首)届"
@@ -46,13 +46,4 @@ class Events:
     recognisers, before the constraints)."""
 
     def __call__(self, doc: Doc) -> Doc:
-        events = edited_events(normalised_text(doc))
-        if not events:
-            return doc
-        spans = [(e.start_char, e.end_char, e.label_) for e in doc.ents]
-        new = unmarked(events, spans, may_cover=frozenset({"LOC", "ORG"}))
-        if not new:
-            return doc
-        kept = [(a, b, label) for a, b, label in spans if not any(s <= a and b <= t for s, t in new)]
-        set_entities(doc, [*kept, *((s, t, "PROJ") for s, t in new)])
-        return doc
+        return mark_unmarked(doc, edited_events(normalised_text(doc)), "PROJ", may_cover=frozenset({"LOC", "ORG"}))

@@ -22,7 +22,7 @@ import re
 from spacy.language import Language
 from spacy.tokens import Doc
 
-from pipeline.components.alignment import set_entities, unmarked
+from pipeline.components.alignment import mark_unmarked
 from pipeline.divisions import division_names
 from pipeline.textnorm import normalised_text
 
@@ -98,16 +98,7 @@ class GovernmentBodies:
     def __call__(self, doc: Doc) -> Doc:
         text = normalised_text(doc)
         token_starts = {token.idx for token in doc}
-        bodies = government_bodies(text, self.divisions, token_starts)
-        congresses = numbered_congresses(text, self.divisions)
-        if not bodies and not congresses:
-            return doc
-        spans = [(e.start_char, e.end_char, e.label_) for e in doc.ents]
-        new = unmarked(bodies, spans, may_cover=frozenset({"LOC", "ORG"}))  # 石峰区 inside 石峰区人民政府 gives way
-        # 人大 inside 四届人大 gives way too
-        new += [span for span in unmarked(congresses, spans, may_cover=frozenset({"LOC", "ORG"})) if span not in new]
-        if not new:
-            return doc
-        kept = [(a, b, label) for a, b, label in spans if not any(s <= a and b <= t for s, t in new)]
-        set_entities(doc, [*kept, *((s, t, "ORG") for s, t in new)])
-        return doc
+        # 石峰区 inside 石峰区人民政府, and the tagger's 人大 inside 区人大 or 四届人大, give way
+        doc = mark_unmarked(doc, government_bodies(text, self.divisions, token_starts), "ORG",
+                            may_cover=frozenset({"LOC", "ORG"}))
+        return mark_unmarked(doc, numbered_congresses(text, self.divisions), "ORG", may_cover=frozenset({"LOC", "ORG"}))

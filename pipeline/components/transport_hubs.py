@@ -15,7 +15,7 @@ import re
 from spacy.language import Language
 from spacy.tokens import Doc
 
-from pipeline.components.alignment import set_entities, unmarked
+from pipeline.components.alignment import mark_unmarked
 from pipeline.divisions import division_names
 from pipeline.textnorm import normalised_text
 
@@ -54,12 +54,4 @@ class TransportHubs:
 
     def __call__(self, doc: Doc) -> Doc:
         hubs = transport_hubs(normalised_text(doc), self.divisions)
-        if not hubs:
-            return doc
-        spans = [(e.start_char, e.end_char, e.label_) for e in doc.ents]
-        new = unmarked(hubs, spans, may_cover=frozenset({"LOC"}))
-        if not new:
-            return doc
-        kept = [(a, b, label) for a, b, label in spans if not any(s <= a and b <= t for s, t in new)]
-        set_entities(doc, [*kept, *((s, t, "PROJ") for s, t in new)])
-        return doc
+        return mark_unmarked(doc, hubs, "PROJ", may_cover=frozenset({"LOC"}))  # 合肥 as LOC gives way
