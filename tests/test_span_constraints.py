@@ -129,6 +129,13 @@ def test_about_stays_outside_an_indicator_but_words_ending_in_it_keep_it():
     assert shown(text, constrain(text, [span(text, "增产節約", "IND")])) == [("增产節約", "IND")]
 
 
+def test_a_glossary_item_number_is_no_part_of_a_name():
+    # province-jiangxi-2026, its glossary of terms
+    text = "25.应急管理高质量发展“2653”行动：聚焦生产安全事故"
+    got = constrain(text, [(0, text.index("："), "PROJ")])
+    assert shown(text, got) == [("应急管理高质量发展“2653”行动", "PROJ")]
+
+
 def test_praise_is_no_achievement():
     # §2 of the guidelines; province-fujian-2026, province-anhui-2026
     text = "完成全国首笔河湖碳汇交易，海洋碳汇实践走在全国前列。"
