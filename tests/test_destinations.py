@@ -18,6 +18,12 @@ def test_a_place_settled_in_or_a_province_short_name_acted_in():
     assert found("推动国产大飞机配套产业在黔延伸布局") == ["黔"]
 
 
+def test_beijing_and_tianjin_as_one_partner():
+    # province-hebei-2026
+    assert found("在对接京津、服务京津中加快发展自己") == ["京津", "京津"]
+    assert found("推动京津冀协同发展") == []
+
+
 def test_words_that_look_like_places_are_left():
     # province-shanghai-2022: 新城 (a district name elsewhere) is the new towns; province-hebei-2026: 进京入津
     assert found("62家研发中心签约落户新城。") == []

@@ -107,6 +107,8 @@ def test_a_place_whose_work_is_meant_is_no_span():
     assert constrain(text, [span(text, "福建", "LOC")]) == []
     text = "贯彻落实习近平总书记关于贵州工作重要讲话"
     assert constrain(text, [span(text, "贵州", "LOC")]) == []
+    text = "认真学习贯彻习近平总书记对辽宁振兴发展的重要讲话重要指示精神"  # province-liaoning-2026
+    assert constrain(text, [span(text, "辽宁", "LOC")]) == []
     text = "在福建工作的台湾同胞"  # made up: 在X工作 is the place (D9 clarified)
     assert shown(text, constrain(text, [span(text, "福建", "LOC")])) == [("福建", "LOC")]
 

@@ -26,12 +26,14 @@ _IN_SHORT = re.compile(
     rf"(?:在|来|赴)(?P<place>[{_SHORT_NAMES}])"
     r"(?=$|[，。；,;]|(?:延伸|求学|投资|发展|就业|落地|布局|创业|举办|转化|工作|生活|考察|视察|调研|设立|兴业|置业|落户|"
     r"安家|旅游|消费))")
+# 对接京津、服务京津, 携手京津: Beijing and Tianjin as one partner (gold: LOC 6, unmarked once; 京津冀 is the region)
+_BEIJING_TIANJIN = re.compile(r"京津(?!冀)")
 _SUFFIXES = "省市县州盟"  # not 区 or 旗: district names are often words (新城, 安居)
 
 
 def destinations(text: str, divisions: frozenset[str]) -> list[tuple[int, int]]:
     """(start, end) of each place named as a destination."""
-    found = [m.span("place") for m in _IN_SHORT.finditer(text)]
+    found = [m.span("place") for m in _IN_SHORT.finditer(text)] + [m.span() for m in _BEIJING_TIANJIN.finditer(text)]
     for m in _SETTLED_IN.finditer(text):
         name = m.group("place")
         if name in divisions or any(name + suffix in divisions for suffix in _SUFFIXES):
