@@ -266,8 +266,8 @@ _ITS_DEVELOPMENT = re.compile(r"(?:全面)?(?:振兴发展|振兴|改革发展|�
 
 
 def _place_of_work(text: str, start: int, end: int) -> bool:
-    """D9: in 关于X工作 / 对X工作 / 做好X工作 the place modifies 工作 and is no span (76 of 76 unmarked in the gold), and
-    so in 对X振兴发展的重要讲话 (24 of 24)."""
+    """D9: in 关于X工作 / 对X工作 / 做好X工作 the place modifies 工作 and is no span (76 of 76 unmarked in the
+    gold), and so in 对X振兴发展的重要讲话 (24 of 24)."""
     if text.startswith("工作", end):
         return bool(_ABOUT_WORK.search(text, max(0, start - 2), start))
     return bool(_ITS_DEVELOPMENT.match(text, end)) and bool(_ABOUT.search(text, max(0, start - 2), start))
