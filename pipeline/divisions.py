@@ -16,3 +16,8 @@ def division_names(path: Path = PLACES) -> frozenset[str]:
     with open(path, encoding="utf-8") as fh:
         rows = (line.rstrip("\n").split("\t") for line in fh if not line.startswith("#"))
         return frozenset(row[0] for row in rows if len(row) > 1 and row[1] != "township")
+
+
+def is_division(name: str, divisions: frozenset[str], suffixes: str = "县市区旗") -> bool:
+    """Whether `name` is a division, written in full or without one of `suffixes` (象州 for 象州县, 合肥 for 合肥市)."""
+    return len(name) >= 2 and (name in divisions or any(name + suffix in divisions for suffix in suffixes))

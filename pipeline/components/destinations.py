@@ -17,7 +17,7 @@ from spacy.language import Language
 from spacy.tokens import Doc
 
 from pipeline.components.alignment import mark_unmarked
-from pipeline.divisions import division_names
+from pipeline.divisions import division_names, is_division
 from pipeline.textnorm import normalised_text
 
 _SETTLED_IN = re.compile(r"(?:落户|花落|扎根|回归)(?P<place>[\u4e00-\u9fff]{2,3})(?=[，。；、,;]|$)")
@@ -35,8 +35,7 @@ def destinations(text: str, divisions: frozenset[str]) -> list[tuple[int, int]]:
     """(start, end) of each place named as a destination."""
     found = [m.span("place") for m in _IN_SHORT.finditer(text)] + [m.span() for m in _BEIJING_TIANJIN.finditer(text)]
     for m in _SETTLED_IN.finditer(text):
-        name = m.group("place")
-        if name in divisions or any(name + suffix in divisions for suffix in _SUFFIXES):
+        if is_division(m.group("place"), divisions, _SUFFIXES):
             found.append(m.span("place"))
     return sorted(found)
 

@@ -42,7 +42,7 @@ from spacy.tokens import Doc
 
 from pipeline.components.alignment import char_spans
 from pipeline.components.extensions import relations_of
-from pipeline.divisions import division_names
+from pipeline.divisions import division_names, is_division
 from pipeline.figures.grammar import apparatus_count, population_phrase
 from pipeline.textnorm import normalised_text
 
@@ -139,17 +139,12 @@ def _take_bracket(text: str, end: int) -> int:
     return bracket.end()
 
 
-def _is_division(name: str, divisions: frozenset[str]) -> bool:
-    # 象州 for 象州县: counties are written without their suffix in a list
-    return len(name) >= 2 and (name in divisions or any(name + suffix in divisions for suffix in "县市区旗"))
-
-
 def _split_place_list(text: str, start: int, end: int, divisions: frozenset[str]) -> list[tuple[int, int]]:
     pieces, at = [], start
     for part in text[start:end].split("、"):
         pieces.append((at, at + len(part)))
         at += len(part) + 1
-    if len(pieces) > 1 and all(_is_division(text[a:b], divisions) for a, b in pieces):
+    if len(pieces) > 1 and all(is_division(text[a:b], divisions) for a, b in pieces):
         return pieces
     return [(start, end)]
 
@@ -163,7 +158,7 @@ def _place_before_role(text: str, start: int, end: int, divisions: frozenset[str
     spans of the recogniser on train, dev and the held-out sets; 浦东社会主义现代化建设引领区, a zone's name, has its
     verb further in)."""
     for size in (4, 3, 2):
-        if start + size < end and _is_division(text[start:start + size], divisions) \
+        if start + size < end and is_division(text[start:start + size], divisions) \
                 and _PLACE_THEN_ROLE.match(text, start + size):
             return start, start + size
     return start, end

@@ -16,7 +16,7 @@ from spacy.language import Language
 from spacy.tokens import Doc
 
 from pipeline.components.alignment import mark_unmarked
-from pipeline.divisions import division_names
+from pipeline.divisions import division_names, is_division
 from pipeline.textnorm import normalised_text
 
 # 港 followed by these is a harbour area, a trade or Hong Kong (港口, 港区, 港澳, 港股), not a port's name
@@ -24,17 +24,13 @@ _HUB = re.compile(r"(?:国际)?新?机场(?![\u4e00-\u9fff]?(?:集团|公司|群
 _SUFFIXES = "市县区州旗盟"
 
 
-def _is_place(name: str, divisions: frozenset[str]) -> bool:
-    return name in divisions or any(name + suffix in divisions for suffix in _SUFFIXES)
-
-
 def transport_hubs(text: str, divisions: frozenset[str]) -> list[tuple[int, int]]:
     """(start, end) of each airport or port named by a division (the longest name of 2 to 4 characters)."""
     found = []
     for m in _HUB.finditer(text):
         start = next((m.start() - k for k in (4, 3, 2)
-                      if m.start() >= k and _is_place(text[m.start() - k:m.start()], divisions)), None)
-        if start is None or _is_place(text[start:m.end()], divisions):
+                      if m.start() >= k and is_division(text[m.start() - k:m.start()], divisions, _SUFFIXES)), None)
+        if start is None or is_division(text[start:m.end()], divisions, _SUFFIXES):
             continue  # no place before it, or a city named …港 (连云港)
         found.append((start, m.end()))
     return found
