@@ -19,7 +19,8 @@ import re
 from spacy.language import Language
 from spacy.tokens import Doc
 
-from pipeline.components.alignment import set_entities, unmarked
+from pipeline.clauses import clause_start
+from pipeline.components.alignment import mark_unmarked
 from pipeline.textnorm import normalised_text
 
 HONOUR = re.compile(
@@ -55,8 +56,7 @@ def honours(text: str) -> list[tuple[int, int]]:
     """(start, end) of each honour named right after the verb that awards it."""
     found = []
     for m in HONOUR.finditer(text):
-        clause_start = max(text.rfind(p, 0, m.start()) for p in "，。；,;\n") + 1
-        before = text[clause_start:m.start()]
+        before = text[clause_start(text, m.start()):m.start()]
         if not _HOPED.search(before) and not _COUNTED.search(before):
             found.append(m.span(1))
     return found
@@ -71,9 +71,5 @@ class Honours:
     """Marks honours as ACH where the recogniser marked nothing (after the recognisers, before the constraints)."""
 
     def __call__(self, doc: Doc) -> Doc:
-        spans = [(e.start_char, e.end_char, e.label_) for e in doc.ents]
         text = normalised_text(doc)
-        new = unmarked([*honours(text), *assessment_grades(text)], spans)
-        if new:
-            set_entities(doc, [*spans, *((s, t, "ACH") for s, t in new)])
-        return doc
+        return mark_unmarked(doc, [*honours(text), *assessment_grades(text)], "ACH")

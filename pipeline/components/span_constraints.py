@@ -40,6 +40,7 @@ import re
 from spacy.language import Language
 from spacy.tokens import Doc
 
+from pipeline.clauses import clause_start
 from pipeline.components.alignment import char_spans
 from pipeline.components.extensions import relations_of
 from pipeline.divisions import division_names, is_division
@@ -251,8 +252,7 @@ def _praise(text: str, start: int, end: int) -> bool:
 
 
 def _hoped_for(text: str, start: int) -> bool:
-    clause_start = max(text.rfind(p, 0, start) for p in "，。；,;\n") + 1
-    return bool(_HOPED.search(text, clause_start, start))
+    return bool(_HOPED.search(text, clause_start(text, start), start))
 
 
 _ABOUT_WORK = re.compile(r"(?:关于|对|做好)$")

@@ -15,6 +15,7 @@ from bisect import bisect_right
 from dataclasses import dataclass
 from functools import cached_property
 
+from pipeline.clauses import clause_start
 from pipeline.timeexpr import FIVE_YEAR_PLAN, NUMBERS, plan_range, plans_in, year_value, years_in
 
 
@@ -257,9 +258,11 @@ def _sentence_start(text: str, start: int) -> int:
     return ends[-1] if ends else max(0, start - 400)
 
 
+_CLAUSE_MARKS = "，；：,;:"  # a sentence's clauses; 。 ends the sentence the floor already stops at
+
+
 def _clause_start(text: str, start: int, floor: int) -> int:
-    i = max(text.rfind(p, floor, start) for p in "，；：,;:")
-    return i + 1 if i >= floor else floor
+    return clause_start(text, start, _CLAUSE_MARKS, floor)
 
 
 _PAST_FACT = re.compile(r"我国(?:有|以占)|(?:^|[，,])(?:全国|我国|全省|全市)?(?:现有|已有)")
@@ -307,7 +310,7 @@ def _split_clause(before: str, clause: str) -> str:
     if not _PART_OF.match(clause):
         return clause
     head = before[:len(before) - len(clause)].rstrip("，,")
-    return before[max(head.rfind(p) for p in "，；：,;:") + 1:]
+    return before[clause_start(head, len(head), _CLAUSE_MARKS):]
 
 
 def _last(pattern: re.Pattern, text: str) -> re.Match | None:

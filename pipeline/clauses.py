@@ -1,0 +1,12 @@
+"""Where the clause (or sentence) around a position begins: the rules read the words before a span back to the
+last punctuation mark of a kind, and each says which marks end a clause for it."""
+
+from __future__ import annotations
+
+CLAUSE_MARKS = "，。；,;\n"  # both forms: the pipeline reads normalised text (，→,), tests and tools raw text
+
+
+def clause_start(text: str, pos: int, marks: str = CLAUSE_MARKS, floor: int = 0) -> int:
+    """The offset just after the last of `marks` in text[floor:pos], or `floor` where there is none."""
+    last = max(text.rfind(mark, floor, pos) for mark in marks)
+    return last + 1 if last >= floor else floor
