@@ -185,3 +185,17 @@ def test_old_reports_qualifiers_and_populations():
     assert texts("我们是六万万人口的大国") == []
     # national-state-council-1955: the 约 of 节约 belongs to the verb
     assert texts("这样，就可以节约二十亿元") == ["二十亿元"]
+
+
+def test_old_reports_units_and_a_little_over_a_percentage():
+    def texts(text):
+        text = normalise(text)
+        return [text[m.start:m.end] for m in find_figures(text)]
+
+    # national-state-council-1990, -1955, -1993, -1957
+    assert texts("发电量５８２０亿千瓦小时，比上年增长") == ["5820亿千瓦小时"]
+    assert texts("旅客周转量将达到三百二十亿人公里，") == ["三百二十亿人公里"]
+    assert texts("沿海轮驳船货物周转量将达到五十七亿五千万吨海里，") == ["五十七亿五千万吨海里"]
+    assert texts("出生率下降５个千分点，") == ["5个千分点"]
+    assert texts("占全部文教经费的24%强，") == ["24%强"]
+    assert texts("进入世界500强。") == []  # made up: 强 after a bare number is a list, no qualifier

@@ -17,7 +17,10 @@ from pipeline.figures.units import COUNT_CLASSIFIERS, DATE_UNITS, MAGNITUDES, PE
 # One-character qualifiers written against the number are part of the figure (guidelines §3, D1);
 # two-character verbs (超过, 接近, 不到 …) stay outside and are read from context by the normaliser.
 PREFIX_QUALIFIERS: dict[str, str] = {"超": "at_least", "逾": "at_least", "近": "approx", "约": "approx", "約": "approx"}
-SUFFIX_QUALIFIERS: dict[str, str] = {"左右": "approx", "以上": "at_least", "以内": "at_most", "以下": "at_most"}
+SUFFIX_QUALIFIERS: dict[str, str] = {"左右": "approx", "以上": "at_least", "以内": "at_most", "以下": "at_most",
+                                     "强": "at_least", "弱": "at_most"}
+# 强 / 弱 (a little over / under) only after a percentage (占…经费的24%强: 2 of 2 in the gold); 500强 is a list
+_AFTER_PERCENT = ("强", "弱")
 APPROX_INFIX: dict[str, str] = {"多": "at_least", "余": "at_least"}
 
 _alt = "|".join
@@ -26,7 +29,8 @@ _PREFIX = f"(?P<prefix>{_alt(sorted(PREFIX_QUALIFIERS, key=len, reverse=True))})
 _NUMBER = f"(?P<number>{ARABIC_NUMBER}|{_CN_NUMBER})"
 _MAG = f"(?P<mag>{_alt(sorted(MAGNITUDES, key=len, reverse=True))})?"
 _UNIT = f"(?P<unit>{_alt(map(re.escape, (*PERCENT_UNITS, *UNITS)))})"
-_SUFFIX = f"(?P<suffix>{_alt(SUFFIX_QUALIFIERS)})?"
+_SUFFIX = (f"(?P<suffix>{_alt(q for q in SUFFIX_QUALIFIERS if q not in _AFTER_PERCENT)}"
+           f"|(?<=[%‰])(?:{_alt(_AFTER_PERCENT)}))?")
 # 796元/月, 25万元/人: a rate's unit goes on after the slash; 3.8万套（间）: the other classifier in brackets is
 # part of the figure (the gold: 11 of 11 and 13 of 13)
 _PER = "(?P<per>/(?:月|年|人|户|亩|吨|天|次|平方米|千瓦时))?"
