@@ -155,3 +155,19 @@ def test_a_rank_after_a_figure_belongs_to_the_nearer_indicator():
                                             ("国家第二期“双高建设计划”", "ACH"))
     index = SortedSpans([schools, count, groups, plan])
     assert not beyond_a_figure(text, index, Candidate(schools, plan, "ACHIEVED"))
+
+
+def test_a_share_of_a_whole_belongs_to_the_part():
+    from pipeline.relations.model import RelationModel
+
+    # national-state-council-1960: …已经有五百零四个县，占全国一千七百八十六个县的百分之二十八
+    text = "已经有五百零四个县，占全国一千七百八十六个县的百分之二十八；"
+    pieces = [("五百零四个", "FIG"), ("县", "IND"), ("一千七百八十六个", "FIG"), ("县", "IND"), ("百分之二十八", "FIG")]
+    spans, at = [], 0
+    for piece, label in pieces:
+        start = text.index(piece, at)
+        spans.append((start, start + len(piece), label))
+        at = start + len(piece)
+    model = RelationModel({}, -5.0)  # believes no pair: only the decoding step links the share
+    got = [(c.head, text[c.tail[0]:c.tail[1]]) for c, _ in model.predict(text, spans)]
+    assert got == [(spans[1], "百分之二十八")]  # the first 县, the part, not the whole's
