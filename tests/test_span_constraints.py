@@ -138,6 +138,16 @@ def test_a_glossary_item_number_is_no_part_of_a_name():
     assert shown(text, got) == [("应急管理高质量发展“2653”行动", "PROJ")]
 
 
+def test_the_centre_before_what_it_owns_or_funds_is_no_body():
+    # D16; province-anhui-2026, province-fujian-2026
+    text = "深入落实中央一揽子政策措施"
+    assert constrain(text, [span(text, "中央", "ORG")]) == []
+    text = "向中央驻闽单位、驻闽人民解放军"
+    assert constrain(text, [span(text, "中央", "ORG")]) == []
+    text = "中央确定的重大改革举措"  # made up: the centre acting as a body
+    assert shown(text, constrain(text, [span(text, "中央", "ORG")])) == [("中央", "ORG")]
+
+
 def test_praise_is_no_achievement():
     # §2 of the guidelines; province-fujian-2026, province-anhui-2026
     text = "完成全国首笔河湖碳汇交易，海洋碳汇实践走在全国前列。"
