@@ -16,9 +16,11 @@ from __future__ import annotations
 import math
 import pickle
 import re
+from collections.abc import Callable
 from dataclasses import dataclass, field
 from pathlib import Path
 
+from pipeline.clauses import clause_start
 from pipeline.relations.candidates import JOINS, Candidate, SortedSpans, SpanT, candidates, features
 from pipeline.schema import SENTENCE_ENDS
 
@@ -118,7 +120,19 @@ def funded_head(text: str, index: SortedSpans, tail: SpanT,
 # 新增境内上市公司62家，总数186家; 净增各类经营主体155万户、总量达474万户: the total of the indicator just counted
 _TOTAL_WORDS = ("总数", "总量", "总计", "总规模", "总数量")
 _TOTAL = re.compile(rf"(?:^|(?<=[，、,]))(?:{'|'.join(_TOTAL_WORDS)})(?:达到|达|为|超过|突破)?$")
-_SENTENCE_MARKS = (*SENTENCE_ENDS, "；", ";")  # a total looks for its indicator back to the sentence or a semicolon
+_SENTENCE_MARKS = "".join((*SENTENCE_ENDS, "；", ";"))  # a head is looked for back to the sentence or a semicolon
+
+
+def _indicator_before(text: str, index: SortedSpans, i: int, pos: int,
+                      accept: Callable[[SpanT], bool]) -> SpanT | None:
+    """The nearest IND that `accept`s, walking back from span `i` to the start of the sentence (or semicolon
+    clause) that `pos` lies in."""
+    begin = clause_start(text, pos, _SENTENCE_MARKS)
+    while i >= 0 and index.spans[i][0] >= begin:
+        if index.spans[i][2] == "IND" and accept(index.spans[i]):
+            return index.spans[i]
+        i -= 1
+    return None
 
 
 def total_head(text: str, index: SortedSpans, tail: SpanT,
@@ -128,14 +142,10 @@ def total_head(text: str, index: SortedSpans, tail: SpanT,
     have the nearest IND as head (2 of them the word 总量, marked IND)."""
     if tail[2] != "FIG" or not _TOTAL.search(text, max(0, tail[0] - 8), tail[0]):
         return None
-    sentence = max(text.rfind(mark, 0, tail[0]) for mark in _SENTENCE_MARKS)
-    i = index.index[tail] - 1
-    while i >= 0 and index.spans[i][0] > sentence:
-        # a recogniser's IND on the word 总数 itself is passed over (7 of the 9 link the indicator before it)
-        if index.spans[i][2] == "IND" and text[index.spans[i][0]:index.spans[i][1]] not in _TOTAL_WORDS:
-            return _with_head(scored, index.spans[i])
-        i -= 1
-    return None
+    # a recogniser's IND on the word 总数 itself is passed over (7 of the 9 link the indicator before it)
+    head = _indicator_before(text, index, index.index[tail] - 1, tail[0],
+                             lambda span: text[span[0]:span[1]] not in _TOTAL_WORDS)
+    return _with_head(scored, head) if head else None
 
 
 # 已经有五百零四个县，占全国一千七百八十六个县的百分之二十八: the share is the counted 县's, not the whole's
@@ -153,12 +163,8 @@ def share_head(text: str, index: SortedSpans, tail: SpanT,
     i = index.index[tail] - 1
     if not (i >= 0 and index.spans[i][2] == "IND" and index.spans[i][0] > share):
         return None  # no indicator of the whole between 占 and the figure
-    sentence = max(text.rfind(mark, 0, share) for mark in _SENTENCE_MARKS)
-    while i >= 0 and index.spans[i][0] > sentence:
-        if index.spans[i][2] == "IND" and index.spans[i][1] <= share:
-            return _with_head(scored, index.spans[i])
-        i -= 1
-    return None
+    head = _indicator_before(text, index, i, share, lambda span: span[1] <= share)
+    return _with_head(scored, head) if head else None
 
 
 def beyond_a_figure(text: str, index: SortedSpans, cand: Candidate) -> bool:
