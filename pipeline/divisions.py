@@ -21,3 +21,14 @@ def division_names(path: Path = PLACES) -> frozenset[str]:
 def is_division(name: str, divisions: frozenset[str], suffixes: str = "县市区旗") -> bool:
     """Whether `name` is a division, written in full or without one of `suffixes` (象州 for 象州县, 合肥 for 合肥市)."""
     return len(name) >= 2 and (name in divisions or any(name + suffix in divisions for suffix in suffixes))
+
+
+def division_ending_at(text: str, end: int, divisions: frozenset[str], longest: int, suffixes: str = "",
+                       also: tuple[str, ...] = ()) -> int | None:
+    """The start of the longest division name (at most `longest` characters, written in full or without one of
+    `suffixes`, or one of `also`) that ends at `end` in `text`, or None where none does."""
+    for size in range(longest, 1, -1):
+        name = text[max(0, end - size):end]
+        if len(name) == size and (is_division(name, divisions, suffixes) or name in also):
+            return end - size
+    return None

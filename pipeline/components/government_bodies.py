@@ -23,7 +23,7 @@ from spacy.language import Language
 from spacy.tokens import Doc
 
 from pipeline.components.alignment import mark_unmarked
-from pipeline.divisions import division_names
+from pipeline.divisions import division_ending_at, division_names
 from pipeline.textnorm import normalised_text
 
 _BODY = re.compile(r"(?<![省市区县乡镇州盟旗])([省市区县州盟旗])(人大常委会|人民政府|人大|政协|政府|委)"
@@ -34,16 +34,6 @@ _OPEN_TITLE = re.compile(r"《[^》\n]*$")
 _OPENS_A_NAME = re.compile(r"(?:^|代表|接受|按照|支持|配合|协助|[在和与同向由对受经请是为将把及])$")
 
 
-def _place_start(text: str, end: int, divisions: frozenset[str], longest: int, also: tuple[str, ...] = ()) -> int:
-    """The start of the longest division name (or one of `also`), at most `longest` characters, that ends at
-    `end`; `end` itself where none does."""
-    for size in range(longest, 1, -1):
-        name = text[max(0, end - size):end]
-        if len(name) == size and (name in divisions or name in also):
-            return end - size
-    return end
-
-
 def government_bodies(text: str, divisions: frozenset[str],
                       token_starts: set[int] | None = None) -> list[tuple[int, int]]:
     """(start, end) of each government body named by its level in `text`. With `token_starts`, a body counts
@@ -52,8 +42,8 @@ def government_bodies(text: str, divisions: frozenset[str],
     for m in _BODY.finditer(text):
         level_end = m.start() + 1
         # the place the level belongs to: 石峰区, 上海市, 自治区 (the name as the gazetteer writes it)
-        start = _place_start(text, level_end, divisions, 6, also=("自治区",))
-        if start == level_end:
+        start = division_ending_at(text, level_end, divisions, 6, also=("自治区",))
+        if start is None:
             start = m.start()  # no place: the body starts at its level (区委)
         if text[max(0, start - 2):start] == "中共":
             start -= 2
@@ -76,9 +66,9 @@ def numbered_congresses(text: str, divisions: frozenset[str]) -> list[tuple[int,
     (河南省第十四届人民代表大会, 市十六届人大)."""
     found = []
     for m in _NUMBERED.finditer(text):
-        start = _place_start(text, m.start(), divisions, 8)
-        if start == m.start() and start and text[start - 1] in "省市区县":
-            start -= 1
+        start = division_ending_at(text, m.start(), divisions, 8)
+        if start is None:
+            start = m.start() - 1 if m.start() and text[m.start() - 1] in "省市区县" else m.start()
         found.append((start, m.end()))
     return found
 

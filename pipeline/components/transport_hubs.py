@@ -16,7 +16,7 @@ from spacy.language import Language
 from spacy.tokens import Doc
 
 from pipeline.components.alignment import mark_unmarked
-from pipeline.divisions import division_names, is_division
+from pipeline.divisions import division_ending_at, division_names, is_division
 from pipeline.textnorm import normalised_text
 
 # 港 followed by these is a harbour area, a trade or Hong Kong (港口, 港区, 港澳, 港股), not a port's name
@@ -28,8 +28,7 @@ def transport_hubs(text: str, divisions: frozenset[str]) -> list[tuple[int, int]
     """(start, end) of each airport or port named by a division (the longest name of 2 to 4 characters)."""
     found = []
     for m in _HUB.finditer(text):
-        start = next((m.start() - k for k in (4, 3, 2)
-                      if m.start() >= k and is_division(text[m.start() - k:m.start()], divisions, _SUFFIXES)), None)
+        start = division_ending_at(text, m.start(), divisions, 4, _SUFFIXES)
         if start is None or is_division(text[start:m.end()], divisions, _SUFFIXES):
             continue  # no place before it, or a city named …港 (连云港)
         found.append((start, m.end()))
