@@ -44,6 +44,7 @@ import re
 from spacy.language import Language
 from spacy.tokens import Doc
 
+from pipeline.clauses import clause_start
 from pipeline.components.alignment import set_entities, unmarked
 from pipeline.divisions import division_names
 from pipeline.gazetteer import Gazetteer
@@ -155,7 +156,8 @@ _FIRM_NAME_END = re.compile(r"(?:集团|公司|股份|银行|证券|保险|控�
                             r"|研究院|厂|廠|煤矿|矿务局|油田|锻业|起重|锂盐|国际|企业)$")
 _FIRM_CONTEXT = re.compile(r"企业|公司|集团|厂|银行|銀行|上市|龙头|总部|股份|领军|链主|民企|央企|国企|开业"
                            r"|量产|投产|破产|重整|重组|挂牌|商户|质量奖|煤矿|矿务局")
-_CLAUSE_MARK = re.compile(r"[，。；：,;:\n！？!?]")
+_CLAUSE_MARKS = "，。；：,;:\n！？!?"
+_CLAUSE_MARK = re.compile(f"[{_CLAUSE_MARKS}]")
 
 
 def firm_evidence(text: str, start: int, end: int, enterprises: Gazetteer) -> bool:
@@ -164,7 +166,7 @@ def firm_evidence(text: str, start: int, end: int, enterprises: Gazetteer) -> bo
     name = text[start:end]
     if any(name[:k] in enterprises.names for k in range(2, len(name) + 1)) or _FIRM_NAME_END.search(name):
         return True
-    left = max([m.end() for m in _CLAUSE_MARK.finditer(text, max(0, start - 80), start)], default=max(0, start - 80))
+    left = clause_start(text, start, _CLAUSE_MARKS, floor=max(0, start - 80))
     right = _CLAUSE_MARK.search(text, end)
     after = text[end:right.start() if right else len(text)]
     return bool(_FIRM_CONTEXT.search(text[left:start]) or _FIRM_CONTEXT.search(after))
