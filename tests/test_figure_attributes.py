@@ -69,6 +69,15 @@ def test_plan_figures_are_targets_for_the_report_year():
     assert got["status"] == "target" and got["period"] == "2024"
 
 
+def test_a_supposition_covers_no_period_unless_it_names_one():
+    # national-1955: 如果每件棉纱平均少用两斤棉花，全国每年就可以至少增产两万件 (§5b: no time given, empty)
+    # against 只要全国劳动人民共同努力，…完成和超额完成在五年内工业生产增加产值百分之九十八点三的计划指标
+    # (the plan's five years)
+    assert _attributes("national-state-council-1955", "两万件", "全国每年就可以至少增产")["period"] is None
+    assert _attributes("national-state-council-1955", "百分之九十八点三", "在五年内工业生产增加产值")["period"] \
+        == "1953-1957"
+
+
 def test_estimates_and_bases():
     # shifeng-2023: 预计全年…同比增长
     text = _raw("district-zhuzhou-shifeng-2023")

@@ -102,7 +102,8 @@ def test_the_default_start_imports_no_torch():
 def test_pipeline_chain(nlp, tiny_model):
     assert nlp.pipe_names == ["sentencizer", "govreport_figures", "govreport_hanlp_ner", "govreport_enterprise_lists",
                               "govreport_government_bodies", "govreport_honours", "govreport_transport_hubs",
-                              "govreport_events", "govreport_destinations", "govreport_span_constraints",
+                              "govreport_events", "govreport_destinations", "govreport_regions",
+                              "govreport_span_constraints",
                               "govreport_relation_classifier", "govreport_attached_indicators",
                               "govreport_figure_normaliser"]
     assert nlp.get_pipe("govreport_hanlp_ner").labels == {"ORG", "ENT", "PROJ", "LOC", "IND", "FIG", "ACH"}

@@ -161,6 +161,8 @@ def test_change_words_stay_outside_an_indicator():
     long = span(text, "社会消费品零售总额同比增长", "IND")
     assert shown(text, constrain(text, [long])) == [("社会消费品零售总额", "IND")]
     assert shown(text, constrain(text, [span(text, "同比增长", "IND")])) == [("同比增长", "IND")]
+    text = "着力拓市场、优结构、稳主体，出口逆势增长17.8%。"  # province-anhui-2026
+    assert shown(text, constrain(text, [span(text, "出口逆势", "IND")])) == [("出口", "IND")]
 
 
 def test_attached_indicators_drop_an_ind_without_figure(nlp_rules):

@@ -175,6 +175,7 @@ def load_hanlp_pipeline(model_path: str | Path = HANLP_MODEL, relations: str | P
         nlp.add_pipe("govreport_events")
     if "LOC" in labels:
         nlp.add_pipe("govreport_destinations")
+        nlp.add_pipe("govreport_regions")
     nlp.add_pipe("govreport_span_constraints")
     if classifier:
         nlp.add_pipe("govreport_relation_classifier", config={"model_path": str(classifier)})

@@ -13,6 +13,7 @@ from pipeline.components import (  # noqa: F401
     figure_recognizer,
     government_bodies,
     honours,
+    regions,
     relation_classifier,
     relation_rules,
     span_constraints,

@@ -56,6 +56,11 @@ _WORLD_SHARE = re.compile(r"(?:占|着)(?:世界|全世界|全球)的?$")
 _LAST_YEAR = re.compile(r"(?<![比较与同础])(?:去年|上年)|过去一年|过去的一年|刚刚过去的一年")  # 比去年, 与上年: a basis
 _NEXT_YEAR = re.compile(r"明年")
 _THIS_YEAR = re.compile(r"今年")
+# 如果每件棉纱平均少用两斤棉花，全国每年就可以至少增产两万件: a supposition covers no period (§5b: a figure with no
+# time the text gives stays empty) unless a time is written after the condition (只要…完成五年内…增加百分之九十八点三)
+_SUPPOSED = re.compile(r"如果|只要|假如|倘若|假使|要是")
+_TIME_AFTER_SUPPOSED = re.compile(r"[0-9〇○零一二三四五六七八九]{4}年|今年|全年|本年|明年|去年|上年|五年"
+                                  r"|[”\"]?十[一二三四五六七八九]?五|[六七八九]五[”\"]?(?:时期|期间|计划)")
 # A paragraph that opens by naming the years under review, wherever its section heading points.
 _REVIEW_PARAGRAPH = re.compile(
     r"^\s*(?:——)?\s*(?:(过去五年|五年来|这五年|过去的五年|这是[^。，,；;]{1,24}的五年|[“\"]十[一二三四五六七八九]?五[”\"](?:时期|以来)(?!.{0,6}目标))"
@@ -506,6 +511,9 @@ def figure_attributes(text: str, start: int, end: int, timeline: ReportTimeline)
         # 2021-2025 that is 2020, even where B was dated at the range's end
         began = section.period if section is not None and section.period and period == section.period[-4:] else period
         period = str(int(began[:4]) - 1)
+    if period is not None and (supposed := _last(_SUPPOSED, before)) \
+            and not _TIME_AFTER_SUPPOSED.search(before, supposed.end()):
+        period = None
     if status == "actual" and kind == "review" and year is not None and period == str(year - 1) \
             and _estimates_follow(text, section, sent):
         status = "expected"

@@ -1,0 +1,21 @@
+"""A province named as its land (pipeline.components.regions), on real report text."""
+
+from pipeline.components.regions import lands
+
+
+def found(text: str) -> list[str]:
+    return [text[s:e] for s, e in lands(text)]
+
+
+def test_a_province_named_as_its_land():
+    # province-jiangxi-2026, province-liaoning-2026, province-yunnan-2026
+    assert found("逐步让和美乡村遍布赣鄱大地。") == ["赣鄱大地"]
+    assert found("让清风萦绕群众身边，让正气充盈辽宁大地。") == ["辽宁大地"]
+    assert found("习近平总书记始终心系云岭大地、深情牵挂各族群众") == ["云岭大地"]
+
+
+def test_the_land_as_a_modifier_is_left():
+    # province-henan-2026, province-jiangxi-2026 (D9: the land modifies the chapter or the colour)
+    assert found("奋力谱写中原大地推进中国式现代化建设更加出彩的绚丽篇章") == []
+    assert found("绿水青山成为赣鄱大地亮丽底色") == []
+    assert found("在祖国的大地上") == []  # made up
