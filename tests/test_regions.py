@@ -19,3 +19,17 @@ def test_the_land_as_a_modifier_is_left():
     assert found("奋力谱写中原大地推进中国式现代化建设更加出彩的绚丽篇章") == []
     assert found("绿水青山成为赣鄱大地亮丽底色") == []
     assert found("在祖国的大地上") == []  # made up
+
+
+def test_a_place_struck_by_a_disaster():
+    from pipeline.components.regions import struck_places
+    from pipeline.divisions import division_names
+
+    divisions = division_names()
+    # province-yunnan-2026 (漾濞 is written 漾濞彝族自治县 in the gazetteer), province-jiangxi-2026
+    text = "科学有效处置漾濞6.4级地震、江川“4·11”森林火灾、镇雄“1·22”山体滑坡"
+    assert [text[s:e] for s, e in struck_places(text, divisions)] == ["江川", "镇雄"]
+    text = "新余“1·24”特别重大火灾"
+    assert [text[s:e] for s, e in struck_places(text, divisions)] == ["新余"]
+    text = "做好防汛抗旱和地震、地质灾害防治"  # made up: no place before the disaster
+    assert struck_places(text, divisions) == []

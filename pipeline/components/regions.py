@@ -1,10 +1,14 @@
-"""A province named as its land: 燕赵大地, 赣鄱大地, 辽宁大地, 让正气充盈云岭大地.
+"""Places named as a land or as where a disaster struck: 燕赵大地, 赣鄱大地, 漾濞6.4级地震, 新余“1·24”特别重大火灾.
 
 Provincial reports close their sections by naming the province as a land, by its own name or its literary one
 (燕赵 Hebei, 赣鄱 Jiangxi, 云岭 Yunnan …), which the recogniser rarely saw written so. In the train and dev gold
 such a name + 大地 is LOC 17 times; the 7 left unmarked are all 谱写X大地推进中国式现代化…篇章 (the land modifies the
 chapter, D9) or X大地亮丽底色 (it modifies the colour), which the rule leaves. A province's name the recogniser
 marked inside it (辽宁 in 辽宁大地) gives way.
+
+A division named before the disaster that struck it (a magnitude, a date in quotes, 特大 …, then 地震, 火灾, 洪涝 …)
+is LOC 12 times in the gold (定日, 汶川, 玉树, 漾濞 …) and never anything else; the recogniser left 新余, 漾濞 and 镇雄
+in the held-out provincial reports.
 """
 
 from __future__ import annotations
@@ -15,6 +19,7 @@ from spacy.language import Language
 from spacy.tokens import Doc
 
 from pipeline.components.alignment import mark_unmarked
+from pipeline.divisions import division_ending_at, division_names
 from pipeline.textnorm import normalised_text
 
 # the provinces' names and their literary names (public knowledge: 燕赵 河北, 三晋 山西, 齐鲁 山东,
@@ -30,10 +35,24 @@ _PROVINCES = ("上海 云南 内蒙古 北京 吉林 四川 天津 宁夏 安徽
 _NAMES = "|".join(sorted({*_LITERARY.split(), *_PROVINCES.split()}, key=len, reverse=True))
 LAND = re.compile(rf"(?<!谱写)(?:{_NAMES})大地(?!推进|亮丽)")
 
+DISASTER = re.compile(r"(?:[0-9.]+级|“[0-9]{1,2}[·.][0-9]{1,2}”)?(?:特别重大|特大|重大|强烈)?"
+                      r"(?:地震|森林火灾|火灾|山体滑坡|泥石流|洪涝|洪灾|暴雨)")
+_LONGEST = 4
+
 
 def lands(text: str) -> list[tuple[int, int]]:
     """(start, end) of each province named as its land."""
     return [m.span() for m in LAND.finditer(text)]
+
+
+def struck_places(text: str, divisions: frozenset[str]) -> list[tuple[int, int]]:
+    """(start, end) of each division named right before a disaster that struck it."""
+    found = []
+    for m in DISASTER.finditer(text):
+        start = division_ending_at(text, m.start(), divisions, _LONGEST, suffixes="县市区")
+        if start is not None:
+            found.append((start, m.start()))
+    return found
 
 
 @Language.factory("govreport_regions")
@@ -42,8 +61,13 @@ def create_regions(nlp: Language, name: str) -> Regions:
 
 
 class Regions:
-    """Marks a province named as its land (…大地) as LOC where the recogniser marked nothing on it but a place
-    inside (after the recognisers, before the constraints)."""
+    """Marks a province named as its land (…大地) and a place struck by a disaster as LOC where the recogniser
+    marked nothing on it but a place inside (after the recognisers, before the constraints)."""
+
+    def __init__(self) -> None:
+        self.divisions = division_names()
 
     def __call__(self, doc: Doc) -> Doc:
-        return mark_unmarked(doc, lands(normalised_text(doc)), "LOC", may_cover=frozenset({"LOC"}))
+        text = normalised_text(doc)
+        found = sorted([*lands(text), *struck_places(text, self.divisions)])
+        return mark_unmarked(doc, found, "LOC", may_cover=frozenset({"LOC"}))
