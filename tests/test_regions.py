@@ -33,3 +33,17 @@ def test_a_place_struck_by_a_disaster():
     assert [text[s:e] for s, e in struck_places(text, divisions)] == ["新余"]
     text = "做好防汛抗旱和地震、地质灾害防治"  # made up: no place before the disaster
     assert struck_places(text, divisions) == []
+
+
+def test_a_list_of_divisions_closed_by_deng():
+    from pipeline.components.regions import listed_places
+    from pipeline.divisions import division_names
+
+    divisions = division_names()
+    # province-guangxi-2026, province-guizhou-2026, national-state-council-1991 (ports: the works, not the places)
+    text = "新增高铁运营里程81公里。苍梧、昭平等10个县区通了新的"
+    assert [text[s:e] for s, e in listed_places(text, divisions)] == ["苍梧", "昭平"]
+    text = "统筹推进“黄小西吃晚饭”等重点旅游景区和贵阳、安顺、兴义等一流旅游城市"
+    assert [text[s:e] for s, e in listed_places(text, divisions)] == ["贵阳", "安顺", "兴义"]
+    text = "保证秦皇岛、营口、宁波、湛江等港的深水泊位建成"
+    assert listed_places(text, divisions) == []
