@@ -59,6 +59,13 @@ def test_coordinated_indicators_and_their_figures_in_order_after_fenbie():
     assert features(text, spans, Candidate(first, a, "HAS_VALUE"))["respectively_in_order=True"] == 1.0
     assert features(text, spans, Candidate(second, b, "HAS_VALUE"))["respectively_in_order=True"] == 1.0
     assert features(text, spans, Candidate(second, a, "HAS_VALUE"))["respectively_in_order=False"] == 1.0
+    # quoted indicators coordinate too (province-shanghai-2026)
+    text = "“上海标准”、“上海品牌”分别新增12项和44项"
+    first, second = (1, 5, "IND"), (8, 12, "IND")
+    a, b = (text.index("12项"), text.index("12项") + 3, "FIG"), (text.index("44项"), text.index("44项") + 3, "FIG")
+    spans = [first, second, a, b]
+    assert features(text, spans, Candidate(second, b, "HAS_VALUE"))["respectively_in_order=True"] == 1.0
+    assert features(text, spans, Candidate(second, a, "HAS_VALUE"))["respectively_in_order=False"] == 1.0
     # one indicator before 分别: no such feature
     ind, fig = (0, 6, "IND"), (10, 12, "FIG")
     assert not any(k.startswith("respectively")

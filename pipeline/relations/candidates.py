@@ -95,11 +95,12 @@ _SPACE = re.compile(r"\s*")
 
 
 def _next_in_run(text: str, spans: list[SpanT], j: int, label: str) -> int | None:
-    """The index of the span coordinated after spans[j] (A、B; or A 4.16亿人次、B, each with its own figure)."""
+    """The index of the span coordinated after spans[j] (A、B; “A”、“B”; or A 4.16亿人次、B, each with its own
+    figure)."""
     k = j + 1
     if k < len(spans) and spans[k][2] == "FIG" and label != "FIG" and spans[k][0] == spans[j][1]:
         j, k = k, k + 1  # the head's own figure right after it
-    if k < len(spans) and spans[k][2] == label and text[spans[j][1]:spans[k][0]] in JOINS:
+    if k < len(spans) and spans[k][2] == label and text[spans[j][1]:spans[k][0]].strip("“”\"") in JOINS:
         return k
     return None
 
