@@ -37,3 +37,17 @@ def test_the_grade_of_an_assessment_is_an_honour():
     assert grades(text) == ["九连A", "六连A"]
     assert grades("东西部协作考核连续六年获“好”的等次，") == ["“好”的等次"]
     assert grades("考核办法为好的做法") == []  # made-up: no grade
+
+
+def test_the_assessment_before_its_grade_is_an_indicator():
+    from pipeline.components.honours import assessments
+
+    def named(text: str) -> list[str]:
+        return [text[s:e] for s, e in assessments(text, assessment_grades(text))]
+
+    # province-fujian-2026, province-guizhou-2026
+    assert named("增加值能耗下降2.4%，国家节能目标责任评价考核结果为优秀。") == ["国家节能目标责任评价考核结果"]
+    assert named("脱贫人口收入稳步增长，首次国家乡村振兴战略实绩考核为“好”。") == ["国家乡村振兴战略实绩考核"]
+    # 在…中 is left (the gold leaves it unmarked 4 times in 6); no grade in the clause, no indicator (made up)
+    assert named("，在国家考核评估中实现“九连好”。") == []
+    assert named("，完善干部考核评价机制。") == []
