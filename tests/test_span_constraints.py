@@ -185,6 +185,16 @@ def test_a_ranking_verb_stays_outside_an_indicator():
     assert shown(text, constrain(text, [span(text, "总吨位", "IND")])) == [("总吨位", "IND")]
 
 
+def test_the_scope_of_a_rank_belongs_to_it():
+    # province-shanxi-2026, province-yunnan-2026
+    text = "综合算力指数全国排名第八，数字经济核心产业增加值"
+    assert shown(text, constrain(text, [span(text, "第八", "ACH")])) == [("全国排名第八", "ACH")]
+    text = "锡铟锗产量全球第一，形成全国最完整的铂族金"
+    assert shown(text, constrain(text, [span(text, "第一", "ACH")])) == [("全球第一", "ACH")]
+    text = "从第10位升至第5位"  # made up: no scope before the rank
+    assert shown(text, constrain(text, [span(text, "第5位", "ACH")])) == [("第5位", "ACH")]
+
+
 def test_a_scope_word_stays_outside_an_indicator():
     # province-shanghai-2026: 全市 is scope (§3); 全市性 and 全社会 open the indicator's own name
     text = "主要预期目标是：全市生产总值增长5%左右"

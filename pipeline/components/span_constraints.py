@@ -19,6 +19,7 @@
   收入 stays whole): each part ends in the same character, or each in an indicator's head (率 额 值 量 数 …);
   on the gold's coordinations before 分别 the test splits 66 of the 99 the annotators split and 5 of the 111
   they kept whole;
+- the scope before a rank is part of it (全国排名第八, 全球第一: 241 gold ranks start with it, none leaves it out);
 - an honour only hoped for (有望获省“七连优”, 力争…, 争取…: 有望, 力争 or 争取 earlier in its clause) is no ACH
   (§1; none of the 878 gold ACH is);
 - a number that grades a name (30万吨级进港航道, 25兆瓦级风电主轴轴承) or names a document in quotes
@@ -289,6 +290,18 @@ def _trim_achievement_verb(text: str, start: int, end: int) -> tuple[int, int]:
     return (verb.end(), end) if verb and verb.end() < end - 1 else (start, end)
 
 
+# 综合算力指数全国排名第八, 锡铟锗产量全球第一: the scope of a rank belongs to it (train and dev gold: 241 ranks
+# start with their scope, none leaves it outside)
+_RANK = re.compile(r"第[0-9一二三四五六七八九十]|首位|榜首|前[0-9一二三四五六七八九十]")
+_RANK_SCOPE = re.compile(r"(?:全国|全球|世界|全省|全市|全区|(?:中部|西部|东部|东北)(?:地区)?|大陆|亚洲)(?:排名|排位)?$")
+
+
+def _take_rank_scope(text: str, start: int, end: int) -> int:
+    if _RANK.match(text, start, end) and (scope := _RANK_SCOPE.search(text, max(0, start - 6), start)):
+        return scope.start()
+    return start
+
+
 def constrain(text: str, spans: list[tuple[int, int, str]],
               divisions: frozenset[str] = frozenset()) -> list[tuple[int, int, str]]:
     """The spans after the constraints of this module's docstring (pure function over character spans;
@@ -315,6 +328,7 @@ def constrain(text: str, spans: list[tuple[int, int, str]],
             start, end = _trim_indicator(text, start, end)
         if label == "ACH":
             start, end = _trim_achievement_verb(text, start, end)
+            start = _take_rank_scope(text, start, end)
         if label in _BRACKETED_LABELS:
             end = _take_bracket(text, end)
         if label == "LOC" and divisions:
