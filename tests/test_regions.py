@@ -47,3 +47,13 @@ def test_a_list_of_divisions_closed_by_deng():
     assert [text[s:e] for s, e in listed_places(text, divisions)] == ["贵阳", "安顺", "兴义"]
     text = "保证秦皇岛、营口、宁波、湛江等港的深水泊位建成"
     assert listed_places(text, divisions) == []
+
+
+def test_a_part_of_a_province_by_its_short_name():
+    from pipeline.components.regions import PROVINCE_PART
+
+    # province-anhui-2026, province-jiangxi-2026; province-shandong-2026 (突破菏泽鲁西崛起, a strategy, is left)
+    assert PROVINCE_PART.search("出台新一轮更大力度支持皖北发展政策").group() == "皖北"
+    assert PROVINCE_PART.search("促进赣东北扩大开放合作、赣西转型升级").group() == "赣东北"
+    assert PROVINCE_PART.search("推进新一轮突破菏泽鲁西崛起。") is None
+    assert PROVINCE_PART.search("陕西、甘肃") is None  # made up: a province, not a part of one
