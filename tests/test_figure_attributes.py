@@ -78,6 +78,11 @@ def test_a_supposition_covers_no_period_unless_it_names_one():
         == "1953-1957"
 
 
+def test_now_is_the_report_year():
+    # national-1987: 目前在全国注册登记的各种经济联合体有32000多个 (full-width digits in the report)
+    assert _attributes("national-state-council-1987", "３２０００多个", "各种经济联合体有")["period"] == "1987"
+
+
 def test_estimates_and_bases():
     # shifeng-2023: 预计全年…同比增长
     text = _raw("district-zhuzhou-shifeng-2023")

@@ -56,6 +56,9 @@ _WORLD_SHARE = re.compile(r"(?:占|着)(?:世界|全世界|全球)的?$")
 _LAST_YEAR = re.compile(r"(?<![比较与同础])(?:去年|上年)|过去一年|过去的一年|刚刚过去的一年")  # 比去年, 与上年: a basis
 _NEXT_YEAR = re.compile(r"明年")
 _THIS_YEAR = re.compile(r"今年")
+# 目前在全国注册登记的各种经济联合体有32000多个, 现在全国有100多个: the state when the report was written (比现在增加
+# 两、三倍 is the base of a target)
+_NOW = re.compile(r"(?<![比较])(?:现在|目前)")
 # 如果每件棉纱平均少用两斤棉花，全国每年就可以至少增产两万件: a supposition covers no period (§5b: a figure with no
 # time the text gives stays empty) unless a time is written after the condition (只要…完成五年内…增加百分之九十八点三)
 _SUPPOSED = re.compile(r"如果|只要|假如|倘若|假使|要是")
@@ -299,8 +302,8 @@ def _target_cue(before: str, year: int | None) -> bool:
 
 
 def _relative_year(clause: str, year: int) -> str | None:
-    """The year a clause names by 今年, 去年 / 上年 (not as a basis) or 明年, if it names one."""
-    for pattern, offset in ((_THIS_YEAR, 0), (_LAST_YEAR, -1), (_NEXT_YEAR, 1)):
+    """The year a clause names by 今年, 去年 / 上年 (not as a basis), 明年 or 现在 / 目前, if it names one."""
+    for pattern, offset in ((_THIS_YEAR, 0), (_LAST_YEAR, -1), (_NEXT_YEAR, 1), (_NOW, 0)):
         if pattern.search(clause):
             return str(year + offset)
     return None
@@ -468,7 +471,7 @@ def figure_attributes(text: str, start: int, end: int, timeline: ReportTimeline)
         period = None
     elif year is not None and _LAST_YEAR.search(before):
         period = str(year - 1)
-    elif year is not None and _THIS_YEAR.search(before):
+    elif year is not None and (_THIS_YEAR.search(before) or _NOW.search(clause)):
         period = str(year)
     elif year is not None and _TERM.search(before):
         period = _period(*government_term(year))
