@@ -50,22 +50,20 @@ def test_refitting_the_relations_of_a_model_folder(tmp_path):
     assert main([str(tmp_path / "missing")]) == 2
 
 
+def _in_order(text: str, indicators: tuple[str, str], figures: tuple[str, str]) -> list[str]:
+    """respectively_in_order of (first IND, first FIG), (second, second) and (second, first)."""
+    first, second = ((text.index(x), text.index(x) + len(x), "IND") for x in indicators)
+    a, b = ((text.index(x), text.index(x) + len(x), "FIG") for x in figures)
+    spans = [first, second, a, b]
+    return [next(k for k in features(text, spans, Candidate(head, tail, "HAS_VALUE")) if k.startswith("respectively"))
+            for head, tail in ((first, a), (second, b), (second, a))]
+
+
 def test_coordinated_indicators_and_their_figures_in_order_after_fenbie():
-    # province-beijing-2026: 适龄儿童入园率和普惠率分别达96%和92%
-    text = "适龄儿童入园率和普惠率分别达96%和92%。"
-    first, second = (0, 7, "IND"), (8, 11, "IND")
-    a, b = (text.index("96%"), text.index("96%") + 3, "FIG"), (text.index("92%"), text.index("92%") + 3, "FIG")
-    spans = [first, second, a, b]
-    assert features(text, spans, Candidate(first, a, "HAS_VALUE"))["respectively_in_order=True"] == 1.0
-    assert features(text, spans, Candidate(second, b, "HAS_VALUE"))["respectively_in_order=True"] == 1.0
-    assert features(text, spans, Candidate(second, a, "HAS_VALUE"))["respectively_in_order=False"] == 1.0
-    # quoted indicators coordinate too (province-shanghai-2026)
-    text = "“上海标准”、“上海品牌”分别新增12项和44项"
-    first, second = (1, 5, "IND"), (8, 12, "IND")
-    a, b = (text.index("12项"), text.index("12项") + 3, "FIG"), (text.index("44项"), text.index("44项") + 3, "FIG")
-    spans = [first, second, a, b]
-    assert features(text, spans, Candidate(second, b, "HAS_VALUE"))["respectively_in_order=True"] == 1.0
-    assert features(text, spans, Candidate(second, a, "HAS_VALUE"))["respectively_in_order=False"] == 1.0
+    # province-beijing-2026; quoted indicators coordinate too (province-shanghai-2026)
+    expected = ["respectively_in_order=True", "respectively_in_order=True", "respectively_in_order=False"]
+    assert _in_order("适龄儿童入园率和普惠率分别达96%和92%。", ("适龄儿童入园率", "普惠率"), ("96%", "92%")) == expected
+    assert _in_order("“上海标准”、“上海品牌”分别新增12项和44项", ("上海标准", "上海品牌"), ("12项", "44项")) == expected
     # one indicator before 分别: no such feature
     ind, fig = (0, 6, "IND"), (10, 12, "FIG")
     assert not any(k.startswith("respectively")
