@@ -10,3 +10,8 @@ def clause_start(text: str, pos: int, marks: str = CLAUSE_MARKS, floor: int = 0)
     """The offset just after the last of `marks` in text[floor:pos], or `floor` where there is none."""
     last = max(text.rfind(mark, floor, pos) for mark in marks)
     return last + 1 if last >= floor else floor
+
+
+def clause_end(text: str, pos: int, marks: str = CLAUSE_MARKS) -> int:
+    """The offset of the first of `marks` at or after `pos`, or the text's end where there is none."""
+    return min((i for i in (text.find(mark, pos) for mark in marks) if i >= 0), default=len(text))

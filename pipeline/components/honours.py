@@ -21,7 +21,7 @@ import re
 from spacy.language import Language
 from spacy.tokens import Doc
 
-from pipeline.clauses import clause_start
+from pipeline.clauses import clause_end, clause_start
 from pipeline.components.alignment import mark_unmarked
 from pipeline.textnorm import normalised_text
 
@@ -67,9 +67,8 @@ def assessments(text: str, achievements: list[tuple[int, int]]) -> list[tuple[in
     starts = sorted(a for a, _ in achievements)
     found = []
     for m in ASSESSMENT.finditer(text):
-        end = m.end("name")
-        clause_end = min((i for i in (text.find(mark, end) for mark in "，。；,;\n") if i >= 0), default=len(text))
-        if any(end <= a < clause_end for a in starts) and m.group("name").count("“") == m.group("name").count("”"):
+        name, end = m.group("name"), m.end("name")
+        if any(end <= a < clause_end(text, end) for a in starts) and name.count("“") == name.count("”"):
             found.append(m.span("name"))
     return found
 
