@@ -185,6 +185,17 @@ def test_a_ranking_verb_stays_outside_an_indicator():
     assert shown(text, constrain(text, [span(text, "总吨位", "IND")])) == [("总吨位", "IND")]
 
 
+def test_a_zone_without_a_name_is_no_place_in_a_national_report():
+    # national-state-council-2024; a provincial report's 自贸试验区 is its own zone (province-fujian-2026)
+    text = "自贸试验区建设布局进一步完善。"
+    zone = span(text, "自贸试验区", "LOC")
+    assert constrain(text, [zone], national=True) == []
+    assert shown(text, constrain(text, [zone])) == [("自贸试验区", "LOC")]
+    text = "海南自贸试验区"  # made up: a named zone stays
+    named = span(text, "海南自贸试验区", "LOC")
+    assert shown(text, constrain(text, [named], national=True)) == [("海南自贸试验区", "LOC")]
+
+
 def test_the_scope_of_a_rank_belongs_to_it():
     # province-shanxi-2026, province-yunnan-2026
     text = "综合算力指数全国排名第八，数字经济核心产业增加值"

@@ -19,6 +19,7 @@
   收入 stays whole): each part ends in the same character, or each in an indicator's head (率 额 值 量 数 …);
   on the gold's coordinations before 分别 the test splits 66 of the 99 the annotators split and 5 of the 111
   they kept whole;
+- in a national report a zone with no place's name (自贸试验区, 综合保税区) is the kind, no LOC (71 of 71 unmarked);
 - the scope before a rank is part of it (全国排名第八, 全球第一: 241 gold ranks start with it, none leaves it out);
 - an honour only hoped for (有望获省“七连优”, 力争…, 争取…: 有望, 力争 or 争取 earlier in its clause) is no ACH
   (§1; none of the 878 gold ACH is);
@@ -45,6 +46,8 @@ from pipeline.clauses import clause_start
 from pipeline.components.alignment import char_spans
 from pipeline.components.extensions import relations_of
 from pipeline.divisions import division_names, is_division
+from pipeline.facts.metadata import read_metadata
+from pipeline.figures.attributes import REPORT_CONTEXT, ReportContext
 from pipeline.figures.grammar import apparatus_count, population_phrase
 from pipeline.textnorm import normalised_text
 
@@ -302,10 +305,17 @@ def _take_rank_scope(text: str, start: int, end: int) -> int:
     return start
 
 
+# 自贸试验区, 综合保税区 with no place's name: in the national reports every such zone is the kind, not a place (train
+# and dev gold: 71 unmarked, none LOC); a provincial report's 自贸试验区 is its own zone (LOC 20 times)
+_BARE_ZONE = re.compile(r"(?:国家级)?(?:自贸试验区|自由贸易试验区|自贸区|综合保税区|综保区|高新区|经开区|开发区|保税区"
+                        r"|跨境电子商务综合试验区|跨境电商综合试验区|跨境电商综试区)")
+
+
 def constrain(text: str, spans: list[tuple[int, int, str]],
-              divisions: frozenset[str] = frozenset()) -> list[tuple[int, int, str]]:
+              divisions: frozenset[str] = frozenset(), national: bool = False) -> list[tuple[int, int, str]]:
     """The spans after the constraints of this module's docstring (pure function over character spans;
-    `divisions` are the place names a list of places is split on, see `division_names`)."""
+    `divisions` are the place names a list of places is split on, see `division_names`; `national`: the report
+    is the State Council's)."""
     out = []
     starts = {start for start, _, _ in spans}
     figures = sorted(start for start, _, label in spans if label == "FIG")
@@ -316,7 +326,8 @@ def constrain(text: str, spans: list[tuple[int, int, str]],
         if label == "FIG" and (_names_not_counts(text, *piece) or apparatus_count(text, *piece)
                                or population_phrase(text, *piece)) \
                 or label == "ACH" and (_hoped_for(text, piece[0]) or _praise(text, *piece)) \
-                or label == "LOC" and _place_of_work(text, *piece) \
+                or label == "LOC" and (_place_of_work(text, *piece)
+                                       or national and _BARE_ZONE.fullmatch(text, *piece)) \
                 or label == "ORG" and text[piece[0]:piece[1]] == "中央" and _CENTRE_MODIFIES.match(text, piece[1]):
             continue
         if label != "FIG" and (number := _ITEM_NUMBER.match(text, piece[0], piece[1])):
@@ -360,7 +371,10 @@ class SpanConstraints:
 
     def __call__(self, doc: Doc) -> Doc:
         before = [(e.start_char, e.end_char, e.label_) for e in doc.ents]
-        after = constrain(normalised_text(doc), before, self.divisions)
+        text = normalised_text(doc)
+        context = doc.user_data.get(REPORT_CONTEXT)
+        whole = context.text if isinstance(context, ReportContext) else text  # a window's report, for its header
+        after = constrain(text, before, self.divisions, national=read_metadata(whole).level == "national")
         if after != before:
             doc.ents = char_spans(doc, after)
         return doc
