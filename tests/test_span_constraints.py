@@ -185,6 +185,17 @@ def test_a_ranking_verb_stays_outside_an_indicator():
     assert shown(text, constrain(text, [span(text, "总吨位", "IND")])) == [("总吨位", "IND")]
 
 
+def test_a_place_in_a_slogan_or_the_country_as_a_modifier_is_no_span():
+    # national-state-council-1978
+    text = "工业学大庆、农业学大寨的群众运动蓬勃发展"
+    spans = [span(text, "大庆", "LOC"), span(text, "大寨", "LOC")]
+    assert constrain(text, spans) == []
+    text = "华侨和中国血统的外国人回到故乡探亲访友"
+    assert constrain(text, [span(text, "中国", "LOC")]) == []
+    text = "大庆油田"  # made up: the place itself stays
+    assert shown(text, constrain(text, [span(text, "大庆", "LOC")])) == [("大庆", "LOC")]
+
+
 def test_a_zone_without_a_name_is_no_place_in_a_national_report():
     # national-state-council-2024; a provincial report's 自贸试验区 is its own zone (province-fujian-2026)
     text = "自贸试验区建设布局进一步完善。"

@@ -19,6 +19,7 @@
   收入 stays whole): each part ends in the same character, or each in an indicator's head (率 额 值 量 数 …);
   on the gold's coordinations before 分别 the test splits 66 of the 99 the annotators split and 5 of the 111
   they kept whole;
+- a place in a slogan (学大寨) or the country modifying what is its own (中国特色, 中国血统) is no LOC;
 - in a national report a zone with no place's name (自贸试验区, 综合保税区) is the kind, no LOC (71 of 71 unmarked);
 - the scope before a rank is part of it (全国排名第八, 全球第一: 241 gold ranks start with it, none leaves it out);
 - an honour only hoped for (有望获省“七连优”, 力争…, 争取…: 有望, 力争 or 争取 earlier in its clause) is no ACH
@@ -276,6 +277,19 @@ def _place_of_work(text: str, start: int, end: int) -> bool:
     return bool(_ITS_DEVELOPMENT.match(text, end)) and bool(_ABOUT.search(text, max(0, start - 2), start))
 
 
+# 学大寨, 学大庆: the model in a slogan (gold: 8 of 8 unmarked); 中国特色, 中国式, 中国血统: the country as a
+# modifier of what is China's (382 unmarked, none LOC); 中国历史, 中国革命 are left (the gold marks both ways)
+_SLOGAN_PLACE = re.compile(r"(?:大寨|大庆)$")
+_CHINA_MODIFIES = re.compile(r"特色|式|血统")
+
+
+def _modifier_place(text: str, start: int, end: int) -> bool:
+    """A place in a slogan or the country modifying what is its own (§3: a place name inside a slogan, D9)."""
+    name = text[start:end]
+    return bool(_SLOGAN_PLACE.fullmatch(name) and text[start - 1:start] == "学"
+                or name == "中国" and _CHINA_MODIFIES.match(text, end))
+
+
 def _names_not_counts(text: str, start: int, end: int) -> bool:
     """A FIG before 级, or wrapped in quotes: part of a name, not a figure."""
     after = text[end:end + 1]
@@ -326,7 +340,7 @@ def constrain(text: str, spans: list[tuple[int, int, str]],
         if label == "FIG" and (_names_not_counts(text, *piece) or apparatus_count(text, *piece)
                                or population_phrase(text, *piece)) \
                 or label == "ACH" and (_hoped_for(text, piece[0]) or _praise(text, *piece)) \
-                or label == "LOC" and (_place_of_work(text, *piece)
+                or label == "LOC" and (_place_of_work(text, *piece) or _modifier_place(text, *piece)
                                        or national and _BARE_ZONE.fullmatch(text, *piece)) \
                 or label == "ORG" and text[piece[0]:piece[1]] == "中央" and _CENTRE_MODIFIES.match(text, piece[1]):
             continue
