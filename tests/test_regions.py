@@ -55,5 +55,6 @@ def test_a_part_of_a_province_by_its_short_name():
     # province-anhui-2026, province-jiangxi-2026; province-shandong-2026 (突破菏泽鲁西崛起, a strategy, is left)
     assert PROVINCE_PART.search("出台新一轮更大力度支持皖北发展政策").group() == "皖北"
     assert PROVINCE_PART.search("促进赣东北扩大开放合作、赣西转型升级").group() == "赣东北"
+    assert PROVINCE_PART.search("推动皖北地区全面振兴取得新突破").group() == "皖北地区"  # 地区 goes with it
     assert PROVINCE_PART.search("推进新一轮突破菏泽鲁西崛起。") is None
     assert PROVINCE_PART.search("陕西、甘肃") is None  # made up: a province, not a part of one

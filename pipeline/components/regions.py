@@ -44,12 +44,13 @@ LAND = re.compile(rf"(?<!谱写)(?:{_NAMES})大地(?!推进|亮丽)")
 DISASTER = re.compile(r"(?:[0-9.]+级|“[0-9]{1,2}[·.][0-9]{1,2}”)?(?:特别重大|特大|重大|强烈)?"
                       r"(?:地震|森林火灾|火灾|山体滑坡|泥石流|洪涝|洪灾|暴雨)")
 _LONGEST = 4
-# 皖北, 赣东北, 豫西: a part of a province by its short name and a direction, before what is done there or a break
-# (gold: LOC 10, never unmarked, inside a longer span 13 where the recogniser marks that span; 鲁西崛起, a strategy,
-# is left)
-PROVINCE_PART = re.compile(
-    r"(?<!陕)(?<![\u4e00-\u9fff]{2}[省市县])[皖赣苏鲁豫晋冀湘鄂粤桂黔滇川甘蒙辽吉黑浙闽](?:东北|东南|西北|西南|北|南|东|西)"
-    r"(?=地区|城市|发展|振兴|革命老区|山区|平原|扩大|转型|协同|承接|[、，。；和,;])")
+# 皖北, 赣东北, 豫西: a part of a province by its short name and a direction, before what is done there or a
+# break, or with 地区 / 革命老区, which belong to it (皖北地区, 闽西革命老区). Gold: LOC 10, never unmarked; inside a
+# longer span only where the name goes on (皖北承接产业转移集聚区, 晋北、晋南、晋东南城镇圈), which the rule leaves
+# to the recogniser; 鲁西崛起, a strategy, is left
+_PART = (r"(?<!陕)(?<![\u4e00-\u9fff]{2}[省市县])[皖赣苏鲁豫晋冀湘鄂粤桂黔滇川甘蒙辽吉黑浙闽]"
+         r"(?:东北|东南|西北|西南|北|南|东|西)")
+PROVINCE_PART = re.compile(rf"{_PART}(?:地区|革命老区)|{_PART}(?=城市|发展|振兴|扩大|转型|协同|[、，。；和,;])")
 
 
 # 苍梧、昭平等10个县区, 贵阳、安顺、兴义等一流旅游城市: a list closed by 等 whose every item is a division
