@@ -45,7 +45,7 @@ DISASTER = re.compile(r"(?:[0-9.]+级|“[0-9]{1,2}[·.][0-9]{1,2}”)?(?:特别
                       r"(?:地震|森林火灾|火灾|山体滑坡|泥石流|洪涝|洪灾|暴雨)")
 _LONGEST = 4
 # 皖北, 赣东北, 豫西: a part of a province by its short name and a direction, before what is done there or a
-# break, or with 地区 / 革命老区, which belong to it (皖北地区, 闽西革命老区). Gold: LOC 10, never unmarked; inside a
+# break, or with 地区 / 革命老区, which belong to it (皖北地区, 闽西革命老区). Gold: LOC 16, never unmarked; inside a
 # longer span only where the name goes on (皖北承接产业转移集聚区, 晋北、晋南、晋东南城镇圈), which the rule leaves
 # to the recogniser; 鲁西崛起, a strategy, is left
 _PART = (r"(?<!陕)(?<![\u4e00-\u9fff]{2}[省市县])[皖赣苏鲁豫晋冀湘鄂粤桂黔滇川甘蒙辽吉黑浙闽]"
