@@ -232,6 +232,11 @@ def test_a_number_inside_a_name_is_no_figure():
     text = "推进防城港30万吨级进港航道建设，制定实施民营经济高质量发展“26条”，新增公园127座。"
     spans = [span(text, "30万吨", "FIG"), span(text, "26条", "FIG"), span(text, "127座", "FIG")]
     assert shown(text, constrain(text, spans)) == [("127座", "FIG")]
+    # province-guizhou-2026: a quoted slogan that counts its items (“3个100万”) holds no figure
+    text = "深入推进“3个100万”，常住人口"
+    assert constrain(text, [span(text, "3个", "FIG"), span(text, "100万", "FIG")]) == []
+    text = "城镇新增就业3个百分点"  # made up: an unquoted count stays
+    assert shown(text, constrain(text, [span(text, "3个百分点", "FIG")])) == [("3个百分点", "FIG")]
 
 
 def test_full_indicators_before_fenbie_are_one_ind_each():

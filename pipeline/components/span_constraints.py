@@ -20,6 +20,7 @@
   on the gold's coordinations before 分别 the test splits 66 of the 99 the annotators split and 5 of the 111
   they kept whole;
 - a place in a slogan (学大寨) or the country modifying what is its own (中国特色, 中国血统) is no LOC;
+- no FIG inside a quoted slogan that counts its items (“3个100万”, “三个80%”; 0 of 442 in the gold);
 - in a national report a zone with no place's name (自贸试验区, 综合保税区) is the kind, no LOC (71 of 71 unmarked);
 - the scope before a rank is part of it (全国排名第八, 全球第一: 241 gold ranks start with it, none leaves it out);
 - an honour only hoped for (有望获省“七连优”, 力争…, 争取…: 有望, 力争 or 争取 earlier in its clause) is no ACH
@@ -290,10 +291,17 @@ def _modifier_place(text: str, start: int, end: int) -> bool:
                 or name == "中国" and _CHINA_MODIFIES.match(text, end))
 
 
+# “3个100万”, “三个80%”, “两个10亿元”: a quoted slogan that counts its items names them; the gold has no FIG inside
+# any quoted “N个…” (0 of 442)
+_QUOTED_COUNT = re.compile(r"[“\"][0-9一二三四五六七八九十两]+个[^“”\"，。；,;]{0,10}[”\"]")
+
+
 def _names_not_counts(text: str, start: int, end: int) -> bool:
-    """A FIG before 级, or wrapped in quotes: part of a name, not a figure."""
+    """A FIG before 级, wrapped in quotes or inside a quoted “N个…” slogan: part of a name, not a figure."""
     after = text[end:end + 1]
-    return after == "级" or (start > 0 and text[start - 1] in "“\"" and after in "”\"")
+    if after == "级" or (start > 0 and text[start - 1] in "“\"" and after in "”\""):
+        return True
+    return any(m.start() < start and end < m.end() for m in _QUOTED_COUNT.finditer(text, max(0, start - 14), end + 12))
 
 
 # A rank or prize is the ACH, the verb that reaches it is not (居全国第一, 位列第一, 首获…金钟奖): no gold ACH
