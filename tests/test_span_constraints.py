@@ -235,6 +235,12 @@ def test_a_number_inside_a_name_is_no_figure():
     # province-guizhou-2026: a quoted slogan that counts its items (“3个100万”) holds no figure
     text = "深入推进“3个100万”，常住人口"
     assert constrain(text, [span(text, "3个", "FIG"), span(text, "100万", "FIG")]) == []
+    # province-yunnan-2026: how often a leader acted is no figure; national-state-council-2024 style (made up): a
+    # policy's steps are
+    text = "深情牵挂各族群众，3次亲临云南考察、4次回信、2次致贺信"
+    assert constrain(text, [span(text, "3次", "FIG"), span(text, "4次", "FIG"), span(text, "2次", "FIG")]) == []
+    text = "两次降低存款准备金率"
+    assert shown(text, constrain(text, [span(text, "两次", "FIG")])) == [("两次", "FIG")]
     text = "城镇新增就业3个百分点"  # made up: an unquoted count stays
     assert shown(text, constrain(text, [span(text, "3个百分点", "FIG")])) == [("3个百分点", "FIG")]
 

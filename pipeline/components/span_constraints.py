@@ -20,6 +20,7 @@
   on the gold's coordinations before 分别 the test splits 66 of the 99 the annotators split and 5 of the 111
   they kept whole;
 - a place in a slogan (学大寨) or the country modifying what is its own (中国特色, 中国血统) is no LOC;
+- no FIG for how often a leader acted (3次亲临…考察, 4次回信; 9 of 9 unmarked);
 - no FIG inside a quoted slogan that counts its items (“3个100万”, “三个80%”; 0 of 442 in the gold);
 - in a national report a zone with no place's name (自贸试验区, 综合保税区) is the kind, no LOC (71 of 71 unmarked);
 - the scope before a rank is part of it (全国排名第八, 全球第一: 241 gold ranks start with it, none leaves it out);
@@ -296,6 +297,16 @@ def _modifier_place(text: str, start: int, end: int) -> bool:
 _QUOTED_COUNT = re.compile(r"[“\"][0-9一二三四五六七八九十两]+个[^“”\"，。；,;]{0,10}[”\"]")
 
 
+# 3次亲临云南考察、4次回信、2次致贺信, 16次调度推进: how often a leader acted is no figure of the report (gold: 9
+# of 9 unmarked; 两次降低存款准备金率, a policy's steps, stays a FIG)
+_TIMES_ACTED = re.compile(r"[0-9一二三四五六七八九十两]+次")
+_LEADER_ACTS = re.compile(r"亲临|回信|致贺信|贺信|致信|作出|调度|视察|考察|主持|听取")
+
+
+def _times_acted(text: str, start: int, end: int) -> bool:
+    return bool(_TIMES_ACTED.fullmatch(text, start, end) and _LEADER_ACTS.match(text, end))
+
+
 def _names_not_counts(text: str, start: int, end: int) -> bool:
     """A FIG before 级, wrapped in quotes or inside a quoted “N个…” slogan: part of a name, not a figure."""
     after = text[end:end + 1]
@@ -345,7 +356,8 @@ def constrain(text: str, spans: list[tuple[int, int, str]],
         piece = _cut_at_breaks(text, start, end)
         if piece is None:
             continue
-        if label == "FIG" and (_names_not_counts(text, *piece) or apparatus_count(text, *piece)
+        if label == "FIG" and (_names_not_counts(text, *piece) or _times_acted(text, *piece)
+                               or apparatus_count(text, *piece)
                                or population_phrase(text, *piece)) \
                 or label == "ACH" and (_hoped_for(text, piece[0]) or _praise(text, *piece)) \
                 or label == "LOC" and (_place_of_work(text, *piece) or _modifier_place(text, *piece)
