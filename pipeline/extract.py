@@ -49,12 +49,14 @@ def record_parts(nlp: Language, text: str, doc_id: str, window_chars: int = WIND
 
 
 def _window_docs(nlp: Language, text: str, bounds: list[tuple[int, int]], doc_id: str) -> Iterator[Doc]:
-    """The windows as Docs that carry the whole report (`ReportContext`) for the figure attributes."""
+    """The windows as Docs that carry the whole report (`ReportContext`) for the figure attributes and the span
+    constraints."""
     whole = normalise(text)
-    timeline = ReportTimeline.of(whole, read_metadata(whole, doc_id).year)
+    meta = read_metadata(whole, doc_id)
+    timeline = ReportTimeline.of(whole, meta.year)
     for start, end in bounds:
         doc = nlp.make_doc(text[start:end])
-        doc.user_data[REPORT_CONTEXT] = ReportContext(whole, start, timeline)
+        doc.user_data[REPORT_CONTEXT] = ReportContext(whole, start, timeline, meta.level)
         yield doc
 
 

@@ -11,9 +11,8 @@ from __future__ import annotations
 from spacy.language import Language
 from spacy.tokens import Doc
 
-from pipeline.facts.metadata import read_metadata
+from pipeline.components.report import report_context
 from pipeline.figures import find_figures, normalise_figure, parse_figure
-from pipeline.figures.attributes import REPORT_CONTEXT, ReportContext, ReportTimeline
 from pipeline.figures.normalise import Figure, change_before
 from pipeline.textnorm import normalised_text
 
@@ -30,9 +29,7 @@ class FigureNormaliser:
         if not figs:
             return doc
         by_offset = {(m.start, m.end): m for m in find_figures(text)}
-        context = doc.user_data.get(REPORT_CONTEXT)
-        if not isinstance(context, ReportContext):
-            context = ReportContext(text, 0, ReportTimeline.of(text, read_metadata(text).year))
+        context = report_context(doc)
         for ent in figs:
             match = by_offset.get((ent.start_char, ent.end_char))
             if match is None:  # a span the trained model found: read it as a whole figure

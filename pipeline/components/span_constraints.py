@@ -48,9 +48,8 @@ from spacy.tokens import Doc
 from pipeline.clauses import clause_start
 from pipeline.components.alignment import char_spans
 from pipeline.components.extensions import relations_of
+from pipeline.components.report import report_context
 from pipeline.divisions import division_names, is_division
-from pipeline.facts.metadata import read_metadata
-from pipeline.figures.attributes import REPORT_CONTEXT, ReportContext
 from pipeline.figures.grammar import apparatus_count, population_phrase
 from pipeline.textnorm import normalised_text
 
@@ -405,10 +404,8 @@ class SpanConstraints:
 
     def __call__(self, doc: Doc) -> Doc:
         before = [(e.start_char, e.end_char, e.label_) for e in doc.ents]
-        text = normalised_text(doc)
-        context = doc.user_data.get(REPORT_CONTEXT)
-        whole = context.text if isinstance(context, ReportContext) else text  # a window's report, for its header
-        after = constrain(text, before, self.divisions, national=read_metadata(whole).level == "national")
+        national = report_context(doc).level == "national"  # a window's report, read from its header
+        after = constrain(normalised_text(doc), before, self.divisions, national=national)
         if after != before:
             doc.ents = char_spans(doc, after)
         return doc

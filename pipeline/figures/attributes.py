@@ -538,13 +538,15 @@ REPORT_CONTEXT = "govreport_report_context"  # the Doc.user_data key of a window
 
 @dataclass(frozen=True)
 class ReportContext:
-    """The whole report a window Doc was cut from: its normalised text, the window's start in it, and its
-    timeline, so a window's figures are read with the report's year and headings (`pipeline.extract` sets it
-    in `doc.user_data[REPORT_CONTEXT]`; the figure normaliser reads it)."""
+    """The whole report a window Doc was cut from: its normalised text, the window's start in it, its timeline
+    and its level (national, province …), so a window's figures are read with the report's year and headings
+    (`pipeline.extract` sets it in `doc.user_data[REPORT_CONTEXT]`; components read it with
+    `pipeline.components.report.report_context`)."""
 
     text: str
     offset: int
     timeline: ReportTimeline
+    level: str | None
 
     def attributes(self, start: int, end: int) -> dict[str, str | None]:
         """The attributes of the window's FIG [start, end) (offsets into the window)."""
