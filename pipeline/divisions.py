@@ -7,6 +7,15 @@ from pathlib import Path
 
 from pipeline.paths import PLACES
 
+# the 34 one-character abbreviations of the province-level divisions (川, 湘, 浙 …), as the tagger's lexicon has them
+PROVINCE_SHORT_NAMES = "京津冀晋蒙辽吉黑沪苏浙皖闽赣鲁豫鄂湘粤桂琼渝川贵云藏陕甘青宁新港澳台"
+_OTHER_SHORT_NAMES = "黔滇"  # Guizhou and Yunnan, as their reports write themselves beside 贵 and 云
+
+
+def short_names_except(left_out: str) -> str:
+    """The province abbreviations, 黔 and 滇 included, without those of `left_out` (for a regex character class)."""
+    return "".join(name for name in PROVINCE_SHORT_NAMES + _OTHER_SHORT_NAMES if name not in left_out)
+
 
 @lru_cache(maxsize=4)
 def division_names(path: Path = PLACES) -> frozenset[str]:

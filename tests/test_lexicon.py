@@ -1,7 +1,8 @@
 """Soft-lexicon features of the tagger: states per character, and gold names looked up without the document's own."""
 
 from pipeline.backends.lexicon import BEGIN, END, INSIDE, NONE, SINGLE, LexiconMatcher
-from pipeline.training.lexicons import PROVINCE_SHORT, gold_lexicons, static_lexicons
+from pipeline.divisions import PROVINCE_SHORT_NAMES
+from pipeline.training.lexicons import gold_lexicons, static_lexicons
 
 
 def test_states_mark_begin_inside_end_and_single():
@@ -15,7 +16,7 @@ def test_states_mark_begin_inside_end_and_single():
 def test_static_lexicons_hold_places_abbreviations_and_jieba_names():
     lexicons = static_lexicons()
     assert "株洲" in lexicons["place"] and "石峰区" in lexicons["place"]
-    assert len(lexicons["province_short"]) == 34 and set(PROVINCE_SHORT) == set(lexicons["province_short"])
+    assert len(lexicons["province_short"]) == 34 and set(PROVINCE_SHORT_NAMES) == set(lexicons["province_short"])
     assert "北京" in lexicons["jieba_ns"] and len(lexicons["jieba_nt"]) > 1000
 
 

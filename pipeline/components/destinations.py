@@ -17,11 +17,11 @@ from spacy.language import Language
 from spacy.tokens import Doc
 
 from pipeline.components.alignment import mark_unmarked
-from pipeline.divisions import division_names, is_division
+from pipeline.divisions import division_names, is_division, short_names_except
 from pipeline.textnorm import normalised_text
 
 _SETTLED_IN = re.compile(r"(?:落户|花落|扎根|回归)(?P<place>[\u4e00-\u9fff]{2,3})(?=[，。；、,;]|$)")
-_SHORT_NAMES = "黔闽皖赣湘鄂川渝粤桂琼滇藏陕甘青宁蒙辽吉黑晋冀豫鲁苏浙沪津"
+_SHORT_NAMES = short_names_except("京新贵云港澳台")  # 京, 新 start common words; 贵, 云: 黔, 滇 are used
 _IN_SHORT = re.compile(
     rf"(?:在|来|赴)(?P<place>[{_SHORT_NAMES}])"
     r"(?=$|[，。；,;]|(?:延伸|求学|投资|发展|就业|落地|布局|创业|举办|转化|工作|生活|考察|视察|调研|设立|兴业|置业|落户|"

@@ -25,7 +25,7 @@ from spacy.language import Language
 from spacy.tokens import Doc
 
 from pipeline.components.alignment import mark_unmarked
-from pipeline.divisions import division_ending_at, division_names, is_division
+from pipeline.divisions import division_ending_at, division_names, is_division, short_names_except
 from pipeline.textnorm import normalised_text
 
 # the provinces' names and their literary names (public knowledge: 燕赵 河北, 三晋 山西, 齐鲁 山东,
@@ -48,7 +48,7 @@ _LONGEST = 4
 # break, or with 地区 / 革命老区, which belong to it (皖北地区, 闽西革命老区). Gold: LOC 16, never unmarked; inside a
 # longer span only where the name goes on (皖北承接产业转移集聚区, 晋北、晋南、晋东南城镇圈), which the rule leaves
 # to the recogniser; 鲁西崛起, a strategy, is left
-_PART = (r"(?<!陕)(?<![\u4e00-\u9fff]{2}[省市县])[皖赣苏鲁豫晋冀湘鄂粤桂黔滇川甘蒙辽吉黑浙闽]"
+_PART = (rf"(?<!陕)(?<![\u4e00-\u9fff]{{2}}[省市县])[{short_names_except('京津沪渝琼藏陕青宁新贵云港澳台')}]"
          r"(?:东北|东南|西北|西南|北|南|东|西)")
 PROVINCE_PART = re.compile(rf"{_PART}(?:地区|革命老区)|{_PART}(?=城市|发展|振兴|扩大|转型|协同|[、，。；和,;])")
 

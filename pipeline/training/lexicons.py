@@ -15,10 +15,10 @@ from collections import Counter
 from collections.abc import Iterable
 from pathlib import Path
 
+from pipeline.divisions import PROVINCE_SHORT_NAMES
 from pipeline.paths import MODELS_DIR
 
 PLACES = MODELS_DIR / "rules" / "places.tsv"
-PROVINCE_SHORT = "京津冀晋蒙辽吉黑沪苏浙皖闽赣鲁豫鄂湘粤桂琼渝川贵云藏陕甘青宁新港澳台"
 GOLD_LABELS = ("ORG", "ENT", "PROJ", "LOC", "IND", "ACH")
 
 
@@ -67,4 +67,4 @@ def gold_lexicons(records: Iterable[dict], leave_out: dict | None = None) -> dic
 
 def static_lexicons() -> dict[str, list[str]]:
     """Every lexicon that does not depend on the gold."""
-    return {**gazetteer(), "province_short": list(PROVINCE_SHORT), **jieba_words()}
+    return {**gazetteer(), "province_short": list(PROVINCE_SHORT_NAMES), **jieba_words()}
