@@ -101,8 +101,9 @@ def create_regions(nlp: Language, name: str) -> Regions:
 
 
 class Regions:
-    """Marks a province named as its land (…大地) and a place struck by a disaster as LOC where the recogniser
-    marked nothing on it but a place inside (after the recognisers, before the constraints)."""
+    """Marks the places of this module's docstring (a province's land, a place struck by a disaster, a list of
+    divisions closed by 等, a part of a province) as LOC where the recogniser marked nothing on them but a place
+    inside (after the recognisers, before the constraints)."""
 
     def __init__(self) -> None:
         self.divisions = division_names()
