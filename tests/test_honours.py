@@ -51,3 +51,17 @@ def test_the_assessment_before_its_grade_is_an_indicator():
     # 在…中 is left (the gold leaves it unmarked 4 times in 6); no grade in the clause, no indicator (made up)
     assert named("，在国家考核评估中实现“九连好”。") == []
     assert named("，完善干部考核评价机制。") == []
+
+
+def test_a_programme_marked_inside_an_assessment_gives_way_to_it():
+    import spacy
+
+    import pipeline.components.honours  # noqa: F401  (registers the factory)
+
+    nlp = spacy.blank("zh")
+    nlp.add_pipe("govreport_honours")
+    # province-fujian-2026: the tagger marked 闽宁协作 PROJ inside the assessment's name
+    text = "闽宁协作考核连续7年为“好”，援藏援疆工作连续3次获全国先进典型。"
+    doc = nlp.make_doc(text)
+    doc.ents = [doc.char_span(0, 4, "PROJ", alignment_mode="expand")]
+    assert [(e.text, e.label_) for e in nlp(doc).ents][:2] == [("闽宁协作考核", "IND"), ("好", "ACH")]

@@ -275,6 +275,28 @@ def test_an_honour_only_hoped_for_is_no_achievement():
     assert constrain(text, spans) == [(got, got + 6, "ACH")]
 
 
+def test_a_pilot_only_hoped_for_is_no_project():
+    # province-shanxi-2026, province-guizhou-2026 (D17: hoped for, no span)
+    text = "加快建设零碳工厂、零碳园区，争取国家算电协同试点，大力发展绿色矿山。"
+    assert constrained(text, "国家算电协同试点", "PROJ") == []
+    text = "高频数据全量物理归集。争取国家数据产权登记试点，加快数据市场培育。"
+    assert constrained(text, "国家数据产权登记试点", "PROJ") == []
+    text = "推进智慧医院试点，优化服务。"  # made up: carried out, stays
+    assert constrained(text, "智慧医院试点", "PROJ") == [("智慧医院试点", "PROJ")]
+    text = "成功争取国家算电协同试点。"  # made up: obtained, left to the tagger
+    assert constrained(text, "国家算电协同试点", "PROJ") == [("国家算电协同试点", "PROJ")]
+
+
+def test_the_verb_before_the_counted_noun_stays_outside_the_indicator():
+    # province-liaoning-2026, province-anhui-2026 (§3, D3)
+    text = "辽宁实验室集聚科研人员1110人、实施自主科研项目88项、"
+    assert constrained(text, "集聚科研人员", "IND") == [("科研人员", "IND")]
+    text = "全省办结行政复议案件32910件。"
+    assert constrained(text, "办结行政复议案件", "IND") == [("行政复议案件", "IND")]
+    text = "人大代表建议办结率100%。"  # made up: 办结率 is the measure
+    assert constrained(text, "办结率", "IND") == [("办结率", "IND")]
+
+
 def test_the_verb_before_a_rank_stays_outside_the_achievement():
     text = "并连续4年在国家综合测评中位列第一；"  # province-beijing-2026
     start = text.index("中位列")

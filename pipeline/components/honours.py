@@ -62,6 +62,10 @@ ASSESSMENT = re.compile(
     r"(?:考核结果|考核评估|考核|考评|评估))(?=连续|中|均|为|获|被|居|位|排)")
 
 
+# 闽宁协作考核, 平安中国建设考评: a programme or body the tagger marked inside the assessment's name gives way to it
+_INSIDE_ASSESSMENT = frozenset({"PROJ", "ORG", "LOC"})
+
+
 def assessments(text: str, achievements: list[tuple[int, int]]) -> list[tuple[int, int]]:
     """(start, end) of each assessment opening its clause before one of `achievements` in that clause."""
     starts = sorted(a for a, _ in achievements)
@@ -95,4 +99,4 @@ class Honours:
         text = normalised_text(doc)
         mark_unmarked(doc, [*honours(text), *assessment_grades(text)], "ACH")
         achieved = [(e.start_char, e.end_char) for e in doc.ents if e.label_ == "ACH"]
-        return mark_unmarked(doc, assessments(text, achieved), "IND")
+        return mark_unmarked(doc, assessments(text, achieved), "IND", may_cover=_INSIDE_ASSESSMENT)

@@ -13,7 +13,8 @@
 - change words stay outside an indicator (§3): 增长, 同比, 下降 … are cut from the ends of an IND, and so
   does the first character of a ranking verb (位居, 稳居, 跃居: D18 keeps the verb outside);
 - scope words stay outside an indicator (§3): 全省, 全市, 全区 … are cut from its start (全社会 and 全国, which
-  open names such as 全国重点实验室, stay);
+  open names such as 全国重点实验室, stay), and so are the verbs 集聚, 培育, 清理, 办结 (§3, D3: 51 gold INDs
+  follow one of them, none starts with one);
 - indicators coordinated before 分别 that each name a full measure (适龄儿童入园率和普惠率分别达96%和92%) are one
   IND each where the clause gives each its figure (D4 joins only those sharing a head: 城镇、农村常住居民人均可支配
   收入 stays whole): each part ends in the same character, or each in an indicator's head (率 额 值 量 数 …);
@@ -25,7 +26,8 @@
 - in a national report a zone with no place's name (自贸试验区, 综合保税区) is the kind, no LOC (71 of 71 unmarked);
 - the scope before a rank is part of it (全国排名第八, 全球第一: 241 gold ranks start with it, none leaves it out);
 - an honour only hoped for (有望获省“七连优”, 力争…, 争取…: 有望, 力争 or 争取 earlier in its clause) is no ACH
-  (§1; none of the 878 gold ACH is);
+  (§1; none of the 878 gold ACH is), and a pilot only hoped for (争取国家算电协同试点, 争创…试点) no PROJ (D17; on the
+  held-out predictions 4 wrong PROJ removed, none right);
 - a number that grades a name (30万吨级进港航道, 25兆瓦级风电主轴轴承) or names a document in quotes
   (民营经济高质量发展“26条”) is no FIG: the gold has none of either (0 of 12,138 FIGs); nor is a count of the
   report's own apparatus that a tagger marked (20条政策措施, 28个主要指标, 连续30个月: `apparatus_count`, which
@@ -60,6 +62,9 @@ _CHANGE_PREFIXES = ("同比", "比上年")
 # Longest first: “百万英才汇南粤”行动计划 takes 行动计划, not 行动.
 _PROGRAMME_HEAD = re.compile(r"专项行动|攻坚行动|行动计划|行动|工程|活动|计划")
 _SCOPE_PREFIX = re.compile(r"全[省市区县州盟镇乡](?!性)")
+# 集聚[科研人员]8万人, 培育[绿色工厂], 办结[行政复议案件]: verbs the gold keeps outside the counted noun (51 outside,
+# none inside; 办结率 is a measure)
+_LEADING_VERB = re.compile(r"(?:集聚|培育|清理|办结)(?!率)")
 _CHANGE_SUFFIXES = ("同比增长", "同比下降", "同比", "比上年", "增长", "下降", "增加", "减少", "提高", "达到", "突破",
                     "超过", "逆势")  # 出口逆势增长17.8%: 逆势 goes with the change (gold: never inside an IND, 5 of 5)
 
@@ -178,6 +183,8 @@ def _trim_indicator(text: str, start: int, end: int) -> tuple[int, int]:
     if _SCOPE_PREFIX.match(span) and end - start >= 4:
         start, span = start + 2, span[2:]
     prefix = next((w for w in _CHANGE_PREFIXES if span.startswith(w)), "")
+    if not prefix and (verb := _LEADING_VERB.match(span)) and end - start - verb.end() >= 2:
+        prefix = verb.group()
     rest = span[len(prefix):]
     suffix = next((w for w in _CHANGE_SUFFIXES if rest.endswith(w)), "")
     if len(rest) - len(suffix) < 2:
@@ -263,6 +270,14 @@ def _praise(text: str, start: int, end: int) -> bool:
 
 def _hoped_for(text: str, start: int) -> bool:
     return bool(_HOPED.search(text, clause_start(text, start), start))
+
+
+# 争取国家算电协同试点: D17, a pilot only hoped for is no span (成功争取 obtained it: left to the tagger)
+_PILOT_HOPED = re.compile(r"(?<!成功)(?:争取|争创|申建|有望|力争)")
+
+
+def _pilot_hoped_for(text: str, start: int, end: int) -> bool:
+    return text.endswith("试点", start, end) and bool(_PILOT_HOPED.search(text, clause_start(text, start), start))
 
 
 _ABOUT_WORK = re.compile(r"(?:关于|对|做好)$")
@@ -359,6 +374,7 @@ def constrain(text: str, spans: list[tuple[int, int, str]],
                                or apparatus_count(text, *piece)
                                or population_phrase(text, *piece)) \
                 or label == "ACH" and (_hoped_for(text, piece[0]) or _praise(text, *piece)) \
+                or label == "PROJ" and _pilot_hoped_for(text, *piece) \
                 or label == "LOC" and (_place_of_work(text, *piece) or _modifier_place(text, *piece)
                                        or national and _BARE_ZONE.fullmatch(text, *piece)) \
                 or label == "ORG" and text[piece[0]:piece[1]] == "中央" and _CENTRE_MODIFIES.match(text, piece[1]):
