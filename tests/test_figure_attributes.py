@@ -364,6 +364,9 @@ def test_a_report_presenting_a_five_year_plan_plans_its_years():
     # (a heading that names neither review nor plan): 煤炭工业建设，五年投资一百七十九亿元
     got = _attributes("national-state-council-1982", "一百七十九亿元", "五年投资")
     assert got["status"] == "target" and got["period"] == "1981-1985"
+    # and so do the words before its first heading: 在这个期间，我国工农业总产值计划增长百分之二十一点七
+    got = _attributes("national-state-council-1982", "百分之二十一点七", "总产值计划增长")
+    assert got["status"] == "target" and got["period"] == "1981-1985"
     # a report that does not present one keeps such a section undecided
     text = "各位代表：\n一、关于基本建设\n煤炭工业建设，五年投资一百七十九亿元。"  # made up
     timeline = ReportTimeline.of(text, 1982)
