@@ -275,6 +275,20 @@ def test_an_honour_only_hoped_for_is_no_achievement():
     assert constrain(text, spans) == [(got, got + 6, "ACH")]
 
 
+def test_a_body_inside_the_title_of_a_person_is_no_organisation():
+    # national-state-council-1978, national-state-council-1993 (D16)
+    text = "确定了党中央第一副主席和国务院总理的人事安排。"
+    assert constrained(text, "党中央", "ORG") == []
+    assert constrained(text, "国务院", "ORG") == []
+    text = "国务院组成部门设置４１个，国务院秘书长罗干将对此作说明。"
+    second = text.rindex("国务院")
+    both = [span(text, "国务院", "ORG"), (second, second + 3, "ORG")]
+    assert shown(text, constrain(text, both)) == [("国务院", "ORG")]
+    # a meeting of ministers is an event of the body (national-state-council-2022)
+    text = "中非合作论坛部长级会议开幕式"
+    assert constrained(text, "中非合作论坛", "ORG") == [("中非合作论坛", "ORG")]
+
+
 def test_a_pilot_only_hoped_for_is_no_project():
     # province-shanxi-2026, province-guizhou-2026 (D17: hoped for, no span)
     text = "加快建设零碳工厂、零碳园区，争取国家算电协同试点，大力发展绿色矿山。"

@@ -195,7 +195,7 @@ class ReportTimeline:
         plan_report = _PLAN_REPORT.search(text[:400])
         plan_years = plans_in(plan_report.group(1)) if plan_report else []
         report_plan = Section(0, "plan", _period(*plan_years[0][1])) if plan_years else None
-        if report_plan is not None:  # the words before the first heading present the plan too (1982: 在这个期间…计划增长)
+        if report_plan is not None:  # the words before the first heading present it too (1982: 在这个期间…计划增长)
             sections.append(report_plan)
         for offset, line in lines:
             if close_review:
