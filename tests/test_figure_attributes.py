@@ -537,3 +537,13 @@ def test_a_heading_reviewing_the_term_covers_the_term():
     timeline = ReportTimeline.of(text, 2010)  # the government elected in 2008, not the five years before 2010
     start = text.index("3000万人")
     assert figure_attributes(text, start, start + 6, timeline)["period"] == "2008-2012"
+
+
+def test_a_heading_that_plans_the_years_ahead_covers_them():
+    # province-shanghai-2023: 二、今后五年工作的总体要求和主要目标; the levels to be reached take the last year (§5b)
+    text = _raw("province-shanghai-2023")
+    timeline = ReportTimeline.of(text, 2023)
+    assert timeline.section_at(text.index("今后五年工作的总体要求") + 20).period == "2023-2027"
+    assert _attributes("province-shanghai-2023", "1200家", "跨国公司地区总部达到")["period"] == "2027"
+    # 增加值 names a measure, not a flow: 比重提高到18% is a level too
+    assert _attributes("province-shanghai-2023", "18%", "全市生产总值的比重提高到")["period"] == "2027"

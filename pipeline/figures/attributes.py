@@ -74,7 +74,7 @@ _FIVE_YEAR_SENTENCE = re.compile(r"[。！？!?]\s*(这是[^。，,；;]{1,24}�
 _YEAR = rf"((?:1[89]|20)\d\d|{_CN_YEAR})"
 _YEAR_RANGE = re.compile(rf"{_YEAR}年?(?:到|至|—|－|-){_YEAR}年")
 _FLOW = re.compile(_any("新增 累计 年均 平均每年 每年 新建 新开工 开工 完成 建成 改造 开挖 植树 治理 培育 制定 实施")
-                   + "|" + _any("培训 帮助 吸引 净增 增长 增加(?!到) 减少 下降(?!到) 提高(?!到|至) 新设 改善 获批")
+                   + "|" + _any("培训 帮助 吸引 净增 增长 增加(?!到|值) 减少 下降(?!到) 提高(?!到|至) 新设 改善 获批")
                    + "|" + _any("加装 筹措 出台 办理 帮扶 下沉 取得 打造 引进 转移 解决 资助 建立 关停 筹集 推出 形成"))
 # Classes name both punctuation forms: the pipeline reads normalised text (，→,), the tests raw text.
 _FROM = re.compile(r"(?:从|由)[^，；,;从由到至]{0,16}$")
@@ -110,6 +110,9 @@ _RAISED_TO = re.compile(r"[，,]?[^，。；,;从由]{0,6}?(?:到|至|为)")  # 
 _PLAN_YEARS_SO_FAR = re.compile(r"(?<!今后)(?<!未来)(?<![后来近])(?:(?:这|头|过去的?)([两二三四])年|([两二三四])年"
                                 r"(?:中|来|以来|间|平均|实际|合计|累计))")
 _TARGET_AFTER = re.compile(r"^[^，。；,;]{0,3}(?:的)?(?:目标|任务|计划)")
+
+
+_HEADING_YEARS_AHEAD = re.compile(r"(?:今后|未来)(十[一二三四五六七八九]?|[两二三四五六七八九])年")
 
 
 @dataclass(frozen=True)
@@ -148,6 +151,8 @@ def _heading_section(start: int, line: str, year: int | None) -> Section:
             period = _period(*government_term(year))
         elif review:
             period = str(year - 1)
+        elif plan and (ahead := _HEADING_YEARS_AHEAD.search(line)):
+            period = _period(year, year + NUMBERS[ahead.group(1)] - 1)  # 二、今后五年工作的总体要求和主要目标
         elif plan:
             period = str(year)
     if not review and not plan and year is not None and years:
