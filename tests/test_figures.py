@@ -199,3 +199,11 @@ def test_old_reports_units_and_a_little_over_a_percentage():
     assert texts("出生率下降５个千分点，") == ["5个千分点"]
     assert texts("占全部文教经费的24%强，") == ["24%强"]
     assert texts("进入世界500强。") == []  # made up: 强 after a bare number is a list, no qualifier
+
+
+def test_a_count_unit_with_its_alternative_in_brackets():
+    # province-shanghai-2026: 筹措保障性租赁住房7.4万套（间）; the bracket is part of the figure (gold: 16 of 16)
+    match = parse_figure("7.4万套（间）", 7)
+    assert (match.start, match.end) == (7, 15)
+    assert normalise_figure(match, "筹措保障性租赁住房7.4万套（间）").as_dict()["value"] == pytest.approx(74000)
+    assert parse_figure("7.4万（间）") is None  # made up: no unit before the bracket

@@ -289,6 +289,15 @@ def test_a_body_inside_the_title_of_a_person_is_no_organisation():
     assert constrained(text, "中非合作论坛", "ORG") == [("中非合作论坛", "ORG")]
 
 
+def test_a_figure_takes_its_units_alternative_in_brackets():
+    text = "筹措保障性租赁住房7.4万套（间），"  # province-shanghai-2026
+    assert constrained(text, "7.4万套", "FIG") == [("7.4万套（间）", "FIG")]
+    text = "培训3万人（次）"  # made up: 次 is no alternative of a count unit here
+    assert constrained(text, "3万人", "FIG") == [("3万人", "FIG")]
+    text = "投资5亿元（含债券）"  # made up: what it includes stays outside
+    assert constrained(text, "5亿元", "FIG") == [("5亿元", "FIG")]
+
+
 def test_a_pilot_only_hoped_for_is_no_project():
     # province-shanxi-2026, province-guizhou-2026 (D17: hoped for, no span)
     text = "加快建设零碳工厂、零碳园区，争取国家算电协同试点，大力发展绿色矿山。"

@@ -33,6 +33,7 @@
   report's own apparatus that a tagger marked (20条政策措施, 28个主要指标, 连续30个月: `apparatus_count`, which
   the grammar applies to its own figures);
 - a body inside the title of a person (国务院总理, 联合国秘书长) is no ORG (D16);
+- a count unit's alternative in brackets is part of the FIG (7.4万套（间）: 16 of 16 in the gold);
 - the bracket right after an ORG, PROJ, LOC or ACH is part of its name (国家碳计量中心（福建）,
   长征国家文化公园（江西段）, 滁州保税物流中心（B型）: 47 gold spans end with one, 5 stop before one), but not
   an abbreviation (（APEC）) or what something includes (（含…）, （包括…）).
@@ -54,6 +55,7 @@ from pipeline.components.extensions import relations_of
 from pipeline.components.report import report_context
 from pipeline.divisions import division_names, is_division
 from pipeline.figures.grammar import apparatus_count, population_phrase
+from pipeline.figures.units import ALTERNATE_UNIT, ALTERNATE_UNIT_AFTER
 from pipeline.textnorm import normalised_text
 
 _BREAK = re.compile(r"(?<![0-9])[,，]|[,，](?![0-9])|[；;。！？!?\n]")
@@ -142,6 +144,7 @@ def _take_quoted_head(text: str, start: int, end: int, starts: set[int]) -> tupl
 # it (the train and dev gold: 47 ORG, PROJ, LOC and ACH end with one, 5 stop before one: （扩建）, （含…）, （APEC）)
 _NAME_BRACKET = re.compile(r"[（(](?!含|包括|即|按|简称|以下|草案|扩建)[^（）()，。；、：,;:\s]{1,8}[）)]")
 _BRACKETED_LABELS = ("ORG", "PROJ", "LOC", "ACH")
+
 
 
 def _take_bracket(text: str, end: int) -> int:
@@ -397,6 +400,8 @@ def constrain(text: str, spans: list[tuple[int, int, str]],
             start = _take_rank_scope(text, start, end)
         if label in _BRACKETED_LABELS:
             end = _take_bracket(text, end)
+        if label == "FIG" and (unit := ALTERNATE_UNIT.match(text, end)) and text[end - 1] in ALTERNATE_UNIT_AFTER:
+            end = unit.end()
         if label == "LOC" and divisions:
             start, end = _place_before_role(text, start, end, divisions)
         pieces = _split_place_list(text, start, end, divisions) if label == "LOC" and divisions else [(start, end)]

@@ -12,7 +12,15 @@ import re
 from dataclasses import dataclass
 
 from pipeline.figures.numerals import ARABIC_NUMBER, CHINESE_DIGITS
-from pipeline.figures.units import COUNT_CLASSIFIERS, DATE_UNITS, MAGNITUDES, PERCENT_UNITS, UNITS
+from pipeline.figures.units import (
+    ALTERNATE_UNIT,
+    ALTERNATE_UNIT_AFTER,
+    COUNT_CLASSIFIERS,
+    DATE_UNITS,
+    MAGNITUDES,
+    PERCENT_UNITS,
+    UNITS,
+)
 
 # One-character qualifiers written against the number are part of the figure (guidelines §3, D1);
 # two-character verbs (超过, 接近, 不到 …) stay outside and are read from context by the normaliser.
@@ -154,6 +162,9 @@ def parse_figure(text: str, offset: int = 0) -> FigureMatch | None:
     """Read `text` as one whole figure (no filtering of dates, slogans or ordinals): the normaliser uses
     it for spans that a model, not the grammar, marked as FIG. Offsets are shifted by `offset`."""
     m = FIGURE_RE.fullmatch(text)
+    alternate = ALTERNATE_UNIT.search(text, 1)
+    if m is None and alternate and alternate.end() == len(text) and text[alternate.start() - 1] in ALTERNATE_UNIT_AFTER:
+        m = FIGURE_RE.fullmatch(text, 0, alternate.start())  # 7.4万套（间）: the unit before its alternative
     if m is None:
         return None
     return _match(m, offset, offset + len(text), m.group("prefix") or "")

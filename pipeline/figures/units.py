@@ -2,6 +2,8 @@
 
 from __future__ import annotations
 
+import re
+
 MAGNITUDES: dict[str, int] = {"万亿": 10**12, "亿": 10**8, "千万": 10**7, "百万": 10**6, "万": 10**4, "千": 10**3,
                               "百": 10**2}
 
@@ -35,3 +37,8 @@ DATE_UNITS: frozenset[str] = frozenset({"年", "月", "日", "号"})
 COUNT_CLASSIFIERS: frozenset[str] = frozenset({"个", "项", "次", "部", "种", "条", "件", "类", "位", "名", "轮", "个月",
                                                "批次", "场次",
                                                "场", "支", "家", "所", "座", "处"})
+
+# 7.4万套（间）, 100条（个）, 47.63万户（套）: a count unit followed by its alternative in brackets; the bracket is part
+# of the figure (train and dev gold: 16 of 16), its value and unit are those before it
+ALTERNATE_UNIT_AFTER = "套条户张册个间家座所处台辆件项人"
+ALTERNATE_UNIT = re.compile(rf"[（(][{ALTERNATE_UNIT_AFTER}]{{1,2}}[）)]")
