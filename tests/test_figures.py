@@ -207,3 +207,10 @@ def test_a_count_unit_with_its_alternative_in_brackets():
     assert (match.start, match.end) == (7, 15)
     assert normalise_figure(match, "筹措保障性租赁住房7.4万套（间）").as_dict()["value"] == pytest.approx(74000)
     assert parse_figure("7.4万（间）") is None  # made up: no unit before the bracket
+
+
+def test_rates_per_day_second_and_money():
+    # province-beijing-2026, province-guangdong-2026
+    found = [(m.unit, m.end - m.start) for m in find_figures("生产安全事故死亡率控制在0.6人/百亿元以下")]
+    assert found == [("人/百亿元", len("0.6人/百亿元以下"))]
+    assert [m.unit for m in find_figures("生活垃圾总处理能力提高到16.9万吨/日")] == ["吨/日"]

@@ -41,7 +41,7 @@ _SUFFIX = (f"(?P<suffix>{_alt(q for q in SUFFIX_QUALIFIERS if q not in _AFTER_PE
            f"|(?<=[%‰])(?:{_alt(_AFTER_PERCENT)}))?")
 # 796元/月, 25万元/人: a rate's unit goes on after the slash; 3.8万套（间）: the other classifier in brackets is
 # part of the figure (the gold: 11 of 11 and 13 of 13)
-_PER = "(?P<per>/(?:月|年|人|户|亩|吨|天|次|平方米|千瓦时))?"
+_PER = "(?P<per>/(?:月|年|日|人|户|亩|吨|天|次|秒|平方米|千瓦时|百亿元|亿元|万元))?"  # 16.9万吨/日, 0.6人/百亿元
 _ALTERNATIVE = "(?:（(?:套|间|户|台|个|座|处|家|人)）)?"
 FIGURE_RE = re.compile(
     f"{_PREFIX}(?:百分之(?P<pct>{ARABIC_NUMBER}|{_CN_NUMBER})"
