@@ -298,6 +298,13 @@ def test_a_figure_takes_its_units_alternative_in_brackets():
     assert constrained(text, "5亿元", "FIG") == [("5亿元", "FIG")]
 
 
+def test_the_kind_closing_a_list_of_places_stays_outside_the_indicator():
+    text = "成都、绵阳、宜宾等市生产总值分别增长5.7%、6.1%和6.5%。"  # made up
+    assert constrained(text, "市生产总值", "IND") == [("生产总值", "IND")]
+    text = "或改造燃气、供排水等地下管网2771公里"  # province-guangxi-2026: 地下管网 is the noun
+    assert constrained(text, "地下管网", "IND") == [("地下管网", "IND")]
+
+
 def test_a_pilot_only_hoped_for_is_no_project():
     # province-shanxi-2026, province-guizhou-2026 (D17: hoped for, no span)
     text = "加快建设零碳工厂、零碳园区，争取国家算电协同试点，大力发展绿色矿山。"

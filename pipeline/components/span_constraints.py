@@ -65,6 +65,9 @@ _CHANGE_PREFIXES = ("同比", "比上年")
 # Longest first: “百万英才汇南粤”行动计划 takes 行动计划, not 行动.
 _PROGRAMME_HEAD = re.compile(r"专项行动|攻坚行动|行动计划|行动|工程|活动|计划")
 _SCOPE_PREFIX = re.compile(r"全[省市区县州盟镇乡](?!性)")
+# 宜宾等市生产总值, 衡阳等地工业增加值: the kind after 等 closes the list (gold: 69 of 69 outside an IND; 等地下管网 is
+# 地下管网)
+_KIND_AFTER_DENG = re.compile(r"[市县区州盟]|地(?![下区方面铁])")
 # 集聚[科研人员]8万人, 培育[绿色工厂], 办结[行政复议案件]: verbs the gold keeps outside the counted noun (51 outside,
 # none inside; 办结率 is a measure)
 _LEADING_VERB = re.compile(r"(?:集聚|培育|清理|办结)(?!率)")
@@ -186,6 +189,8 @@ def _trim_indicator(text: str, start: int, end: int) -> tuple[int, int]:
     span = text[start:end]
     if _SCOPE_PREFIX.match(span) and end - start >= 4:
         start, span = start + 2, span[2:]
+    if text[start - 1:start] == "等" and _KIND_AFTER_DENG.match(span) and end - start >= 3:
+        start, span = start + 1, span[1:]  # 成都、绵阳等市[生产总值]: the places' kind closes the list
     prefix = next((w for w in _CHANGE_PREFIXES if span.startswith(w)), "")
     if not prefix and (verb := _LEADING_VERB.match(span)) and end - start - verb.end() >= 2:
         prefix = verb.group()
