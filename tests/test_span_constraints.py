@@ -305,6 +305,13 @@ def test_the_kind_closing_a_list_of_places_stays_outside_the_indicator():
     assert constrained(text, "地下管网", "IND") == [("地下管网", "IND")]
 
 
+def test_bodies_each_named_in_full_are_one_span_each():
+    text = "西湖大学、之江实验室建设取得新突破。"  # made up
+    assert constrained(text, "西湖大学、之江实验室", "ORG") == [("西湖大学", "ORG"), ("之江实验室", "ORG")]
+    text = "建成运行大青山、鄂尔多斯实验室"  # province-inner-mongolia-2026: one shared head, one name
+    assert constrained(text, "大青山、鄂尔多斯实验室", "ORG") == [("大青山、鄂尔多斯实验室", "ORG")]
+
+
 def test_a_pilot_only_hoped_for_is_no_project():
     # province-shanxi-2026, province-guizhou-2026 (D17: hoped for, no span)
     text = "加快建设零碳工厂、零碳园区，争取国家算电协同试点，大力发展绿色矿山。"

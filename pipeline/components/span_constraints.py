@@ -32,6 +32,8 @@
   (民营经济高质量发展“26条”) is no FIG: the gold has none of either (0 of 12,138 FIGs); nor is a count of the
   report's own apparatus that a tagger marked (20条政策措施, 28个主要指标, 连续30个月: `apparatus_count`, which
   the grammar applies to its own figures);
+- bodies coordinated with 、 and each named in full with its own head (西湖大学、之江实验室) are one ORG or ENT each
+  (D24); a shared head (大青山、鄂尔多斯实验室) keeps them one name;
 - a body inside the title of a person (国务院总理, 联合国秘书长) is no ORG (D16);
 - a count unit's alternative in brackets is part of the FIG (7.4万套（间）: 16 of 16 in the gold);
 - the bracket right after an ORG, PROJ, LOC or ACH is part of its name (国家碳计量中心（福建）,
@@ -260,6 +262,25 @@ def _split_coordinated_indicator(text: str, start: int, end: int, figures: list[
     return out
 
 
+# 西湖大学、之江实验室: two bodies each named in full (their heads differ) are two spans (D24);
+# 大青山、鄂尔多斯实验室 and 乳业、草业技术创新中心 share one head and stay one name, as in the gold
+_BODY_HEAD = re.compile(r"(?:大学|学院|实验室|研究院|研究所|研究中心|中心|医院|博物馆|图书馆|委员会|协会|学会"
+                        r"|联合会|商会|联盟|集团|公司|银行|交易所)$")
+
+
+def _split_named_bodies(text: str, start: int, end: int) -> list[tuple[int, int]]:
+    parts = text[start:end].split("、")
+    heads = [_BODY_HEAD.search(part) for part in parts]
+    if len(parts) < 2 or not all(heads) or len({h.group() for h in heads}) == 1 \
+            or any(len(part) - len(h.group()) < 2 for part, h in zip(parts, heads, strict=True)):
+        return [(start, end)]
+    out, at = [], start
+    for part in parts:
+        out.append((at, at + len(part)))
+        at += len(part) + 1
+    return out
+
+
 _HOPED = re.compile(r"有望|力争|争取")
 
 
@@ -412,6 +433,8 @@ def constrain(text: str, spans: list[tuple[int, int, str]],
         pieces = _split_place_list(text, start, end, divisions) if label == "LOC" and divisions else [(start, end)]
         if label == "IND":
             pieces = _split_coordinated_indicator(text, start, end, figures)
+        if label in ("ORG", "ENT"):
+            pieces = _split_named_bodies(text, start, end)
         out.extend((a, b, label) for a, b in pieces if b - a >= 1 and text[a:b].strip())
     # Extending a span over a quote can meet its neighbour: keep the earlier span whole.
     out.sort()
