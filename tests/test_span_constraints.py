@@ -312,6 +312,18 @@ def test_bodies_each_named_in_full_are_one_span_each():
     assert constrained(text, "大青山、鄂尔多斯实验室", "ORG") == [("大青山、鄂尔多斯实验室", "ORG")]
 
 
+def test_a_threshold_before_the_noun_it_defines_is_no_figure():
+    # province-henan-2026, province-shanghai-2026 (D22)
+    text = "推动大宗货物年运量150万吨以上的物流园区、工矿企业接入铁路专用线。"
+    assert constrained(text, "150万吨以上", "FIG") == []
+    text = "开工建设10亿元以上重大产业项目47个。"
+    assert constrained(text, "10亿元以上", "FIG") == []
+    assert constrained(text, "47个", "FIG") == [("47个", "FIG")]
+    text = "建设10个以上产业园，投资10亿元以上。"  # made up: a count and a total stay figures
+    assert constrained(text, "10个以上", "FIG") == [("10个以上", "FIG")]
+    assert constrained(text, "10亿元以上", "FIG") == [("10亿元以上", "FIG")]
+
+
 def test_a_pilot_only_hoped_for_is_no_project():
     # province-shanxi-2026, province-guizhou-2026 (D17: hoped for, no span)
     text = "加快建设零碳工厂、零碳园区，争取国家算电协同试点，大力发展绿色矿山。"
