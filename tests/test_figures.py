@@ -214,3 +214,9 @@ def test_rates_per_day_second_and_money():
     found = [(m.unit, m.end - m.start) for m in find_figures("生产安全事故死亡率控制在0.6人/百亿元以下")]
     assert found == [("人/百亿元", len("0.6人/百亿元以下"))]
     assert [m.unit for m in find_figures("生活垃圾总处理能力提高到16.9万吨/日")] == ["吨/日"]
+
+
+def test_the_dimensions_and_fields_of_a_plans_outline_are_no_figures():
+    # province-beijing-2026, province-liaoning-2026 (29项 before 主要指标 is left: 项 counts results as often)
+    assert [f for f, _ in figures("开放、共享、安全6个维度设置了29项主要指标")] == ["29项"]
+    assert figures("《纲要（草案）》安排了18个领域的重点任务。") == []

@@ -324,6 +324,13 @@ def test_a_threshold_before_the_noun_it_defines_is_no_figure():
     assert constrained(text, "10亿元以上", "FIG") == [("10亿元以上", "FIG")]
 
 
+def test_the_minutes_of_a_service_circle_are_no_figure():
+    text = "推进完整社区建设，提升15分钟社区生活圈功能。"  # province-shanghai-2026
+    assert constrained(text, "15分钟", "FIG") == []
+    text = "平均通勤时间缩短15分钟，"  # made up: a duration stays
+    assert constrained(text, "15分钟", "FIG") == [("15分钟", "FIG")]
+
+
 def test_a_pilot_only_hoped_for_is_no_project():
     # province-shanxi-2026, province-guizhou-2026 (D17: hoped for, no span)
     text = "加快建设零碳工厂、零碳园区，争取国家算电协同试点，大力发展绿色矿山。"

@@ -369,10 +369,17 @@ def _threshold(text: str, start: int, end: int) -> bool:
     return bool(_THRESHOLD.fullmatch(text, start, end) and _DEFINED_NOUN.match(text, end))
 
 
+# 15分钟社区生活圈, 15分钟健身圈: the minutes name a kind of circle (gold: 8 of 8 unmarked)
+_MINUTES_CIRCLE = re.compile(r"[\u4e00-\u9fff]{0,6}圈")
+
+
 def _names_not_counts(text: str, start: int, end: int) -> bool:
-    """A FIG before 级, wrapped in quotes or inside a quoted “N个…” slogan: part of a name, not a figure."""
+    """A FIG before 级, wrapped in quotes or inside a quoted “N个…” slogan, or the minutes of an N分钟…圈: part of a
+    name, not a figure."""
     after = text[end:end + 1]
     if after == "级" or (start > 0 and text[start - 1] in "“\"" and after in "”\""):
+        return True
+    if text.endswith("分钟", start, end) and _MINUTES_CIRCLE.match(text, end):
         return True
     return any(m.start() < start and end < m.end() for m in _QUOTED_COUNT.finditer(text, max(0, start - 14), end + 12))
 

@@ -109,7 +109,7 @@ def _in_fixed_expression(text: str, start: int, end: int) -> bool:
 # 连续3次获评优秀). On the train and dev gold: 21 of 22, 18 of 18 and 14 of 14 unmarked.
 _APPARATUS_AFTER = {
     "条": re.compile(r"[^，。；、,;\n]{0,8}?(?:措施|举措|政策|意见|规定|路径)"),
-    "个": re.compile(r"(?:主要|预期性|约束性)?指标|方面"),
+    "个": re.compile(r"(?:主要|预期性|约束性)?指标|方面|维度|领域的?重点任务"),  # 安排了18个领域的重点任务
 }
 _RUN_BEFORE = "连续"
 _RUN_UNITS = re.compile(r"个?(?:月|季度)|次")
