@@ -220,3 +220,9 @@ def test_the_dimensions_and_fields_of_a_plans_outline_are_no_figures():
     # province-beijing-2026, province-liaoning-2026 (29项 before 主要指标 is left: 项 counts results as often)
     assert [f for f, _ in figures("开放、共享、安全6个维度设置了29项主要指标")] == ["29项"]
     assert figures("《纲要（草案）》安排了18个领域的重点任务。") == []
+
+
+def test_grasping_both_ends_is_no_figure():
+    # province-guizhou-2026, national-state-council-1986 (the gold: 7 of 7 such 两头 unmarked)
+    assert figures("坚持“抓两头、带中间”，促进农业") == []
+    assert figures("科学技术的发展主要是抓好两头。") == []

@@ -331,6 +331,15 @@ def test_the_minutes_of_a_service_circle_are_no_figure():
     assert constrained(text, "15分钟", "FIG") == [("15分钟", "FIG")]
 
 
+def test_versions_and_streaks_are_no_figures():
+    text = "推动出台服务业扩大开放3.0方案，"  # province-beijing-2026
+    assert constrained(text, "3.0", "FIG") == []
+    assert constrained(text, "3.0方案", "FIG") == []
+    text = "新建、改造高标准农田200.9万亩，耕地面积实现5连增，"  # province-anhui-2026
+    assert constrained(text, "5连增", "FIG") == []
+    assert constrained(text, "200.9万亩", "FIG") == [("200.9万亩", "FIG")]
+
+
 def test_a_pilot_only_hoped_for_is_no_project():
     # province-shanxi-2026, province-guizhou-2026 (D17: hoped for, no span)
     text = "加快建设零碳工厂、零碳园区，争取国家算电协同试点，大力发展绿色矿山。"

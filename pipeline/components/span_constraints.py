@@ -371,6 +371,8 @@ def _threshold(text: str, start: int, end: int) -> bool:
 
 # 15分钟社区生活圈, 15分钟健身圈: the minutes name a kind of circle (gold: 8 of 8 unmarked)
 _MINUTES_CIRCLE = re.compile(r"[\u4e00-\u9fff]{0,6}圈")
+_VERSION = re.compile(r"[0-9]+\.0(?:版|方案)?")
+_STREAK = re.compile(r"[0-9一二三四五六七八九十]+连[增升涨]")
 
 
 def _names_not_counts(text: str, start: int, end: int) -> bool:
@@ -381,6 +383,10 @@ def _names_not_counts(text: str, start: int, end: int) -> bool:
         return True
     if text.endswith("分钟", start, end) and _MINUTES_CIRCLE.match(text, end):
         return True
+    if _VERSION.fullmatch(text, start, end) and (text[end - 1] in "版案" or text.startswith(("版", "方案"), end)):
+        return True  # 服务业扩大开放3.0方案, 2.0版: a version (gold: 14 of 14 unmarked or inside a PROJ)
+    if _STREAK.fullmatch(text, start, end):
+        return True  # 耕地面积实现5连增: a streak, no figure (gold: 11 of 11 unmarked)
     return any(m.start() < start and end < m.end() for m in _QUOTED_COUNT.finditer(text, max(0, start - 14), end + 12))
 
 
