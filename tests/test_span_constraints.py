@@ -319,6 +319,8 @@ def test_a_threshold_before_the_noun_it_defines_is_no_figure():
     text = "开工建设10亿元以上重大产业项目47个。"
     assert constrained(text, "10亿元以上", "FIG") == []
     assert constrained(text, "47个", "FIG") == [("47个", "FIG")]
+    text = "为87万名80岁以上老年人发放高龄津贴"  # province-shanxi-2026: an age that defines whom
+    assert constrained(text, "80岁以上", "FIG") == []
     text = "建设10个以上产业园，投资10亿元以上。"  # made up: a count and a total stay figures
     assert constrained(text, "10个以上", "FIG") == [("10个以上", "FIG")]
     assert constrained(text, "10亿元以上", "FIG") == [("10亿元以上", "FIG")]

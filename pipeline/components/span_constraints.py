@@ -360,8 +360,8 @@ def _times_acted(text: str, start: int, end: int) -> bool:
 # D22: 年运量150万吨以上的物流园区, 10亿元以上重大产业项目, 50万千瓦以上省级大型风光基地: a measure's threshold
 # before the noun it defines is part of a definition, never a FIG (train and dev gold: 23 of 23 unmarked or inside an
 # IND; counts such as 10个以上产业园 stay FIGs, and 一千万吨以上标准煤 is one figure)
-_THRESHOLD = re.compile(r"(?:[0-9.]+|[一二三四五六七八九十百千]+)[万亿千百]*(?:吨|千瓦|元|单|米|公里|平方米|千伏)"
-                        r"(?:及以上|以上|及以下|以下)")
+_THRESHOLD = re.compile(r"(?:[0-9.]+|[一二三四五六七八九十百千]+)[万亿千百]*(?:吨|千瓦|元|单|米|公里|平方米|千伏|周?岁)"
+                        r"(?:及以上|以上|及以下|以下)")  # and an age before whom it defines (3岁以下婴幼儿: 15 of 15)
 _DEFINED_NOUN = re.compile(r"的?(?!标准煤)[\u4e00-\u9fff]")
 
 
