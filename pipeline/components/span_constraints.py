@@ -162,11 +162,17 @@ def _take_bracket(text: str, end: int) -> int:
     return bracket.end()
 
 
-def _split_place_list(text: str, start: int, end: int, divisions: frozenset[str]) -> list[tuple[int, int]]:
-    pieces, at = [], start
-    for part in text[start:end].split("、"):
-        pieces.append((at, at + len(part)))
+def _conjuncts(start: int, parts: list[str]) -> list[tuple[int, int]]:
+    """(start, end) of each of `parts`, the pieces of the text from `start` split at one-character separators."""
+    out, at = [], start
+    for part in parts:
+        out.append((at, at + len(part)))
         at += len(part) + 1
+    return out
+
+
+def _split_place_list(text: str, start: int, end: int, divisions: frozenset[str]) -> list[tuple[int, int]]:
+    pieces = _conjuncts(start, text[start:end].split("、"))
     if len(pieces) > 1 and all(is_division(text[a:b], divisions) for a, b in pieces):
         return pieces
     return [(start, end)]
@@ -257,11 +263,7 @@ def _split_coordinated_indicator(text: str, start: int, end: int, figures: list[
     clause_end = m.start() if (m := _CLAUSE_END.search(text, end)) else len(text)
     if sum(end <= f < clause_end for f in figures) < len(parts):
         return [(start, end)]
-    out, at = [], start
-    for part in parts:
-        out.append((at, at + len(part)))
-        at += len(part) + 1
-    return out
+    return _conjuncts(start, parts)
 
 
 # 西湖大学、之江实验室: two bodies each named in full (their heads differ) are two spans (D24);
@@ -276,11 +278,7 @@ def _split_named_bodies(text: str, start: int, end: int) -> list[tuple[int, int]
     if len(parts) < 2 or not all(heads) or len({h.group() for h in heads}) == 1 \
             or any(len(part) - len(h.group()) < 2 for part, h in zip(parts, heads, strict=True)):
         return [(start, end)]
-    out, at = [], start
-    for part in parts:
-        out.append((at, at + len(part)))
-        at += len(part) + 1
-    return out
+    return _conjuncts(start, parts)
 
 
 _HOPED = re.compile(r"有望|力争|争取")
