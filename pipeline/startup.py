@@ -4,6 +4,13 @@ which no component of this project uses; that import is most of a cold start (2â
 `install()` hides torch from `thinc.compat` alone, at the moment thinc imports it, so a later `import torch`
 (the HanLP backend for a HanLP model id, the trainers) works as usual. Set GOVREPORT_THINC_TORCH=1 to leave
 thinc as it is (for spaCy models with torch layers), and it is left alone where torch is already imported.
+
+spaCy also imports its whole command line at start-up (`from .cli.info import info` in `spacy/__init__.py` runs
+`spacy/cli/__init__.py`, which imports every command and with them weasel, requests, httpx and jinja2: about
+0.1 s of a 1.5 s cold start). `install()` lets `spacy.cli` import as a package whose own `__init__` runs on the
+first attribute asked of it (`spacy.cli.download`, `spacy.cli.setup_cli`), so the commands and `python -m spacy`
+work as before, and a submodule (`spacy.cli.info`, `spacy.cli.train`) imports directly. GOVREPORT_SPACY_CLI=1
+imports it eagerly.
 """
 
 from __future__ import annotations
@@ -12,6 +19,7 @@ import importlib.abc
 import importlib.machinery
 import os
 import sys
+import types
 
 _TARGET = "thinc.compat"
 
@@ -46,9 +54,53 @@ class _ThincFinder(importlib.abc.MetaPathFinder):
         return spec
 
 
+_CLI = "spacy.cli"
+
+
+class _LazyPackage(importlib.abc.Loader):
+    """Creates the package module but runs its `__init__` only when a name of it is first asked for: its
+    submodules (`spacy.cli.download`) may be imported before, and the names its `__init__` binds (the function
+    `download`) must still win, as they do when the package is imported eagerly."""
+
+    def __init__(self, loader: importlib.abc.Loader) -> None:
+        self.loader = loader
+
+    def create_module(self, spec):  # noqa: ANN001, ANN201  (importlib's signature)
+        return self.loader.create_module(spec)
+
+    def exec_module(self, module) -> None:  # noqa: ANN001
+        module.__dict__["_govreport_init"] = self.loader.exec_module
+        module.__class__ = _NotYetInitialised
+
+
+class _NotYetInitialised(types.ModuleType):
+    def __getattribute__(self, name: str):  # noqa: ANN204
+        if not name.startswith("__"):
+            namespace = types.ModuleType.__getattribute__(self, "__dict__")
+            init = namespace.pop("_govreport_init", None)
+            if init is not None:
+                self.__class__ = types.ModuleType
+                init(self)  # the package's own __init__, once
+        return types.ModuleType.__getattribute__(self, name)
+
+
+class _SpacyCliFinder(importlib.abc.MetaPathFinder):
+    def find_spec(self, name, path, target=None):  # noqa: ANN001, ANN201
+        if name != _CLI:
+            return None
+        sys.meta_path.remove(self)  # once
+        spec = importlib.machinery.PathFinder.find_spec(name, path)
+        if spec is not None and spec.loader is not None:
+            spec.loader = _LazyPackage(spec.loader)
+        return spec
+
+
 def install() -> None:
-    """Hide torch from thinc's import-time check (see the module docstring); does nothing where thinc or
-    torch is already imported or GOVREPORT_THINC_TORCH is set."""
+    """Hide torch from thinc's import-time check and import spaCy's command line lazily (see the module
+    docstring); each does nothing where its module is already imported or its environment variable is set."""
+    if not (os.environ.get("GOVREPORT_SPACY_CLI") or _CLI in sys.modules
+            or any(isinstance(f, _SpacyCliFinder) for f in sys.meta_path)):
+        sys.meta_path.insert(0, _SpacyCliFinder())
     if (os.environ.get("GOVREPORT_THINC_TORCH") or _TARGET in sys.modules or "torch" in sys.modules
             or any(isinstance(f, _ThincFinder) for f in sys.meta_path)):
         return

@@ -99,6 +99,17 @@ def test_the_default_start_imports_no_torch():
     assert out.stdout.split() == ["False", "False"]
 
 
+def test_spacys_command_line_is_imported_when_first_used():
+    import subprocess
+    import sys
+
+    code = ("import sys, pipeline; nlp = pipeline.load(); nlp('全年地区生产总值增长5%左右。'); "
+            "print('spacy.cli.train' in sys.modules); import spacy.cli; "
+            "print(callable(spacy.cli.download), callable(spacy.cli.setup_cli), 'spacy.cli.train' in sys.modules)")
+    out = subprocess.run([sys.executable, "-c", code], capture_output=True, text=True, check=True, cwd=ROOT)
+    assert out.stdout.split() == ["False", "True", "True", "True"]  # the commands, once asked for, are spaCy's
+
+
 def test_pipeline_chain(nlp, tiny_model):
     assert nlp.pipe_names == ["sentencizer", "govreport_figures", "govreport_hanlp_ner", "govreport_enterprise_lists",
                               "govreport_government_bodies", "govreport_honours", "govreport_transport_hubs",
