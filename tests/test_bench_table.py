@@ -32,3 +32,9 @@ def test_markdown_has_one_line_per_row_and_the_speedup_on_the_default():
     assert len(lines) == 2 + len(bench_table.ROWS)
     assert lines[2].startswith("| default") and lines[2].endswith("| 2.1× |")
     assert all(not line.endswith("×|") for line in lines[3:])
+
+
+def test_a_cold_start_is_the_median_of_its_runs(tmp_path):
+    got = bench_table.cold_start("blank spaCy zh", tmp_path, runs=3)
+    fastest, slowest = got["cold_start_range_s"]
+    assert 0 < fastest <= got["cold_start_s"] <= slowest
