@@ -14,7 +14,6 @@ from dataclasses import dataclass
 from pipeline.figures.numerals import ARABIC_NUMBER, CHINESE_DIGITS
 from pipeline.figures.units import (
     ALTERNATE_UNIT,
-    ALTERNATE_UNIT_AFTER,
     COUNT_CLASSIFIERS,
     DATE_UNITS,
     MAGNITUDES,
@@ -42,7 +41,7 @@ _SUFFIX = (f"(?P<suffix>{_alt(q for q in SUFFIX_QUALIFIERS if q not in _AFTER_PE
 # 796元/月, 25万元/人: a rate's unit goes on after the slash; 3.8万套（间）: the other classifier in brackets is
 # part of the figure (the gold: 11 of 11 and 13 of 13)
 _PER = "(?P<per>/(?:月|年|日|人|户|亩|吨|天|次|秒|平方米|千瓦时|百亿元|亿元|万元))?"  # 16.9万吨/日, 0.6人/百亿元
-_ALTERNATIVE = "(?:（(?:套|间|户|台|个|座|处|家|人)）)?"
+_ALTERNATIVE = f"(?:{ALTERNATE_UNIT.pattern})?"  # in both bracket forms: the pipeline reads normalised text
 FIGURE_RE = re.compile(
     f"{_PREFIX}(?:百分之(?P<pct>{ARABIC_NUMBER}|{_CN_NUMBER})"
     f"|(?P<sign>[-−])?{_NUMBER}(?P<infix1>[多余])?{_MAG}(?P<infix2>[多余])?{_UNIT}{_PER}{_ALTERNATIVE}){_SUFFIX}"
@@ -163,9 +162,6 @@ def parse_figure(text: str, offset: int = 0) -> FigureMatch | None:
     """Read `text` as one whole figure (no filtering of dates, slogans or ordinals): the normaliser uses
     it for spans that a model, not the grammar, marked as FIG. Offsets are shifted by `offset`."""
     m = FIGURE_RE.fullmatch(text)
-    alternate = ALTERNATE_UNIT.search(text, 1)
-    if m is None and alternate and alternate.end() == len(text) and text[alternate.start() - 1] in ALTERNATE_UNIT_AFTER:
-        m = FIGURE_RE.fullmatch(text, 0, alternate.start())  # 7.4万套（间）: the unit before its alternative
     if m is None:
         return None
     return _match(m, offset, offset + len(text), m.group("prefix") or "")

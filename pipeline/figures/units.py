@@ -38,7 +38,8 @@ COUNT_CLASSIFIERS: frozenset[str] = frozenset({"个", "项", "次", "部", "种"
                                                "批次", "场次",
                                                "场", "支", "家", "所", "座", "处"})
 
-# 7.4万套（间）, 100条（个）, 47.63万户（套）: a count unit followed by its alternative in brackets; the bracket is part
-# of the figure (train and dev gold: 16 of 16), its value and unit are those before it
+# 7.4万套（间）, 100条（个）, 47.63万户（套）: a count unit followed by its alternative in brackets, in either bracket
+# form (the pipeline reads normalised text); the bracket is part of the figure (train and dev gold: 16 of 16), its
+# value and unit are those before it
 ALTERNATE_UNIT_AFTER = "套条户张册个间家座所处台辆件项人"
 ALTERNATE_UNIT = re.compile(rf"[（(][{ALTERNATE_UNIT_AFTER}]{{1,2}}[）)]")
