@@ -20,8 +20,8 @@ from pipeline.textnorm import normalised_text
 
 _CJK = "\u4e00-\u9fff"
 # Characters that end a name when scanning leftwards from a suffix: function words and verbs that
-# commonly precede names in reports.
-_LEFT_STOP = set("的在和与及等了是为对向把被由以将使让从到、，。；：“”（）() 0123456789%")
+# commonly precede names in reports, and punctuation in both forms (the rules read normalised text).
+_LEFT_STOP = set("的在和与及等了是为对向把被由以将使让从到、，。；：,;:“”（）() 0123456789%")
 _LEFT_STOP_WORDS = ("推动", "支持", "建设", "实施", "开展", "推进", "加快", "完成", "启动", "打造", "培育", "引进",
                     "组建", "成立", "设立", "举办", "新建", "建成", "全面", "深入", "大力", "积极", "扎实", "持续",
                     "加强", "落实", "发挥", "依托", "围绕", "通过", "其中", "全国", "全省", "全市", "全区", "代表",

@@ -369,7 +369,7 @@ def _plan_end(before: str, offset: int, years: tuple[int, int]) -> tuple[int, in
 
 
 # 根据预计数字（实际完成的统计数字，要在以后才能作出），一九五七年…: the review's figures that follow are estimates
-_ESTIMATES_FOLLOW = re.compile(r"(?:^|(?<=[。！？\n]))\s*(?:根据|按照|据)(?:预计|初步统计|初步核算)")
+_ESTIMATES_FOLLOW = re.compile(r"(?:^|(?<=[。！？!?\n]))\s*(?:根据|按照|据)(?:预计|初步统计|初步核算)")
 
 
 def _estimates_follow(text: str, section: Section | None, sent: int) -> bool:
