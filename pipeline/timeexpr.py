@@ -4,8 +4,10 @@ from __future__ import annotations
 
 import re
 
-_CN_DIGIT = {c: str(i) for i, c in enumerate("〇一二三四五六七八九")} | {"零": "0", "○": "0", "Ｏ": "0", "０": "0"}
-YEAR = re.compile(r"((?:1[89]|20)\d\d|[一二][〇○零Ｏ０一二三四五六七八九]{3})年")
+# 一九Ｏ五年 as some reports write a zero, and as normalised text reads it (一九O五年)
+_CN_DIGIT = {c: str(i) for i, c in enumerate("〇一二三四五六七八九")} | {"零": "0", "○": "0", "Ｏ": "0", "０": "0",
+                                                                  "O": "0", "0": "0"}
+YEAR = re.compile(r"((?:1[89]|20)\d\d|[一二][〇○零ＯO０0一二三四五六七八九]{3})年")
 # Small counts as the reports write them (plan numbers, 三年内, 连续两年, “十一五”前四年)
 NUMBERS = {n: i for i, n in enumerate("一二三四五六七八九十", start=1)} | {
     f"十{n}": 10 + i for i, n in enumerate("一二三四五六七八九", start=1)} | {"两": 2} | {str(i): i for i in range(10)}

@@ -547,3 +547,8 @@ def test_a_heading_that_plans_the_years_ahead_covers_them():
     assert _attributes("province-shanghai-2023", "1200家", "跨国公司地区总部达到")["period"] == "2027"
     # 增加值 names a measure, not a flow: 比重提高到18% is a level too
     assert _attributes("province-shanghai-2023", "18%", "全市生产总值的比重提高到")["period"] == "2027"
+
+
+def test_a_year_with_a_letter_for_its_zero_is_read_in_normalised_text_too():
+    # made up: some reports write the zero of 一九〇五 as a full-width letter, which normalisation folds to O
+    assert [y for _, y in years_in(normalise("一九Ｏ五年"))] == [1905]
