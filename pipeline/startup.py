@@ -22,15 +22,20 @@ import sys
 import types
 
 _TARGET = "thinc.compat"
+_CLI = "spacy.cli"
 
 
-class _WithoutTorch(importlib.abc.Loader):
+class _Wrapped(importlib.abc.Loader):
+    """A module's own loader, with what `exec_module` does changed by a subclass."""
+
     def __init__(self, loader: importlib.abc.Loader) -> None:
         self.loader = loader
 
     def create_module(self, spec):  # noqa: ANN001, ANN201  (importlib's signature)
         return self.loader.create_module(spec)
 
+
+class _WithoutTorch(_Wrapped):
     def exec_module(self, module) -> None:  # noqa: ANN001
         if "torch" in sys.modules:
             self.loader.exec_module(module)
@@ -43,30 +48,10 @@ class _WithoutTorch(importlib.abc.Loader):
                 del sys.modules["torch"]
 
 
-class _ThincFinder(importlib.abc.MetaPathFinder):
-    def find_spec(self, name, path, target=None):  # noqa: ANN001, ANN201
-        if name != _TARGET:
-            return None
-        sys.meta_path.remove(self)  # once
-        spec = importlib.machinery.PathFinder.find_spec(name, path)
-        if spec is not None and spec.loader is not None:
-            spec.loader = _WithoutTorch(spec.loader)
-        return spec
-
-
-_CLI = "spacy.cli"
-
-
-class _LazyPackage(importlib.abc.Loader):
+class _LazyPackage(_Wrapped):
     """Creates the package module but runs its `__init__` only when a name of it is first asked for: its
     submodules (`spacy.cli.download`) may be imported before, and the names its `__init__` binds (the function
     `download`) must still win, as they do when the package is imported eagerly."""
-
-    def __init__(self, loader: importlib.abc.Loader) -> None:
-        self.loader = loader
-
-    def create_module(self, spec):  # noqa: ANN001, ANN201  (importlib's signature)
-        return self.loader.create_module(spec)
 
     def exec_module(self, module) -> None:  # noqa: ANN001
         module.__dict__["_govreport_init"] = self.loader.exec_module
@@ -84,24 +69,30 @@ class _NotYetInitialised(types.ModuleType):
         return types.ModuleType.__getattribute__(self, name)
 
 
-class _SpacyCliFinder(importlib.abc.MetaPathFinder):
+class _Finder(importlib.abc.MetaPathFinder):
+    """Finds one module as usual, once, and hands it the wrapped loader."""
+
+    def __init__(self, target: str, wrapper: type[_Wrapped]) -> None:
+        self.target, self.wrapper = target, wrapper
+
     def find_spec(self, name, path, target=None):  # noqa: ANN001, ANN201
-        if name != _CLI:
+        if name != self.target:
             return None
         sys.meta_path.remove(self)  # once
         spec = importlib.machinery.PathFinder.find_spec(name, path)
         if spec is not None and spec.loader is not None:
-            spec.loader = _LazyPackage(spec.loader)
+            spec.loader = self.wrapper(spec.loader)
         return spec
+
+
+def _install(target: str, wrapper: type[_Wrapped], switched_off: bool) -> None:
+    if not (switched_off or target in sys.modules
+            or any(isinstance(f, _Finder) and f.target == target for f in sys.meta_path)):
+        sys.meta_path.insert(0, _Finder(target, wrapper))
 
 
 def install() -> None:
     """Hide torch from thinc's import-time check and import spaCy's command line lazily (see the module
     docstring); each does nothing where its module is already imported or its environment variable is set."""
-    if not (os.environ.get("GOVREPORT_SPACY_CLI") or _CLI in sys.modules
-            or any(isinstance(f, _SpacyCliFinder) for f in sys.meta_path)):
-        sys.meta_path.insert(0, _SpacyCliFinder())
-    if (os.environ.get("GOVREPORT_THINC_TORCH") or _TARGET in sys.modules or "torch" in sys.modules
-            or any(isinstance(f, _ThincFinder) for f in sys.meta_path)):
-        return
-    sys.meta_path.insert(0, _ThincFinder())
+    _install(_CLI, _LazyPackage, bool(os.environ.get("GOVREPORT_SPACY_CLI")))
+    _install(_TARGET, _WithoutTorch, bool(os.environ.get("GOVREPORT_THINC_TORCH")) or "torch" in sys.modules)
