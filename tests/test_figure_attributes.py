@@ -552,3 +552,16 @@ def test_a_heading_that_plans_the_years_ahead_covers_them():
 def test_a_year_with_a_letter_for_its_zero_is_read_in_normalised_text_too():
     # made up: some reports write the zero of 一九〇五 as a full-width letter, which normalisation folds to O
     assert [y for _, y in years_in(normalise("一九Ｏ五年"))] == [1905]
+
+
+def test_a_change_from_the_year_before_a_span_is_the_last_years_level_against_it():
+    # national-1955, the plan for 1953-1957: 货物周转量将达到一百五十三亿吨公里，即比一九五二年增长三点二倍
+    assert _attributes("national-state-council-1955", "三点二倍", "即比一九五二年增长")["period"] == "1957"
+    # province-guangxi-2026, the review of 2021-2025: 有效发明专利比2020年增长58.1%
+    attrs = _attributes("province-guangxi-2026", "58.1%", "有效发明专利比2020年增长")
+    assert (attrs["period"], attrs["basis"]) == ("2025", "比2020年")
+    # made up: against a year that is not the one before the span, the span's reading stays
+    text = "一、过去五年工作回顾\n五年累计新增耕地比2018年多出200万亩。\n"
+    start = text.index("200万亩")
+    attrs = figure_attributes(text, start, start + 5, ReportTimeline.of(text, 2026))
+    assert (attrs["period"], attrs["basis"]) == ("2021-2025", "比2018年")

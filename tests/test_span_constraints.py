@@ -354,6 +354,26 @@ def test_a_pilot_only_hoped_for_is_no_project():
     assert constrained(text, "国家算电协同试点", "PROJ") == [("国家算电协同试点", "PROJ")]
 
 
+def test_a_class_of_projects_a_policy_names_is_no_project():
+    # province-anhui-2026, province-guizhou-2026
+    text = "民生类政府投资比重。高质量实施“两重”项目，推深做实专项债券项目“自审自发”试点。"
+    assert constrained(text, "“两重”项目", "PROJ") == []
+    text = "动态谋划储备一批项目，滚动实施“三张清单”项目，确保项目早开工。"
+    assert constrained(text, "“三张清单”项目", "PROJ") == []
+    assert constrained("实施“三北”工程。", "“三北”工程", "PROJ") == [("“三北”工程", "PROJ")]  # made up: one programme
+
+
+def test_a_party_before_its_members_or_its_era_is_no_organisation():
+    # national-state-council-1957
+    text = "一种情况是共产党员和非共产党人士合作得很好，这样的发展，在国民党时代是完全不可能设想的。"
+    assert constrained(text, "共产党", "ORG") == []
+    second = text.index("非共产党") + 1
+    assert shown(text, constrain(text, [(second, second + 3, "ORG")])) == []
+    assert constrained(text, "国民党", "ORG") == []
+    text = "国务院常务委员会决定"  # made up: 委员会 is the body's own name
+    assert constrained(text, "国务院常务委", "ORG") == [("国务院常务委", "ORG")]
+
+
 def test_the_verb_before_the_counted_noun_stays_outside_the_indicator():
     # province-liaoning-2026, province-anhui-2026 (§3, D3)
     text = "辽宁实验室集聚科研人员1110人、实施自主科研项目88项、"

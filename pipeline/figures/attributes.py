@@ -537,6 +537,10 @@ def figure_attributes(text: str, start: int, end: int, timeline: ReportTimeline)
             break
     if basis is None and vs:
         basis = f"比{year_value(vs.group(1))}年"
+        if period is not None and "-" in period and int(period[:4]) - 1 == year_value(vs.group(1)):
+            # 将达到…，即比一九五二年增长三点二倍 under 1953-1957, 有效发明专利比2020年增长58.1% under 2021-2025: the
+            # change from the year before the span is the last year's level against it
+            period = period[-4:]
     return {"status": status, "period": period, "basis": basis}
 
 
