@@ -201,6 +201,20 @@ def test_a_place_in_a_slogan_or_the_country_as_a_modifier_is_no_span():
     assert constrained(text, "大庆", "LOC") == [("大庆", "LOC")]
 
 
+def test_a_province_modifying_its_people_work_or_games_is_no_place():
+    # province-anhui-2026, province-yunnan-2026, province-guizhou-2026 (D9)
+    text = "这必将是安徽人民推动高质量发展迈出坚实步伐的五年。"
+    assert constrained(text, "安徽", "LOC") == []
+    text = "各位代表！云南工作的每一点进步，云南发展的每一项成就，"
+    assert constrained(text, "云南", "LOC") == []
+    text = "办好贵州省第十二届运动会、第十届残疾人运动会。"
+    assert constrained(text, "贵州省", "LOC") == []
+    text = "安徽人民政府"  # made up: the government is a body, left to the other rules
+    assert constrained(text, "安徽", "LOC") == [("安徽", "LOC")]
+    text = "支持安徽建设现代化产业体系"  # made up: an actor stays
+    assert constrained(text, "安徽", "LOC") == [("安徽", "LOC")]
+
+
 def test_a_zone_without_a_name_is_no_place_in_a_national_report():
     # national-state-council-2024; a provincial report's 自贸试验区 is its own zone (province-fujian-2026)
     text = "自贸试验区建设布局进一步完善。"
