@@ -251,6 +251,11 @@ def test_a_number_inside_a_name_is_no_figure():
     text = "推进防城港30万吨级进港航道建设，制定实施民营经济高质量发展“26条”，新增公园127座。"
     spans = [span(text, "30万吨", "FIG"), span(text, "26条", "FIG"), span(text, "127座", "FIG")]
     assert shown(text, constrain(text, spans)) == [("127座", "FIG")]
+    # province-liaoning-2026: a voltage grades the line; the count of such works stays a figure (made up after it)
+    text = "加快川州二期等500千伏输变电工程建设，建成20个500千伏输变电工程。"
+    second = text.rindex("500千伏")
+    spans = [span(text, "500千伏", "FIG"), span(text, "20个", "FIG"), (second, second + 5, "FIG")]
+    assert shown(text, constrain(text, spans)) == [("20个", "FIG")]
     # province-guizhou-2026: a quoted slogan that counts its items (“3个100万”) holds no figure
     text = "深入推进“3个100万”，常住人口"
     assert constrain(text, [span(text, "3个", "FIG"), span(text, "100万", "FIG")]) == []

@@ -32,10 +32,10 @@
   (§1; none of the 878 gold ACH is), and a pilot only hoped for (争取国家算电协同试点, 争创…试点) no PROJ (D17; on the
   held-out predictions 4 wrong PROJ removed, none right); nor is a class of projects a policy names in quotes
   (“两重”项目, “两高”项目: gold 20 unmarked, 9 IND, 2 PROJ);
-- a number that grades a name (30万吨级进港航道, 25兆瓦级风电主轴轴承) or names a document in quotes
-  (民营经济高质量发展“26条”) is no FIG: the gold has none of either (0 of 12,138 FIGs); nor is a count of the
-  report's own apparatus that a tagger marked (20条政策措施, 28个主要指标, 连续30个月: `apparatus_count`, which
-  the grammar applies to its own figures);
+- a number that grades a name (30万吨级进港航道, 25兆瓦级风电主轴轴承, a voltage: 500千伏输变电工程) or names a
+  document in quotes (民营经济高质量发展“26条”) is no FIG: the gold has none of either (0 of 12,138 FIGs); nor
+  is a count of the report's own apparatus that a tagger marked (20条政策措施, 28个主要指标, 连续30个月:
+  `apparatus_count`, which the grammar applies to its own figures);
 - bodies coordinated with 、 and each named in full with its own head (西湖大学、之江实验室) are one ORG or ENT each
   (D24); a shared head (大青山、鄂尔多斯实验室) keeps them one name;
 - a body inside the title of a person (国务院总理, 联合国秘书长) is no ORG (D16), nor a party before its members, the
@@ -397,6 +397,9 @@ _VERSION = re.compile(r"[0-9]+\.0(?:版|方案)?")
 _STREAK = re.compile(r"[0-9一二三四五六七八九十]+连[增升涨]")
 
 
+_VOLTAGE = re.compile(r"[0-9一二三四五六七八九十百千万]+千伏(?:及以上|及以下|以上|以下)?")
+
+
 def _names_not_counts(text: str, start: int, end: int) -> bool:
     """A FIG before 级, wrapped in quotes or inside a quoted “N个…” slogan, or the minutes of an N分钟…圈: part of a
     name, not a figure."""
@@ -409,6 +412,8 @@ def _names_not_counts(text: str, start: int, end: int) -> bool:
         return True  # 服务业扩大开放3.0方案, 2.0版: a version (gold: 14 of 14 unmarked or inside a PROJ)
     if _STREAK.fullmatch(text, start, end):
         return True  # 耕地面积实现5连增: a streak, no figure (gold: 11 of 11 unmarked)
+    if _VOLTAGE.fullmatch(text, start, end):
+        return True  # 500千伏输变电工程: a voltage grades the line or grid, like 级 (gold: 15 of 15 no FIG)
     return any(m.start() < start and end < m.end() for m in _QUOTED_COUNT.finditer(text, max(0, start - 14), end + 12))
 
 
