@@ -256,6 +256,17 @@ def test_a_number_inside_a_name_is_no_figure():
     second = text.rindex("500千伏")
     spans = [span(text, "500千伏", "FIG"), span(text, "20个", "FIG"), (second, second + 5, "FIG")]
     assert shown(text, constrain(text, spans)) == [("20个", "FIG")]
+    # province-jiangsu-2026, national-state-council-2011, national-state-council-1998: thresholds crossed, the weight
+    # a price is quoted for, a working week
+    text = "地区生产总值连续迈上4个万亿元台阶、达14.3万亿元"
+    assert constrained(text, "4个", "FIG") == []
+    text = "今年小麦最低收购价每50公斤提高5到7元"
+    assert constrained(text, "50公斤", "FIG") == []
+    text = "城镇实行了每周五天工作制。"
+    assert constrained(text, "五天", "FIG") == []
+    text = "新增4个国家级园区，每亩增产50公斤，用时五天。"  # made up: counts, yields and durations stay
+    spans = [span(text, "4个", "FIG"), span(text, "50公斤", "FIG"), span(text, "五天", "FIG")]
+    assert constrain(text, spans) == spans
     # province-guizhou-2026: a quoted slogan that counts its items (“3个100万”) holds no figure
     text = "深入推进“3个100万”，常住人口"
     assert constrain(text, [span(text, "3个", "FIG"), span(text, "100万", "FIG")]) == []
@@ -343,6 +354,17 @@ def test_a_threshold_before_the_noun_it_defines_is_no_figure():
     text = "建设10个以上产业园，投资10亿元以上。"  # made up: a count and a total stay figures
     assert constrained(text, "10个以上", "FIG") == [("10个以上", "FIG")]
     assert constrained(text, "10亿元以上", "FIG") == [("10亿元以上", "FIG")]
+    text = "一九五九年，亩产皮棉达到一百斤以上的有四十五个县"  # national-state-council-1960
+    assert constrained(text, "一百斤以上", "FIG") == []
+
+
+def test_a_capacity_naming_a_kind_of_plant_is_no_figure():
+    # national-state-council-1958
+    text = "例如，年产一百五十万吨的钢铁联合企业，年产一百五十万吨的煤矿，设备容量一百万千瓦左右的水电站，"
+    assert constrained(text, "一百五十万吨", "FIG") == []
+    assert constrained(text, "一百万千瓦左右", "FIG") == []
+    text = "全年发电量增加五万千瓦，"  # made up: a capacity added stays a figure
+    assert constrained(text, "五万千瓦", "FIG") == [("五万千瓦", "FIG")]
 
 
 def test_the_minutes_of_a_service_circle_are_no_figure():

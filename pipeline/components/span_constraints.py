@@ -23,7 +23,8 @@
 - a place in a slogan (学大寨), the country modifying what is its own (中国特色, 中国血统) or a province modifying its
   people, its work or its games (安徽人民, 云南工作, 贵州省第十二届运动会: D9) is no LOC;
 - no FIG for a measure's threshold before the noun it defines (10亿元以上重大产业项目, 150万吨以上的物流园区: D22;
-  23 of 23 in the gold unmarked or inside an IND; on the predictions 29 wrong FIGs removed, none right);
+  23 of 23 in the gold unmarked or inside an IND; on the predictions 29 wrong FIGs removed, none right), nor for a
+  capacity naming a kind of plant (年产一百五十万吨的钢铁联合企业, 五万千瓦的发电设备: 11 of 11 unmarked);
 - no FIG for how often a leader acted (3次亲临…考察, 4次回信; 9 of 9 unmarked);
 - no FIG inside a quoted slogan that counts its items (“3个100万”, “三个80%”; 0 of 442 in the gold);
 - in a national report a zone with no place's name (自贸试验区, 综合保税区) is the kind, no LOC (71 of 71 unmarked);
@@ -32,10 +33,12 @@
   (§1; none of the 878 gold ACH is), and a pilot only hoped for (争取国家算电协同试点, 争创…试点) no PROJ (D17; on the
   held-out predictions 4 wrong PROJ removed, none right); nor is a class of projects a policy names in quotes
   (“两重”项目, “两高”项目: gold 20 unmarked, 9 IND, 2 PROJ);
-- a number that grades a name (30万吨级进港航道, 25兆瓦级风电主轴轴承, a voltage: 500千伏输变电工程) or names a
-  document in quotes (民营经济高质量发展“26条”) is no FIG: the gold has none of either (0 of 12,138 FIGs); nor
-  is a count of the report's own apparatus that a tagger marked (20条政策措施, 28个主要指标, 连续30个月:
-  `apparatus_count`, which the grammar applies to its own figures);
+- a number that grades a name (30万吨级进港航道, 25兆瓦级风电主轴轴承, a voltage: 500千伏输变电工程), names a
+  document in quotes (民营经济高质量发展“26条”) or a working week (每周五天工作制), counts thresholds crossed (连跨4个
+  万亿元台阶) or is the weight a price is quoted for (每50公斤提高9到23元) is no FIG (the gold has no grade or
+  quoted document among its 12,138 FIGs, the other counts in the code); nor is a count of the report's own
+  apparatus that a tagger marked (20条政策措施, 28个主要指标, 连续30个月: `apparatus_count`, which the grammar
+  applies to its own figures);
 - bodies coordinated with 、 and each named in full with its own head (西湖大学、之江实验室) are one ORG or ENT each
   (D24); a shared head (大青山、鄂尔多斯实验室) keeps them one name;
 - a body inside the title of a person (国务院总理, 联合国秘书长) is no ORG (D16), nor a party before its members, the
@@ -382,13 +385,23 @@ def _times_acted(text: str, start: int, end: int) -> bool:
 # D22: 年运量150万吨以上的物流园区, 10亿元以上重大产业项目, 50万千瓦以上省级大型风光基地: a measure's threshold
 # before the noun it defines is part of a definition, never a FIG (train and dev gold: 23 of 23 unmarked or inside an
 # IND; counts such as 10个以上产业园 stay FIGs, and 一千万吨以上标准煤 is one figure)
-_THRESHOLD = re.compile(r"(?:[0-9.]+|[一二三四五六七八九十百千]+)[万亿千百]*(?:吨|千瓦|元|单|米|公里|平方米|千伏|周?岁)"
+_THRESHOLD = re.compile(r"(?:[0-9.]+|[一二三四五六七八九十百千]+)[万亿千百]*"
+                        r"(?:吨|千瓦|元|单|米|公里|平方米|千伏|周?岁|公?斤)"  # 亩产皮棉一百斤以上的有四十五个县: 4 of 4
                         r"(?:及以上|以上|及以下|以下)")  # and an age before whom it defines (3岁以下婴幼儿: 15 of 15)
 _DEFINED_NOUN = re.compile(r"的?(?!标准煤)[\u4e00-\u9fff]")
 
 
+# 年产一百五十万吨的钢铁联合企业, 五万千瓦的全套火力发电设备, 设备容量一百万千瓦左右的水电站: a capacity before 的
+# and the kind of plant it defines names the kind, like a threshold (train and dev gold: 11 of 11 unmarked; 13 wrong
+# FIGs on train, none right; 总投资410亿元的…项目, a share or an amount, stays)
+_CAPACITY = re.compile(r"[0-9一二三四五六七八九十百千万亿,，.．０-９]+(?:万|亿)?(?:吨|千瓦|瓩)(?:左右)?")
+_KIND_OF_PLANT = re.compile(r"(?:左右)?的[\u4e00-\u9fff（）()]{0,12}?"
+                            r"(?:厂|企业|电站|设备|煤矿|机组|发电机|水轮机|矿井|高炉|轧机)")
+
+
 def _threshold(text: str, start: int, end: int) -> bool:
-    return bool(_THRESHOLD.fullmatch(text, start, end) and _DEFINED_NOUN.match(text, end))
+    return bool(_THRESHOLD.fullmatch(text, start, end) and _DEFINED_NOUN.match(text, end)
+                or _CAPACITY.fullmatch(text, start, end) and _KIND_OF_PLANT.match(text, end))
 
 
 # 15分钟社区生活圈, 15分钟健身圈: the minutes name a kind of circle (gold: 8 of 8 unmarked)
@@ -398,6 +411,9 @@ _STREAK = re.compile(r"[0-9一二三四五六七八九十]+连[增升涨]")
 
 
 _VOLTAGE = re.compile(r"[0-9一二三四五六七八九十百千万]+千伏(?:及以上|及以下|以上|以下)?")
+_STEPS = re.compile(r"(?:万亿|千亿|百亿)(?:元|级)?(?:台阶|关口)")
+_PER_WEIGHT = re.compile(r"(?:[0-9]+|[一二三四五六七八九十]?百)(?:公斤|斤)")
+_WORKING_WEEK = re.compile(r"半?工作制")
 
 
 def _names_not_counts(text: str, start: int, end: int) -> bool:
@@ -414,6 +430,12 @@ def _names_not_counts(text: str, start: int, end: int) -> bool:
         return True  # 耕地面积实现5连增: a streak, no figure (gold: 11 of 11 unmarked)
     if _VOLTAGE.fullmatch(text, start, end):
         return True  # 500千伏输变电工程: a voltage grades the line or grid, like 级 (gold: 15 of 15 no FIG)
+    if text.endswith("个", start, end) and _STEPS.match(text, end):
+        return True  # 连跨4个万亿元台阶: thresholds crossed, not a count of things (gold: 4 of 4 unmarked)
+    if text[start - 1:start] == "每" and _PER_WEIGHT.fullmatch(text, start, end):
+        return True  # 最低收购价每50公斤提高9到23元: the weight a price is quoted for (gold: 5 unmarked, 2 in an IND)
+    if _WORKING_WEEK.match(text, end) and text.endswith("天", start, end):
+        return True  # 每周五天工作制: the name of a working week (gold: 3 of 3 unmarked)
     return any(m.start() < start and end < m.end() for m in _QUOTED_COUNT.finditer(text, max(0, start - 14), end + 12))
 
 
