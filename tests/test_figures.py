@@ -61,6 +61,7 @@ def test_normalisation(text, span, value, unit, qualifier, change):
 @pytest.mark.parametrize("span, value, unit, qualifier", [
     ("两个", 2, "个", None), ("一千二百万元", 12_000_000, "元", None), ("超15万件", 150_000, "件", "at_least"),
     ("三千多项", 3000, "项", "at_least"), ("5%左右", 5.0, "%", "approx"),
+    ("两倍多", 2, "倍", "at_least"), ("六倍半", 6.5, "倍", None),  # national-state-council-1958, -1954
 ])
 def test_parse_figure_reads_a_whole_span(span, value, unit, qualifier):
     """Spans a model marked as FIG are read whole, without the recogniser's filters (两个 is a count here)."""
@@ -199,6 +200,9 @@ def test_old_reports_units_and_a_little_over_a_percentage():
     assert texts("出生率下降５个千分点，") == ["5个千分点"]
     assert texts("占全部文教经费的24%强，") == ["24%强"]
     assert texts("进入世界500强。") == []  # made up: 强 after a bare number is a list, no qualifier
+    # national-state-council-1958, -1954: what follows 倍 is part of the multiple
+    assert texts("排水灌溉机械将比一九五七年增长两倍多，") == ["两倍多"]
+    assert texts("經濟建設的支出等於一九五〇年的六倍半；") == ["六倍半"]
 
 
 def test_a_count_unit_with_its_alternative_in_brackets():

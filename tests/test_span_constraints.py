@@ -383,6 +383,16 @@ def test_versions_and_streaks_are_no_figures():
     assert constrained(text, "200.9万亩", "FIG") == [("200.9万亩", "FIG")]
 
 
+def test_a_figure_the_tagger_cut_short_takes_the_rest_of_its_unit():
+    # national-state-council-1958, national-state-council-1991
+    text = "排水灌溉机械将比一九五七年增长两倍多，当年可以供应农村的"
+    assert constrained(text, "两倍", "FIG") == [("两倍多", "FIG")]
+    text = "发电量六千一百八十亿千瓦小时，比上年增长"
+    assert constrained(text, "六千一百八十亿千瓦", "FIG") == [("六千一百八十亿千瓦小时", "FIG")]
+    text = "增长两倍，多数企业"  # made up: 多 after a comma is another word
+    assert constrained(text, "两倍", "FIG") == [("两倍", "FIG")]
+
+
 def test_a_pilot_only_hoped_for_is_no_project():
     # province-shanxi-2026, province-guizhou-2026 (D17: hoped for, no span)
     text = "加快建设零碳工厂、零碳园区，争取国家算电协同试点，大力发展绿色矿山。"

@@ -43,7 +43,8 @@
   (D24); a shared head (大青山、鄂尔多斯实验室) keeps them one name;
 - a body inside the title of a person (国务院总理, 联合国秘书长) is no ORG (D16), nor a party before its members, the
   people outside it or its era (共产党员, 非共产党人士, 国民党时代);
-- a count unit's alternative in brackets is part of the FIG (7.4万套（间）: 16 of 16 in the gold);
+- a count unit's alternative in brackets is part of the FIG (7.4万套（间）: 16 of 16 in the gold), and so is what
+  completes a unit the tagger cut short (两倍多, 六倍半: 11 of 11; 六千一百八十亿千瓦小时: 8 of 8);
 - the bracket right after an ORG, PROJ, LOC or ACH is part of its name (国家碳计量中心（福建）,
   长征国家文化公园（江西段）, 滁州保税物流中心（B型）: 47 gold spans end with one, 5 stop before one), but not
   an abbreviation (（APEC）) or what something includes (（含…）, （包括…）).
@@ -410,6 +411,17 @@ _VERSION = re.compile(r"[0-9]+\.0(?:版|方案)?")
 _STREAK = re.compile(r"[0-9一二三四五六七八九十]+连[增升涨]")
 
 
+# what completes a unit a tagger cut short: 两倍多, 六倍半 (the gold: 11 of 11 whole), 六千一百八十亿千瓦小时 (8 of 8)
+_UNIT_TAILS = {"倍": re.compile(r"[多半]"), "千瓦": re.compile(r"小时")}
+
+
+def _complete_unit(text: str, start: int, end: int) -> int:
+    for unit, tail in _UNIT_TAILS.items():
+        if text.endswith(unit, start, end) and (rest := tail.match(text, end)):
+            return rest.end()
+    return end
+
+
 _VOLTAGE = re.compile(r"[0-9一二三四五六七八九十百千万]+千伏(?:及以上|及以下|以上|以下)?")
 _STEPS = re.compile(r"(?:万亿|千亿|百亿)(?:元|级)?(?:台阶|关口)")
 _PER_WEIGHT = re.compile(r"(?:[0-9]+|[一二三四五六七八九十]?百)(?:公斤|斤)")
@@ -504,6 +516,8 @@ def constrain(text: str, spans: list[tuple[int, int, str]],
             end = _take_bracket(text, end)
         if label == "FIG" and (unit := ALTERNATE_UNIT.match(text, end)) and text[end - 1] in ALTERNATE_UNIT_AFTER:
             end = unit.end()
+        if label == "FIG":
+            end = _complete_unit(text, start, end)
         if label == "LOC" and divisions:
             start, end = _place_before_role(text, start, end, divisions)
         pieces = _split_place_list(text, start, end, divisions) if label == "LOC" and divisions else [(start, end)]

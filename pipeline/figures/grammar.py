@@ -29,6 +29,8 @@ SUFFIX_QUALIFIERS: dict[str, str] = {"左右": "approx", "以上": "at_least", "
 # 强 / 弱 (a little over / under) only after a percentage (占…经费的24%强: 2 of 2 in the gold); 500强 is a list
 _AFTER_PERCENT = ("强", "弱")
 APPROX_INFIX: dict[str, str] = {"多": "at_least", "余": "at_least"}
+# 增长两倍多, 等于一九五〇年的六倍半: what follows 倍 is part of the multiple (the gold: 11 of 11); 半 adds a half
+AFTER_TIMES: dict[str, str | None] = {"多": "at_least", "半": None}
 
 _alt = "|".join
 _CN_NUMBER = f"(?=[{CHINESE_DIGITS}]*[零〇一二两三四五六七八九])[{CHINESE_DIGITS}]+"
@@ -37,7 +39,7 @@ _NUMBER = f"(?P<number>{ARABIC_NUMBER}|{_CN_NUMBER})"
 _MAG = f"(?P<mag>{_alt(sorted(MAGNITUDES, key=len, reverse=True))})?"
 _UNIT = f"(?P<unit>{_alt(map(re.escape, (*PERCENT_UNITS, *UNITS)))})"
 _SUFFIX = (f"(?P<suffix>{_alt(q for q in SUFFIX_QUALIFIERS if q not in _AFTER_PERCENT)}"
-           f"|(?<=[%‰])(?:{_alt(_AFTER_PERCENT)}))?")
+           f"|(?<=[%‰])(?:{_alt(_AFTER_PERCENT)})|(?<=倍)(?:{_alt(AFTER_TIMES)}))?")
 # 796元/月, 25万元/人: a rate's unit goes on after the slash; 3.8万套（间）: the other classifier in brackets is
 # part of the figure (the gold: 11 of 11 and 13 of 13)
 _PER = "(?P<per>/(?:月|年|日|人|户|亩|吨|天|次|秒|平方米|千瓦时|百亿元|亿元|万元))?"  # 16.9万吨/日, 0.6人/百亿元

@@ -4,8 +4,9 @@ from __future__ import annotations
 
 import re
 from dataclasses import asdict, dataclass
+from decimal import Decimal
 
-from pipeline.figures.grammar import APPROX_INFIX, PREFIX_QUALIFIERS, SUFFIX_QUALIFIERS, FigureMatch
+from pipeline.figures.grammar import AFTER_TIMES, APPROX_INFIX, PREFIX_QUALIFIERS, SUFFIX_QUALIFIERS, FigureMatch
 from pipeline.figures.numerals import parse_decimal
 from pipeline.figures.units import MAGNITUDES
 
@@ -51,6 +52,8 @@ def _context_qualifier(text: str, start: int) -> str | None:
 
 
 def _qualifier(match: FigureMatch, text: str) -> str | None:
+    if match.suffix in AFTER_TIMES:
+        return AFTER_TIMES[match.suffix] or _context_qualifier(text, match.start)
     if match.suffix:
         return SUFFIX_QUALIFIERS[match.suffix]
     if match.prefix:
@@ -74,6 +77,8 @@ def normalise_figure(match: FigureMatch, text: str) -> Figure:
     try:
         # Decimal arithmetic: 617.3 × 10^8 in binary floating point is 61729999999.99999.
         exact = parse_decimal(match.number) * MAGNITUDES.get(match.magnitude, 1)
+        if match.suffix == "半":
+            exact += Decimal("0.5")  # 六倍半
         value: float | None = float(exact)
     except (ValueError, ArithmeticError):
         value = None
