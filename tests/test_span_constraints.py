@@ -234,6 +234,11 @@ def test_the_scope_of_a_rank_belongs_to_it():
     assert constrained(text, "第一", "ACH") == [("全球第一", "ACH")]
     text = "从第10位升至第5位"  # made up: no scope before the rank
     assert constrained(text, "第5位", "ACH") == [("第5位", "ACH")]
+    # province-gansu-2026: a place among the first ten is a rank, not a count of ten
+    text = "规模以上工业增加值增速连续30个月居全国前10位，规模以上工业企业"
+    assert constrained(text, "10位", "FIG") == [("全国前10位", "ACH")]
+    text = "配备18名社区工作者"  # made up: a count stays a figure
+    assert constrained(text, "18名", "FIG") == [("18名", "FIG")]
 
 
 def test_a_scope_word_stays_outside_an_indicator():

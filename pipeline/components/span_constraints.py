@@ -28,7 +28,8 @@
 - no FIG for how often a leader acted (3次亲临…考察, 4次回信; 9 of 9 unmarked);
 - no FIG inside a quoted slogan that counts its items (“3个100万”, “三个80%”; 0 of 442 in the gold);
 - in a national report a zone with no place's name (自贸试验区, 综合保税区) is the kind, no LOC (71 of 71 unmarked);
-- the scope before a rank is part of it (全国排名第八, 全球第一: 241 gold ranks start with it, none leaves it out);
+- the scope before a rank is part of it (全国排名第八, 全球第一: 241 gold ranks start with it, none leaves it out),
+  and a place among the first N (居全国前10位) is a rank, the ACH, not a FIG (6 of 6 in the gold);
 - an honour only hoped for (有望获省“七连优”, 力争…, 争取…: 有望, 力争 or 争取 earlier in its clause) is no ACH
   (§1; none of the 878 gold ACH is), and a pilot only hoped for (争取国家算电协同试点, 争创…试点) no PROJ (D17; on the
   held-out predictions 4 wrong PROJ removed, none right); nor is a class of projects a policy names in quotes
@@ -465,6 +466,7 @@ def _trim_achievement_verb(text: str, start: int, end: int) -> tuple[int, int]:
 # 综合算力指数全国排名第八, 锡铟锗产量全球第一: the scope of a rank belongs to it (train and dev gold: 241 ranks
 # start with their scope, none leaves it outside)
 _RANK = re.compile(r"第[0-9一二三四五六七八九十]|首位|榜首|前[0-9一二三四五六七八九十]")
+_RANK_COUNT = re.compile(r"(?:[0-9]+|[一二三四五六七八九十]+)(?:位|名)")
 _RANK_SCOPE = re.compile(r"(?:全国|全球|世界|全省|全市|全区|(?:中部|西部|东部|东北)(?:地区)?|大陆|亚洲)(?:排名|排位)?$")
 
 
@@ -509,6 +511,8 @@ def constrain(text: str, spans: list[tuple[int, int, str]],
             start, end = _take_quoted_head(text, start, end, starts)
         if label == "IND":
             start, end = _trim_indicator(text, start, end)
+        if label == "FIG" and text[start - 1:start] == "前" and _RANK_COUNT.fullmatch(text, start, end):
+            label, start = "ACH", start - 1  # 居全国前10位: a rank, not a count (the gold: 6 of 6 inside an ACH)
         if label == "ACH":
             start, end = _trim_achievement_verb(text, start, end)
             start = _take_rank_scope(text, start, end)
