@@ -151,6 +151,21 @@ def test_the_centre_before_what_it_owns_or_funds_is_no_body():
     assert constrain(text, [span(text, "中央", "ORG")]) == []
     text = "中央确定的重大改革举措"  # made up: the centre acting as a body
     assert constrained(text, "中央", "ORG") == [("中央", "ORG")]
+    # national-state-council-1979: a level of government, beside 地方 or leading
+    text = "要在中央的集中统一领导下，适当扩大地方的权限，中央和地方都要有全局观念"
+    assert constrained(text, "中央", "ORG") == []
+    second = text.rindex("中央")
+    assert constrain(text, [(second, second + 2, "ORG")]) == []
+
+
+def test_the_peoples_congress_in_general_is_no_body():
+    # national-state-council-1992, national-state-council-1999
+    text = "要自觉地接受人民代表大会及其常委会的监督，充分听取人民政协的意见"
+    assert constrained(text, "人民代表大会", "ORG") == []
+    text = "人民代表大会制度是我国的根本政治制度。"
+    assert constrained(text, "人民代表大会", "ORG") == []
+    text = "湖南省人民代表大会及其常委会"  # made up: a named congress is left to the tagger
+    assert constrained(text, "湖南省人民代表大会", "ORG") == [("湖南省人民代表大会", "ORG")]
 
 
 def test_praise_is_no_achievement():
