@@ -162,6 +162,34 @@ def test_a_rank_after_a_figure_belongs_to_the_nearer_indicator():
     assert not beyond_a_figure(text, index, Candidate(schools, plan, "ACHIEVED"))
 
 
+def test_a_rank_given_to_all_by_jun_goes_to_every_indicator_of_the_run_before_it():
+    from pipeline.relations.model import RelationModel
+
+    def spans_of(text, *pieces):
+        return [(text.index(p), text.index(p) + len(p), label) for p, label in pieces]
+
+    # province-shandong-2026: 国家级数字领航企业18家、工业互联网平台46家，均居全国首位 (均: both hold the rank)
+    text = "上天发射卫星137颗。国家级数字领航企业18家、工业互联网平台46家，均居全国首位。"
+    spans = spans_of(text, ("卫星", "IND"), ("137颗", "FIG"), ("国家级数字领航企业", "IND"), ("18家", "FIG"),
+                     ("工业互联网平台", "IND"), ("46家", "FIG"), ("全国首位", "ACH"))
+    # a model that only believes the nearest indicator: 均 adds the rest of the run, not the previous sentence's
+    model = RelationModel({"nearest_left": 4.0}, -2.0)
+    got = sorted(text[c.head[0]:c.head[1]] for c, _ in model.predict(text, spans) if c.rel_type == "ACHIEVED")
+    assert got == ["国家级数字领航企业", "工业互联网平台"]
+    # province-jiangxi-2026: a comma inside the run ends it (the urbanisation rate is another fact)
+    text = "常住人口城镇化率提高至64.8%，城市建成区园林绿化覆盖率、绿地率分别达46.84%、43.46%，均居全国第2，"
+    spans = spans_of(text, ("常住人口城镇化率", "IND"), ("64.8%", "FIG"), ("城市建成区园林绿化覆盖率", "IND"),
+                     ("绿地率", "IND"), ("46.84%", "FIG"), ("43.46%", "FIG"), ("全国第2", "ACH"))
+    got = sorted(text[c.head[0]:c.head[1]] for c, _ in model.predict(text, spans) if c.rel_type == "ACHIEVED")
+    assert "常住人口城镇化率" not in got and "城市建成区园林绿化覆盖率" in got
+    text = "上天发射卫星137颗。国家级数字领航企业18家、工业互联网平台46家，均居全国首位。"
+    text = text.replace("均居", "居")  # made up: without 均 the rank stays with the nearest
+    spans = spans_of(text, ("卫星", "IND"), ("137颗", "FIG"), ("国家级数字领航企业", "IND"), ("18家", "FIG"),
+                     ("工业互联网平台", "IND"), ("46家", "FIG"), ("全国首位", "ACH"))
+    got = sorted(text[c.head[0]:c.head[1]] for c, _ in model.predict(text, spans) if c.rel_type == "ACHIEVED")
+    assert got == ["工业互联网平台"]
+
+
 def test_a_share_of_a_whole_belongs_to_the_part():
     from pipeline.relations.model import RelationModel
 

@@ -62,6 +62,7 @@ class RelationModel:
             threshold = self.thresholds[scored[0][0].rel_type]
             if tail[2] == "ACH":
                 holders = [cp for cp in scored if cp[1] >= threshold and not beyond_a_figure(text, index, cp[0])]
+                holders += [cp for cp in held_by_all(text, index, tail, scored) if cp not in holders]
                 kept.extend(holders)
                 kept.extend(coordinated_holders(text, index, holders, scored))
             elif (funded := funded_head(text, index, tail, scored)) is not None:
@@ -181,6 +182,32 @@ def beyond_a_figure(text: str, index: SortedSpans, cand: Candidate) -> bool:
     # 10所学校、12个专业群入选…, 残疾人康复服务率等5项指标居…: the figure counts the next IND of a coordination or a
     # list, and the IND before it holds the ACH too
     return text[head[1]:between[figure][0]] not in (*JOINS, "等")
+
+
+# 国家级数字领航企业18家、工业互联网平台46家，均居全国首位: 均 gives the rank to every indicator of the run before it
+_ALL_HOLD = re.compile(r"均(?:居|位居|位列|列|保持|排名|稳居|处于|位于|进入)$")
+_RUN_GAP = 3  # the most characters between two spans of the run (、, 增至, 分别达)
+_RUN_ENDS = (*SENTENCE_ENDS, "；", ";")
+
+
+def held_by_all(text: str, index: SortedSpans, tail: SpanT,
+                scored: list[tuple[Candidate, float]]) -> list[tuple[Candidate, float]]:
+    """The INDs of the run of indicators and figures right before an ACH that 均 gives to them all. In the train and
+    dev gold such a run reaches 41 INDs, all 41 holders of the ACH (one more holder lies before a comma)."""
+    verb = _ALL_HOLD.search(text, max(0, tail[0] - 4), tail[0])
+    if verb is None:
+        return []
+    by_head = {cand.head: (cand, p) for cand, p in scored}
+    out, edge = [], verb.start()
+    for span in reversed(index.spans[:index.index[tail]]):
+        gap = text[span[1]:edge]
+        if span[2] not in ("IND", "FIG") or len(gap) > _RUN_GAP or any(c in _RUN_ENDS for c in gap) \
+                or edge < verb.start() and ("，" in gap or "," in gap):
+            break  # a comma ends the run, but for the one before 均 (…46家，均居): the clause before is another fact
+        if span[2] == "IND" and span in by_head:
+            out.append(by_head[span])
+        edge = span[0]
+    return out
 
 
 def coordinated_holders(text: str, index: SortedSpans, holders: list[tuple[Candidate, float]],
