@@ -565,3 +565,12 @@ def test_a_change_from_the_year_before_a_span_is_the_last_years_level_against_it
     start = text.index("200万亩")
     attrs = figure_attributes(text, start, start + 5, ReportTimeline.of(text, 2026))
     assert (attrs["period"], attrs["basis"]) == ("2021-2025", "比2018年")
+
+
+def test_a_deadline_at_the_end_of_a_plan_covers_the_plans_years():
+    # national-state-council-1982, the sixth five-year plan: 计划在一九八五年底前建成投产八千万吨
+    attrs = _attributes("national-state-council-1982", "八千万吨", "计划在一九八五年底前建成投产")
+    assert attrs["period"] == "1981-1985"
+    # national-state-council-2004: 确保完成2005年前裁减军队员额20万 (no plan ends in 2005 there: the year stays)
+    assert _attributes("national-state-council-2004", "20万", "裁减军队员额")["period"] == "2005"
+

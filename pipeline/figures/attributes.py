@@ -112,6 +112,9 @@ _PLAN_YEARS_SO_FAR = re.compile(r"(?<!今后)(?<!未来)(?<![后来近])(?:(?:�
 _TARGET_AFTER = re.compile(r"^[^，。；,;]{0,3}(?:的)?(?:目标|任务|计划)")
 
 
+# 在一九八五年底前, 2005年以前: a deadline; under a plan that ends that year the figure is done over the plan's years
+# (the gold: 3 of 3 such figures; 确保完成2005年前裁减军队员额20万 in a report of 2004 keeps its year)
+_DEADLINE = re.compile(r"年(?:底|末)?以?前")
 _HEADING_YEARS_AHEAD = re.compile(r"(?:今后|未来)(十[一二三四五六七八九]?|[两二三四五六七八九])年")
 
 
@@ -458,6 +461,9 @@ def figure_attributes(text: str, start: int, end: int, timeline: ReportTimeline)
             period = str(last)  # … and 288 is 1983's
     elif years and (not plans or years[-1][0] > plans[-1][0]):
         period = str(years[-1][1])
+        if section is not None and section.period and "-" in section.period and section.period.endswith(period) \
+                and _DEADLINE.match(before, years[-1][0] + 4):
+            period = section.period  # 计划在一九八五年底前建成投产八千万吨: done over the plan's years, by its end
     elif plans:
         period = _period(*plans[-1][1])
     elif listed := _list_period(text, sent):
