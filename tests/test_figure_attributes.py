@@ -574,3 +574,8 @@ def test_a_deadline_at_the_end_of_a_plan_covers_the_plans_years():
     # national-state-council-2004: 确保完成2005年前裁减军队员额20万 (no plan ends in 2005 there: the year stays)
     assert _attributes("national-state-council-2004", "20万", "裁减军队员额")["period"] == "2005"
 
+
+
+def test_a_range_of_years_with_months_between_stays_a_range():
+    # national-state-council-1958: 原定一九五七年十月到一九五八年九月底增加灌溉面积九千二百多万亩
+    assert _attributes("national-state-council-1958", "九千二百多万亩", "九月底增加灌溉面积")["period"] == "1957-1958"

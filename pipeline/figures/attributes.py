@@ -72,7 +72,8 @@ _REVIEW_SENTENCE = re.compile(r"[。！？!?]\s*((?:过去的?一年|一年来|�
 # …垃圾分类成为新时尚。这是人民生活显著改善的五年。居民人均可支配收入从5万元增加到7.2万元: the five years under review
 _FIVE_YEAR_SENTENCE = re.compile(r"[。！？!?]\s*(这是[^。，,；;]{1,24}的五年[。！!])")
 _YEAR = rf"((?:1[89]|20)\d\d|{_CN_YEAR})"
-_YEAR_RANGE = re.compile(rf"{_YEAR}年?(?:到|至|—|－|-){_YEAR}年")
+# 原定一九五七年十月到一九五八年九月底: months between the years keep a range (a farming year, a campaign season)
+_YEAR_RANGE = re.compile(rf"{_YEAR}年?(?:[一二三四五六七八九十0-9]{{1,2}}月份?)?(?:到|至|—|－|-){_YEAR}年")
 _FLOW = re.compile(_any("新增 累计 年均 平均每年 每年 新建 新开工 开工 完成 建成 改造 开挖 植树 治理 培育 制定 实施")
                    + "|" + _any("培训 帮助 吸引 净增 增长 增加(?!到|值) 减少 下降(?!到) 提高(?!到|至) 新设 改善 获批")
                    + "|" + _any("加装 筹措 出台 办理 帮扶 下沉 取得 打造 引进 转移 解决 资助 建立 关停 筹集 推出 形成"))
