@@ -56,7 +56,7 @@ def _window_docs(nlp: Language, text: str, bounds: list[tuple[int, int]], doc_id
     timeline = ReportTimeline.of(whole, meta.year)
     for start, end in bounds:
         doc = nlp.make_doc(text[start:end])
-        doc.user_data[REPORT_CONTEXT] = ReportContext(whole, start, timeline, meta.level)
+        doc.user_data[REPORT_CONTEXT] = ReportContext(whole, start, timeline, meta.level, meta.place)
         yield doc
 
 

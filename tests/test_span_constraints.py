@@ -217,17 +217,26 @@ def test_a_place_in_a_slogan_or_the_country_as_a_modifier_is_no_span():
 
 
 def test_a_province_modifying_its_people_work_or_games_is_no_place():
-    # province-anhui-2026, province-yunnan-2026, province-guizhou-2026 (D9)
+    from pipeline.components.span_constraints import own_province
+
+    def own_constrained(text, piece, label, own):
+        return shown(text, constrain(text, [span(text, piece, label)], own=own))
+
+    # province-anhui-2026, province-yunnan-2026, province-guizhou-2026 (D9: the report's own province)
     text = "这必将是安徽人民推动高质量发展迈出坚实步伐的五年。"
-    assert constrained(text, "安徽", "LOC") == []
+    assert own_constrained(text, "安徽", "LOC", "安徽") == []
     text = "各位代表！云南工作的每一点进步，云南发展的每一项成就，"
-    assert constrained(text, "云南", "LOC") == []
+    assert own_constrained(text, "云南", "LOC", "云南") == []
     text = "办好贵州省第十二届运动会、第十届残疾人运动会。"
-    assert constrained(text, "贵州省", "LOC") == []
+    assert own_constrained(text, "贵州省", "LOC", own_province("贵州省")) == []
+    assert own_province("广西壮族自治区") == "广西" and own_province("株洲市石峰区") is None
     text = "安徽人民政府"  # made up: the government is a body, left to the other rules
-    assert constrained(text, "安徽", "LOC") == [("安徽", "LOC")]
+    assert own_constrained(text, "安徽", "LOC", "安徽") == [("安徽", "LOC")]
     text = "支持安徽建设现代化产业体系"  # made up: an actor stays
-    assert constrained(text, "安徽", "LOC") == [("安徽", "LOC")]
+    assert own_constrained(text, "安徽", "LOC", "安徽") == [("安徽", "LOC")]
+    # national-state-council-2020: in the State Council's report another place's people stay a place
+    text = "武汉人民、湖北人民坚韧不拔，"
+    assert constrained(text, "湖北", "LOC") == [("湖北", "LOC")]
 
 
 def test_a_zone_without_a_name_is_no_place_in_a_national_report():
@@ -487,3 +496,17 @@ def test_the_bracket_right_after_a_name_belongs_to_it():
     text = "粤东水资源优化配置工程（含龙颈水库扩建）"
     assert constrained(text, "粤东水资源优化配置工程", "PROJ") == [
         ("粤东水资源优化配置工程", "PROJ")]
+
+
+def test_the_constraints_read_the_reports_own_province_from_its_header():
+    import spacy
+
+    from pipeline.components.span_constraints import SpanConstraints
+
+    # corpus/raw/province-anhui-2026.txt, its header and one sentence of its closing
+    text = ("2026年安徽省政府工作报告\n——2026年2月5日在安徽省第十四届人民代表大会第四次会议上\n"
+            "这必将是安徽人民推动高质量发展迈出坚实步伐的五年。")
+    doc = spacy.blank("zh").make_doc(text)
+    start = text.index("安徽人民")
+    doc.ents = [doc.char_span(start, start + 2, "LOC", alignment_mode="expand")]
+    assert [e.text for e in SpanConstraints()(doc).ents] == []

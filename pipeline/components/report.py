@@ -17,6 +17,6 @@ def report_context(doc: Doc) -> ReportContext:
     if not isinstance(context, ReportContext):
         text = normalised_text(doc)
         meta = read_metadata(text)
-        context = ReportContext(text, 0, ReportTimeline.of(text, meta.year), meta.level)
+        context = ReportContext(text, 0, ReportTimeline.of(text, meta.year), meta.level, meta.place)
         doc.user_data[REPORT_CONTEXT] = context
     return context

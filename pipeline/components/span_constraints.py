@@ -20,8 +20,8 @@
   收入 stays whole): each part ends in the same character, or each in an indicator's head (率 额 值 量 数 …);
   on the gold's coordinations before 分别 the test splits 66 of the 99 the annotators split and 5 of the 111
   they kept whole;
-- a place in a slogan (学大寨), the country modifying what is its own (中国特色, 中国血统) or a province modifying its
-  people, its work or its games (安徽人民, 云南工作, 贵州省第十二届运动会: D9) is no LOC;
+- a place in a slogan (学大寨), the country modifying what is its own (中国特色, 中国血统) or a provincial report's
+  own province modifying its people, its work or its games (安徽人民, 云南工作, 贵州省第十二届运动会: D9) is no LOC;
 - no FIG for a measure's threshold before the noun it defines (10亿元以上重大产业项目, 150万吨以上的物流园区: D22;
   23 of 23 in the gold unmarked or inside an IND; on the predictions 29 wrong FIGs removed, none right), nor for a
   capacity naming a kind of plant (年产一百五十万吨的钢铁联合企业, 五万千瓦的发电设备: 11 of 11 unmarked);
@@ -364,13 +364,24 @@ _PROVINCE_MODIFIES = re.compile(r"人民(?!代表|政府|法院|检察院|银行
                                 r"|(?:省|市|自治区)?第[一二三四五六七八九十]+届")
 
 
-def _modifier_place(text: str, start: int, end: int) -> bool:
-    """A place in a slogan, the country modifying what is its own, or a province modifying its people, its work
-    or its games (§3: a place name inside a slogan, D9)."""
+def own_province(place: str | None) -> str | None:
+    """The short name of a provincial report's own province (河南省 → 河南, 广西壮族自治区 → 广西), else None."""
+    if place is None or not (own := _PROVINCE_SUFFIX.sub("", place)) or not _PROVINCE.fullmatch(own):
+        return None
+    return own
+
+
+_PROVINCE_SUFFIX = re.compile(r"(?:省|市|壮族自治区|回族自治区|维吾尔自治区|自治区)$")
+
+
+def _modifier_place(text: str, start: int, end: int, own: str | None = None) -> bool:
+    """A place in a slogan, the country modifying what is its own, or the report's own province modifying its
+    people, its work or its games (§3: a place name inside a slogan, D9; in the State Council's reports 湖北人民
+    and 西藏人民 name other places' people and stay LOC, 2 of 2 in the gold)."""
     name = text[start:end]
     return bool(_SLOGAN_PLACE.fullmatch(name) and text[start - 1:start] == "学"
                 or name == "中国" and _CHINA_MODIFIES.match(text, end)
-                or _PROVINCE.fullmatch(name) and _PROVINCE_MODIFIES.match(text, end)
+                or own is not None and _PROVINCE_SUFFIX.sub("", name) == own and _PROVINCE_MODIFIES.match(text, end)
                 and text[start - 1:start] not in ("在", "到", "来", "赴"))  # 在福建工作的台湾同胞: the place
 
 
@@ -487,11 +498,11 @@ _BARE_ZONE = re.compile(r"(?:国家级)?(?:自贸试验区|自由贸易试验区
                         r"|跨境电子商务综合试验区|跨境电商综合试验区|跨境电商综试区)")
 
 
-def constrain(text: str, spans: list[tuple[int, int, str]],
-              divisions: frozenset[str] = frozenset(), national: bool = False) -> list[tuple[int, int, str]]:
+def constrain(text: str, spans: list[tuple[int, int, str]], divisions: frozenset[str] = frozenset(),
+              national: bool = False, own: str | None = None) -> list[tuple[int, int, str]]:
     """The spans after the constraints of this module's docstring (pure function over character spans;
     `divisions` are the place names a list of places is split on, see `division_names`; `national`: the report
-    is the State Council's)."""
+    is the State Council's; `own`: a provincial report's own province, see `own_province`)."""
     out = []
     starts = {start for start, _, _ in spans}
     figures = sorted(start for start, _, label in spans if label == "FIG")
@@ -504,7 +515,7 @@ def constrain(text: str, spans: list[tuple[int, int, str]],
                                or population_phrase(text, *piece)) \
                 or label == "ACH" and (_hoped_for(text, piece[0]) or _praise(text, *piece)) \
                 or label == "PROJ" and (_pilot_hoped_for(text, *piece) or _PROJECT_CLASS.fullmatch(text, *piece)) \
-                or label == "LOC" and (_place_of_work(text, *piece) or _modifier_place(text, *piece)
+                or label == "LOC" and (_place_of_work(text, *piece) or _modifier_place(text, *piece, own)
                                        or national and _BARE_ZONE.fullmatch(text, *piece)) \
                 or label == "ORG" and (text[piece[0]:piece[1]] == "中央" and _CENTRE_MODIFIES.match(text, piece[1])
                                        or text[piece[0]:piece[1]] == "人民代表大会"
@@ -560,8 +571,10 @@ class SpanConstraints:
 
     def __call__(self, doc: Doc) -> Doc:
         before = [(e.start_char, e.end_char, e.label_) for e in doc.ents]
-        national = report_context(doc).level == "national"  # a window's report, read from its header
-        after = constrain(normalised_text(doc), before, self.divisions, national=national)
+        context = report_context(doc)  # a window's report, read from its header
+        own = own_province(context.place) if context.level == "province" else None
+        after = constrain(normalised_text(doc), before, self.divisions, national=context.level == "national",
+                          own=own)
         if after != before:
             doc.ents = char_spans(doc, after)
         return doc

@@ -556,8 +556,8 @@ REPORT_CONTEXT = "govreport_report_context"  # the Doc.user_data key of a window
 
 @dataclass(frozen=True)
 class ReportContext:
-    """The whole report a window Doc was cut from: its normalised text, the window's start in it, its timeline
-    and its level (national, province …), so a window's figures are read with the report's year and headings
+    """The whole report a window Doc was cut from: its normalised text, the window's start in it, its timeline,
+    its level (national, province …) and place, so a window's figures are read with the report's year and headings
     (`pipeline.extract` sets it in `doc.user_data[REPORT_CONTEXT]`; components read it with
     `pipeline.components.report.report_context`)."""
 
@@ -565,6 +565,7 @@ class ReportContext:
     offset: int
     timeline: ReportTimeline
     level: str | None
+    place: str | None = None  # the division whose report it is (河南省, 株洲市石峰区; 国务院 for the State Council)
 
     def attributes(self, start: int, end: int) -> dict[str, str | None]:
         """The attributes of the window's FIG [start, end) (offsets into the window)."""
