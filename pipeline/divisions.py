@@ -7,6 +7,10 @@ from pathlib import Path
 
 from pipeline.paths import PLACES
 
+# the 31 province-level divisions of the mainland by their short names (河北 for 河北省, 广西 for 广西壮族自治区)
+PROVINCE_NAMES: tuple[str, ...] = tuple(
+    "北京 天津 河北 山西 内蒙古 辽宁 吉林 黑龙江 上海 江苏 浙江 安徽 福建 江西 山东 河南 湖北 湖南 广东 广西 海南 "
+    "重庆 四川 贵州 云南 西藏 陕西 甘肃 青海 宁夏 新疆".split())
 # the 34 one-character abbreviations of the province-level divisions (川, 湘, 浙 …), as the tagger's lexicon has them
 PROVINCE_SHORT_NAMES = "京津冀晋蒙辽吉黑沪苏浙皖闽赣鲁豫鄂湘粤桂琼渝川贵云藏陕甘青宁新港澳台"
 _OTHER_SHORT_NAMES = "黔滇"  # Guizhou and Yunnan, as their reports write themselves beside 贵 and 云

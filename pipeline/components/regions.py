@@ -25,7 +25,7 @@ from spacy.language import Language
 from spacy.tokens import Doc
 
 from pipeline.components.alignment import mark_unmarked
-from pipeline.divisions import division_ending_at, division_names, is_division, short_names_except
+from pipeline.divisions import PROVINCE_NAMES, division_ending_at, division_names, is_division, short_names_except
 from pipeline.textnorm import normalised_text
 
 # the provinces' names and their literary names (public knowledge: 燕赵 河北, 三晋 山西, 齐鲁 山东,
@@ -36,9 +36,7 @@ from pipeline.textnorm import normalised_text
 _LITERARY = ("燕赵 三晋 齐鲁 中原 荆楚 三湘 湖湘 潇湘 巴蜀 天府 八闽 赣鄱 江淮 岭南 南粤 八桂 琼州 "
              "云岭 黔中 陇原 三秦 龙江 之江 塞上 雪域 天山南北 北疆 白山松水 辽沈 巴渝 江海 申城 "
              "津沽 京华")
-_PROVINCES = ("上海 云南 内蒙古 北京 吉林 四川 天津 宁夏 安徽 山东 山西 广东 广西 新疆 江苏 江西 "
-              "河北 河南 浙江 海南 湖北 湖南 甘肃 福建 西藏 贵州 辽宁 重庆 陕西 青海 黑龙江")
-_NAMES = "|".join(sorted({*_LITERARY.split(), *_PROVINCES.split()}, key=len, reverse=True))
+_NAMES = "|".join(sorted({*_LITERARY.split(), *PROVINCE_NAMES}, key=len, reverse=True))
 LAND = re.compile(rf"(?<!谱写)(?:{_NAMES})大地(?!推进|亮丽)")
 
 DISASTER = re.compile(r"(?:[0-9.]+级|“[0-9]{1,2}[·.][0-9]{1,2}”)?(?:特别重大|特大|重大|强烈)?"

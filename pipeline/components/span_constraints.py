@@ -65,7 +65,7 @@ from pipeline.clauses import clause_start
 from pipeline.components.alignment import char_spans
 from pipeline.components.extensions import relations_of
 from pipeline.components.report import report_context
-from pipeline.divisions import division_names, is_division
+from pipeline.divisions import PROVINCE_NAMES, division_names, is_division
 from pipeline.figures.grammar import apparatus_count, population_phrase
 from pipeline.figures.units import ALTERNATE_UNIT, ALTERNATE_UNIT_AFTER
 from pipeline.textnorm import normalised_text
@@ -159,7 +159,6 @@ def _take_quoted_head(text: str, start: int, end: int, starts: set[int]) -> tupl
 # it (the train and dev gold: 47 ORG, PROJ, LOC and ACH end with one, 5 stop before one: （扩建）, （含…）, （APEC）)
 _NAME_BRACKET = re.compile(r"[（(](?!含|包括|即|按|简称|以下|草案|扩建)[^（）()，。；、：,;:\s]{1,8}[）)]")
 _BRACKETED_LABELS = ("ORG", "PROJ", "LOC", "ACH")
-
 
 
 def _take_bracket(text: str, end: int) -> int:
@@ -357,18 +356,14 @@ _CHINA_MODIFIES = re.compile(r"特色|式|血统")
 # D9, the province's own name as a modifier: 安徽人民, 云南工作的每一点进步, 对云南各方面取得的成绩, 办好山西的事情,
 # 贵州省第十二届运动会 (train and dev gold: 9 of 11 X人民 unmarked, 42 of 47 X工作 / 各方面, every X第N届 unmarked or
 # inside the ORG of a congress; on the provincial held-out set 7 such LOC, none right)
-_PROVINCE = re.compile(r"(?:北京|天津|河北|山西|内蒙古|辽宁|吉林|黑龙江|上海|江苏|浙江|安徽|福建|江西|山东|河南"
-                       r"|湖北|湖南|广东|广西|海南|重庆|四川|贵州|云南|西藏|陕西|甘肃|青海|宁夏|新疆)"
-                       r"(?:省|市|自治区|壮族自治区|回族自治区|维吾尔自治区)?")
 _PROVINCE_MODIFIES = re.compile(r"人民(?!代表|政府|法院|检察院|银行|广播|日报|出版|医院|大会堂)|工作|各方面|的事情"
                                 r"|(?:省|市|自治区)?第[一二三四五六七八九十]+届")
 
 
 def own_province(place: str | None) -> str | None:
     """The short name of a provincial report's own province (河南省 → 河南, 广西壮族自治区 → 广西), else None."""
-    if place is None or not (own := _PROVINCE_SUFFIX.sub("", place)) or not _PROVINCE.fullmatch(own):
-        return None
-    return own
+    own = _PROVINCE_SUFFIX.sub("", place) if place is not None else None
+    return own if own in PROVINCE_NAMES else None
 
 
 _PROVINCE_SUFFIX = re.compile(r"(?:省|市|壮族自治区|回族自治区|维吾尔自治区|自治区)$")
