@@ -66,7 +66,7 @@ from pipeline.components.alignment import char_spans
 from pipeline.components.extensions import relations_of
 from pipeline.components.report import report_context
 from pipeline.divisions import PROVINCE_NAMES, division_names, is_division
-from pipeline.figures.grammar import apparatus_count, population_phrase
+from pipeline.figures.grammar import AFTER_TIMES, apparatus_count, population_phrase
 from pipeline.figures.units import ALTERNATE_UNIT, ALTERNATE_UNIT_AFTER
 from pipeline.textnorm import normalised_text
 
@@ -424,7 +424,7 @@ _STREAK = re.compile(r"[0-9一二三四五六七八九十]+连[增升涨]")
 
 
 # what completes a unit a tagger cut short: 两倍多, 六倍半 (the gold: 11 of 11 whole), 六千一百八十亿千瓦小时 (8 of 8)
-_UNIT_TAILS = {"倍": re.compile(r"[多半]"), "千瓦": re.compile(r"小时")}
+_UNIT_TAILS = {"倍": re.compile(f"[{''.join(AFTER_TIMES)}]"), "千瓦": re.compile(r"小时")}  # the grammar's AFTER_TIMES
 
 
 def _complete_unit(text: str, start: int, end: int) -> int:
