@@ -579,3 +579,21 @@ def test_a_deadline_at_the_end_of_a_plan_covers_the_plans_years():
 def test_a_range_of_years_with_months_between_stays_a_range():
     # national-state-council-1958: 原定一九五七年十月到一九五八年九月底增加灌溉面积九千二百多万亩
     assert _attributes("national-state-council-1958", "九千二百多万亩", "九月底增加灌溉面积")["period"] == "1957-1958"
+
+
+def test_a_base_year_is_no_period():
+    # national-state-council-1955: 工业总产值要在一九五四年的基数上增长百分之二十九 (a target for 1955-1957, not 1954)
+    assert _attributes("national-state-council-1955", "百分之二十九", "一九五四年的基数上增长")["period"] == "1955-1957"
+
+
+def test_from_only_where_a_change_starts():
+    # national-state-council-1955: 一九五三年私营工业（不包括个体手工业）的从业人员有二百多万人 (从业 is employment)
+    assert _attributes("national-state-council-1955", "二百多万人", "的从业人员有")["period"] == "1953"
+    # national-state-council-2004: 今年国家从粮食风险基金中拿出100亿元 (从 a fund, no 到 after the figure)
+    assert _attributes("national-state-council-2004", "100亿元", "从粮食风险基金中拿出")["period"] == "2004"
+
+
+def test_a_clause_opening_with_two_years_is_the_plans_years_so_far():
+    # national-state-council-1955, on the plan for 1953-1957: 两年铁路的货物周转量增长百分之五十五
+    attrs = _attributes("national-state-council-1955", "百分之五十五", "两年铁路的货物周转量增长")
+    assert (attrs["status"], attrs["period"]) == ("actual", "1953-1954")

@@ -78,7 +78,8 @@ _FLOW = re.compile(_any("新增 累计 年均 平均每年 每年 新建 新开�
                    + "|" + _any("培训 帮助 吸引 净增 增长 增加(?!到|值) 减少 下降(?!到) 提高(?!到|至) 新设 改善 获批")
                    + "|" + _any("加装 筹措 出台 办理 帮扶 下沉 取得 打造 引进 转移 解决 资助 建立 关停 筹集 推出 形成"))
 # Classes name both punctuation forms: the pipeline reads normalised text (，→,), the tests raw text.
-_FROM = re.compile(r"(?:从|由)[^，；,;从由到至]{0,16}$")
+# 从 or 由 opening where a change starts; 从业人员, 从事, 由于, 自由 are other words
+_FROM = re.compile(r"(?:从(?![业事而严紧])|(?<![自理缘])由(?![于此]))[^，；,;从由到至]{0,16}$")
 _FROM_DATED = re.compile(rf"(?:从|由){_YEAR}年")
 # 赤字率从去年的2.1%, and in a plan 由上年18亿元: the word already dates the starting level (in a review, 由上年
 # is the year before the one reviewed, which the 从A到B rule below gives)
@@ -107,9 +108,11 @@ _FROM_PLAN_END = re.compile(r"(?:从|由)[“\"]?(?:十[一二三四五六七八
 # 从2017年的666公里增加到831公里: the year dates the starting value, not the figure after 到
 _FROM_YEAR_TO = re.compile(rf"{_FROM_DATED.pattern}[^，；。,;]{{0,30}}(?:到|至)[^，；。,;到至]{{0,6}}$")
 _RAISED_TO = re.compile(r"[，,]?[^，。；,;从由]{0,6}?(?:到|至|为)")  # 由A提高到B, 从A降至B: A is the starting level
-# 两年中, 这两年, 头三年来: the first years of the plan under review (1953-1954 in the report of 1955 on 1953-1957)
+# 两年中, 这两年, 头三年来, a clause that opens with 两年 (两年铁路的货物周转量增长): the first years of the plan under
+# review (1953-1954 in the report of 1955 on 1953-1957); 三年安排, 两年内 look ahead (_YEARS_AHEAD)
 _PLAN_YEARS_SO_FAR = re.compile(r"(?<!今后)(?<!未来)(?<![后来近])(?:(?:这|头|过去的?)([两二三四])年|([两二三四])年"
-                                r"(?:中|来|以来|间|平均|实际|合计|累计))")
+                                r"(?:中|来|以来|间|平均|实际|合计|累计)"
+                                r"|(?:^|(?<=[，,：:\s]))([两二三四])年(?![前后内里度底末]|之内|时间|安排|投入|累计投入))")
 _TARGET_AFTER = re.compile(r"^[^，。；,;]{0,3}(?:的)?(?:目标|任务|计划)")
 
 
@@ -287,14 +290,15 @@ def _clause_start(text: str, start: int, floor: int) -> int:
 _PAST_FACT = re.compile(r"我国(?:有|以占)|(?:^|[，,])(?:全国|我国|全省|全市)?(?:现有|已有)")
 
 
-_PRICE_BASE = re.compile(r"年(?:的)?不变价格")  # after the year's four digits or characters
+# after the year's four digits or characters: the base of constant prices or of a change (在一九五四年的基数上增长)
+_BASE_YEAR = re.compile(r"年(?:的)?(?:不变价格|为?基数)")
 
 
 def _own_years(before: str) -> list[tuple[int, int]]:
     """(offset, year) of the years written before the figure, without those it is compared with (比2020年) and
-    the base year of constant prices (按一九五二年不变价格计算)."""
+    the base year of constant prices (按一九五二年不变价格计算) or of a change (以一九五四年为基数)."""
     return [(o, y) for o, y in years_in(before) if before[max(0, o - 1):o] not in ("比", "较", "同", "与")
-            and not _PRICE_BASE.match(before, o + 4)]
+            and not _BASE_YEAR.match(before, o + 4)]
 
 
 def _dated_before(before: str, year: int | None) -> bool:
@@ -515,7 +519,7 @@ def figure_attributes(text: str, start: int, end: int, timeline: ReportTimeline)
             and "-" in section.period and section.period.endswith(period) and _AVERAGE.search(clause)):
         period = section.period  # 国内生产总值2000年达89404亿元，平均每年增长8.3%: the rate is over the five years
     if status != "target" and period is not None and so_far:
-        n = NUMBERS[so_far.group(1) or so_far.group(2)]
+        n = NUMBERS[so_far.group(1) or so_far.group(2) or so_far.group(3)]
         first, last = int(period[:4]), int(period[-4:])
         if "-" in period and not years and first + n - 1 < last:
             period = _period(first, first + n - 1)  # the plan's first years
@@ -523,7 +527,8 @@ def figure_attributes(text: str, start: int, end: int, timeline: ReportTimeline)
             period = _period(last - n + 1, last)  # 一九八二年预计…，两年平均每年递增: the two years up to 1982
     dated_start = (_FROM_DATED.search(clause) or _FROM_LAST_YEAR.search(clause) or _FROM_PLAN_END.search(clause)
                    or (kind == "plan" and _FROM_PREVIOUS_YEAR.search(clause)))
-    if period is not None and _FROM.search(clause) and not dated_start and not dated_by_range:
+    if period is not None and _FROM.search(clause) and _RAISED_TO.match(text, end) and not dated_start \
+            and not dated_by_range:
         # 从A增加到B: A is the level before the period began (从2017年的A: the text dates it); under a review of
         # 2021-2025 that is 2020, even where B was dated at the range's end
         began = section.period if section is not None and section.period and period == section.period[-4:] else period
