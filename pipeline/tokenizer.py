@@ -19,6 +19,7 @@ from pipeline.segmenter import accelerate, load_without_dictionary
 from pipeline.textnorm import normalise
 
 _SURROGATE = re.compile("[\ud800-\udfff]")
+WORD_STARTS = "govreport_word_starts"  # the Doc.user_data key of the segmenter's word starts
 
 
 class ReportTokenizer(ChineseTokenizer):
@@ -39,6 +40,13 @@ class ReportTokenizer(ChineseTokenizer):
             self.pkuseg_seg.postprocesser.other_words = set()
             return
         super().initialize(get_examples, nlp=nlp, pkuseg_model=pkuseg_model, pkuseg_user_dict=pkuseg_user_dict)
+
+    @property
+    def lexicon(self) -> frozenset[str] | set[str]:
+        """The words of the segmenter's dictionary (empty without a trained segmenter)."""
+        if self.segmenter == "pkuseg" and self.pkuseg_seg is not None:
+            return self.pkuseg_seg.feature_extractor.unigram
+        return frozenset()
 
     def __call__(self, text: str) -> Doc:
         surrogate = _SURROGATE.search(text)
@@ -67,6 +75,8 @@ class ReportTokenizer(ChineseTokenizer):
         words, spaces = util.get_words_and_spaces(words, text)
         doc = Doc(self.vocab, words=words, spaces=spaces)
         doc.user_data["govreport_norm"] = norm
+        # the segmentation as cut: recognisers later split tokens at their span edges, the constraints read it
+        doc.user_data[WORD_STARTS] = [token.idx for token in doc]
         if norm != text:
             # The recognisers embed NORM: give them the normalised form (ASCII digits, simplified characters).
             for token in doc:

@@ -510,3 +510,28 @@ def test_the_constraints_read_the_reports_own_province_from_its_header():
     start = text.index("安徽人民")
     doc.ents = [doc.char_span(start, start + 2, "LOC", alignment_mode="expand")]
     assert [e.text for e in SpanConstraints()(doc).ents] == []
+
+
+def _segmented(nlp, text):
+    from pipeline.components.span_constraints import Segmentation
+    return Segmentation([token.idx for token in nlp.tokenizer(text)], nlp.tokenizer.lexicon)
+
+
+def test_an_indicator_starts_at_a_word_edge_of_the_segmentation(nlp_rules):
+    cases = [  # (real text, the tagger's IND, the IND after the constraint)
+        ("提升非煤矿产可持续发展水平和竞争力。新立项找矿项目100个。", "项找矿项目", "找矿项目"),  # shanxi-2026
+        ("惠及消费者750多万人次。即时零售规模稳居全国第一梯队", "时零售规模", "即时零售规模"),  # fujian-2026
+        ("强化经济运行分析研究，出台稳增长政策32项", "长政策", "稳增长政策"),  # yunnan-2026
+    ]
+    for text, tagged, wanted in cases:
+        got = constrain(text, [span(text, tagged, "IND")], words=_segmented(nlp_rules, text))
+        assert shown(text, got) == [(wanted, "IND")], text
+    # without the segmentation nothing moves
+    text, tagged, _ = cases[1]
+    assert constrained(text, tagged, "IND") == [(tagged, "IND")]
+
+
+def test_a_name_ends_at_a_word_edge_of_the_segmentation(nlp_rules):
+    text = "县级城市和县城黑臭水体基本消除，闽江水质首次实现全流域全"  # fujian-2026
+    got = constrain(text, [span(text, "闽江水", "LOC")], words=_segmented(nlp_rules, text))
+    assert shown(text, got) == [("闽江", "LOC")]
