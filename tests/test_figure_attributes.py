@@ -597,3 +597,11 @@ def test_a_clause_opening_with_two_years_is_the_plans_years_so_far():
     # national-state-council-1955, on the plan for 1953-1957: 两年铁路的货物周转量增长百分之五十五
     attrs = _attributes("national-state-council-1955", "百分之五十五", "两年铁路的货物周转量增长")
     assert (attrs["status"], attrs["period"]) == ("actual", "1953-1954")
+
+
+def test_topical_sections_after_last_years_review_are_this_years_work():
+    # national-state-council-1997: 一、１９９６年国内工作的回顾, then 四、积极发展科技教育文化和各项社会事业 …
+    attrs = _attributes("national-state-council-1997", "４００万人", "全年再减少青壮年文盲")
+    assert (attrs["status"], attrs["period"]) == ("target", "1997")
+    # … where the state of the country is still a fact: 全国有２４万多户 (国有小企业)
+    assert _attributes("national-state-council-1997", "２４万多户", "全国有")["status"] == "actual"
