@@ -535,3 +535,23 @@ def test_a_name_ends_at_a_word_edge_of_the_segmentation(nlp_rules):
     text = "县级城市和县城黑臭水体基本消除，闽江水质首次实现全流域全"  # fujian-2026
     got = constrain(text, [span(text, "闽江水", "LOC")], words=_segmented(nlp_rules, text))
     assert shown(text, got) == [("闽江", "LOC")]
+
+
+def test_a_rank_in_the_plan_part_is_an_aim_not_an_achievement():
+    from pathlib import Path
+
+    from pipeline.facts.metadata import read_metadata
+    from pipeline.figures.attributes import ReportTimeline
+
+    text = (Path(__file__).parent.parent / "corpus/raw/province-fujian-2026.txt").read_text(encoding="utf-8")
+    timeline = ReportTimeline.of(text, read_metadata(text, "province-fujian-2026").year)
+
+    def in_plan(offset):
+        return timeline.section_at(offset).kind == "plan"
+
+    aim = span(text, "确保优良水体比例居全国前列", "ACH")  # 2026's work: 持续治理面源污染，确保…
+    aim = (aim[1] - 4, aim[1], "ACH")
+    assert constrain(text, [aim], in_plan=in_plan) == []
+    held = span(text, "稳居全国第一梯队", "ACH")  # the review: 即时零售规模稳居全国第一梯队
+    held = (held[0] + 2, held[1], "ACH")
+    assert shown(text, constrain(text, [held], in_plan=in_plan)) == [("全国第一梯队", "ACH")]

@@ -38,6 +38,7 @@
 - in a national report a zone with no place's name (自贸试验区, 综合保税区) is the kind, no LOC (71 of 71 unmarked);
 - the scope before a rank is part of it (全国排名第八, 全球第一: 241 gold ranks start with it, none leaves it out),
   and a place among the first N (居全国前10位) is a rank, the ACH, not a FIG (6 of 6 in the gold);
+- a rank in the plan part of the report (确保优良水体比例居全国前列) is an aim, no ACH (D18);
 - an honour only hoped for (有望获省“七连优”, 力争…, 争取…: 有望, 力争 or 争取 earlier in its clause) is no ACH
   (§1; none of the 878 gold ACH is), and a pilot only hoped for (争取国家算电协同试点, 争创…试点) no PROJ (D17; on the
   held-out predictions 4 wrong PROJ removed, none right); nor is a class of projects a policy names in quotes
@@ -66,7 +67,7 @@ from __future__ import annotations
 
 import re
 from bisect import bisect_right
-from collections.abc import Container, Sequence
+from collections.abc import Callable, Container, Sequence
 from dataclasses import dataclass
 
 from spacy.language import Language
@@ -489,6 +490,9 @@ def _trim_achievement_verb(text: str, start: int, end: int) -> tuple[int, int]:
 # 综合算力指数全国排名第八, 锡铟锗产量全球第一: the scope of a rank belongs to it (train and dev gold: 241 ranks
 # start with their scope, none leaves it outside)
 _RANK = re.compile(r"第[0-9一二三四五六七八九十]|首位|榜首|前[0-9一二三四五六七八九十]")
+# a rank the plan part aims at (确保优良水体比例居全国前列, 空气质量保持全国前列) is no ACH (D18: anything in the
+# plan part; on the predictions 8 such ACH, none in the gold; the gold's 6 ACH in plan sections are honours obtained)
+_PLANNED_RANK = re.compile(r"前列|前茅|首位|第一方阵|前[0-9一二三四五六七八九十]|第[0-9一二三四五六七八九十]")
 _RANK_COUNT = re.compile(r"(?:[0-9]+|[一二三四五六七八九十]+)(?:位|名)")
 _RANK_SCOPE = re.compile(r"(?:全国|全球|世界|全省|全市|全区|(?:中部|西部|东部|东北)(?:地区)?|大陆|亚洲)(?:排名|排位)?$")
 
@@ -545,11 +549,13 @@ def _word_end(text: str, start: int, end: int, words: Segmentation | None) -> in
 
 def constrain(text: str, spans: list[tuple[int, int, str]], divisions: frozenset[str] = frozenset(),
               national: bool = False, own: str | None = None,
-              words: Segmentation | None = None) -> list[tuple[int, int, str]]:
+              words: Segmentation | None = None,
+              in_plan: Callable[[int], bool] | None = None) -> list[tuple[int, int, str]]:
     """The spans after the constraints of this module's docstring (pure function over character spans;
     `divisions` are the place names a list of places is split on, see `division_names`; `national`: the report
     is the State Council's; `own`: a provincial report's own province, see `own_province`; `words`: the
-    segmentation, without which no indicator is moved to a word's edge)."""
+    segmentation, without which no indicator is moved to a word's edge; `in_plan`: whether an offset lies in the
+    plan part of the report)."""
     out = []
     ends = sorted(end for _, end, _ in spans)
     starts = {start for start, _, _ in spans}
@@ -561,7 +567,9 @@ def constrain(text: str, spans: list[tuple[int, int, str]], divisions: frozenset
         if label == "FIG" and (_names_not_counts(text, *piece) or _times_acted(text, *piece) or _threshold(text, *piece)
                                or apparatus_count(text, *piece)
                                or population_phrase(text, *piece)) \
-                or label == "ACH" and (_hoped_for(text, piece[0]) or _praise(text, *piece)) \
+                or label == "ACH" and (_hoped_for(text, piece[0]) or _praise(text, *piece)
+                                       or in_plan is not None and _PLANNED_RANK.search(text, *piece)
+                                       and in_plan(piece[0])) \
                 or label == "PROJ" and (_pilot_hoped_for(text, *piece) or _PROJECT_CLASS.fullmatch(text, *piece)) \
                 or label == "LOC" and (_place_of_work(text, *piece) or _modifier_place(text, *piece, own)
                                        or national and _BARE_ZONE.fullmatch(text, *piece)) \
@@ -628,8 +636,12 @@ class SpanConstraints:
         own = own_province(context.place) if context.level == "province" else None
         starts = doc.user_data.get(WORD_STARTS)
         words = Segmentation(starts, self.tokenizer.lexicon) if starts and hasattr(self.tokenizer, "lexicon") else None
+        def in_plan(start: int) -> bool:
+            section = context.timeline.section_at(context.offset + start)
+            return section is not None and section.kind == "plan"
+
         after = constrain(normalised_text(doc), before, self.divisions, national=context.level == "national",
-                          own=own, words=words)
+                          own=own, words=words, in_plan=in_plan)
         if after != before:
             doc.ents = char_spans(doc, after)
         return doc
