@@ -605,3 +605,16 @@ def test_topical_sections_after_last_years_review_are_this_years_work():
     assert (attrs["status"], attrs["period"]) == ("target", "1997")
     # … where the state of the country is still a fact: 全国有２４万多户 (国有小企业)
     assert _attributes("national-state-council-1997", "２４万多户", "全国有")["status"] == "actual"
+
+
+def test_this_years_aims_end_a_review_without_headings():
+    # made up: a short report with no headings, a review paragraph, then this year's aims
+    text = ("过去一年，全省生产总值增长5.5%左右。\n"
+            "今年主要预期目标是：全省生产总值增长5%以上。力争数字经济核心产业增加值增长8%。\n")
+    timeline = ReportTimeline.of(text, 2026)
+    got = {}
+    for figure in ("5.5%左右", "5%以上", "8%"):
+        start = text.index(figure)
+        attrs = figure_attributes(text, start, start + len(figure), timeline)
+        got[figure] = (attrs["status"], attrs["period"])
+    assert got == {"5.5%左右": ("actual", "2025"), "5%以上": ("target", "2026"), "8%": ("target", "2026")}

@@ -68,6 +68,9 @@ _TIME_AFTER_SUPPOSED = re.compile(r"[0-9〇○零一二三四五六七八九]{4}
 _REVIEW_PARAGRAPH = re.compile(
     r"^\s*(?:——)?\s*(?:(过去五年|五年来|这五年|过去的五年|这是[^。，,；;]{1,24}的五年|[“\"]十[一二三四五六七八九]?五[”\"](?:时期|以来)(?!.{0,6}目标))"
     rf"|过去的?一年|一年来|刚刚过去的|(?:[0-9]{{4}}|{_CN_YEAR})年是)")
+# 今年主要预期目标是：…, 今年的工作任务: a paragraph that opens this year's aims ends a review paragraph before it
+_PLAN_PARAGRAPH = re.compile(r"^\s*今年(?:的?(?:主要)?(?:预期)?目标"
+                             r"|(?:政府)?(?:工作|经济社会发展)的?(?:总体要求|主要任务|重点))")
 _REVIEW_SENTENCE = re.compile(r"[。！？!?]\s*((?:过去的?一年|一年来|刚刚过去的一年)[，,])")
 # …垃圾分类成为新时尚。这是人民生活显著改善的五年。居民人均可支配收入从5万元增加到7.2万元: the five years under review
 _FIVE_YEAR_SENTENCE = re.compile(r"[。！？!?]\s*(这是[^。，,；;]{1,24}的五年[。！!])")
@@ -234,6 +237,8 @@ class ReportTimeline:
                 paragraphs.append(Section(offset, "review", opening[1]))
                 # 一年来，我们大力发展公益性文化事业… under 二、2010年主要任务: the next paragraph plans again
                 close_review = bool(sections) and sections[-1].kind == "plan"
+            elif year and _PLAN_PARAGRAPH.match(line) and paragraphs and paragraphs[-1].kind == "review":
+                paragraphs.append(Section(offset, "plan", str(year)))  # to the next heading or review paragraph
             elif year and (m := _FIVE_YEAR_SENTENCE.search(line)):
                 paragraphs.append(Section(offset + m.start(1), "review", _period(year - 5, year - 1)))
                 close_review = True
