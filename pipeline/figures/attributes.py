@@ -348,6 +348,13 @@ def _split_clause(before: str, clause: str) -> str:
     return before[clause_start(head, len(head), _CLAUSE_MARKS):]
 
 
+def _range_ending_in(section: Section | None, year: str | None) -> str | None:
+    """The section's range of years (1981-1985) where it ends in `year`, a single year (1985), else None."""
+    if year is None or "-" in year or section is None or not section.period or "-" not in section.period:
+        return None
+    return section.period if section.period.endswith(year) else None
+
+
 def _last(pattern: re.Pattern, text: str) -> re.Match | None:
     found = None
     for found in pattern.finditer(text):  # noqa: B007 (the last match is the one wanted)
@@ -478,9 +485,8 @@ def figure_attributes(text: str, start: int, end: int, timeline: ReportTimeline)
             period = str(last)  # … and 288 is 1983's
     elif years and (not plans or years[-1][0] > plans[-1][0]):
         period = str(years[-1][1])
-        if section is not None and section.period and "-" in section.period and section.period.endswith(period) \
-                and _DEADLINE.match(before, years[-1][0] + 4):
-            period = section.period  # 计划在一九八五年底前建成投产八千万吨: done over the plan's years, by its end
+        if (span := _range_ending_in(section, period)) and _DEADLINE.match(before, years[-1][0] + 4):
+            period = span  # 计划在一九八五年底前建成投产八千万吨: done over the plan's years, by its end
     elif plans:
         period = _period(*plans[-1][1])
     elif listed := _list_period(text, sent):
@@ -527,9 +533,8 @@ def figure_attributes(text: str, start: int, end: int, timeline: ReportTimeline)
             and not _FLOW.search(clause.replace("增加到", "").replace("增长到", "").replace("提高到", ""))
             and not _RATE_NEARBY.search(before[-30:])):
         period = period.split("-")[1]  # the level at the plan's end, not over its years
-    if (period is not None and "-" not in period and section is not None and section.period
-            and "-" in section.period and section.period.endswith(period) and _AVERAGE.search(clause)):
-        period = section.period  # 国内生产总值2000年达89404亿元，平均每年增长8.3%: the rate is over the five years
+    if (span := _range_ending_in(section, period)) and _AVERAGE.search(clause):
+        period = span  # 国内生产总值2000年达89404亿元，平均每年增长8.3%: the rate is over the five years
     if status != "target" and period is not None and so_far:
         n = NUMBERS[so_far.group(1) or so_far.group(2) or so_far.group(3)]
         first, last = int(period[:4]), int(period[-4:])
