@@ -2,6 +2,7 @@
 
 from __future__ import annotations
 
+import re
 from functools import lru_cache
 from pathlib import Path
 
@@ -14,6 +15,15 @@ PROVINCE_NAMES: tuple[str, ...] = tuple(
 # the 34 one-character abbreviations of the province-level divisions (川, 湘, 浙 …), as the tagger's lexicon has them
 PROVINCE_SHORT_NAMES = "京津冀晋蒙辽吉黑沪苏浙皖闽赣鲁豫鄂湘粤桂琼渝川贵云藏陕甘青宁新港澳台"
 _OTHER_SHORT_NAMES = "黔滇"  # Guizhou and Yunnan, as their reports write themselves beside 贵 and 云
+
+
+# the word that ends a province's or city's full name (河南省, 广西壮族自治区, 郑州市)
+_DIVISION_SUFFIX = re.compile(r"(?:维吾尔自治区|壮族自治区|回族自治区|自治区|特别行政区|省|市)$")
+
+
+def short_name(name: str) -> str:
+    """A province's or city's name without the word for its kind (河南省 → 河南, 广西壮族自治区 → 广西)."""
+    return _DIVISION_SUFFIX.sub("", name)
 
 
 def short_names_except(left_out: str) -> str:

@@ -77,7 +77,7 @@ from pipeline.clauses import clause_start
 from pipeline.components.alignment import char_spans
 from pipeline.components.extensions import relations_of
 from pipeline.components.report import report_context
-from pipeline.divisions import PROVINCE_NAMES, division_names, is_division
+from pipeline.divisions import PROVINCE_NAMES, division_names, is_division, short_name
 from pipeline.figures.grammar import AFTER_TIMES, apparatus_count, population_phrase
 from pipeline.figures.units import ALTERNATE_UNIT, ALTERNATE_UNIT_AFTER
 from pipeline.textnorm import normalised_text
@@ -375,11 +375,8 @@ _PROVINCE_MODIFIES = re.compile(r"人民(?!代表|政府|法院|检察院|银行
 
 def own_province(place: str | None) -> str | None:
     """The short name of a provincial report's own province (河南省 → 河南, 广西壮族自治区 → 广西), else None."""
-    own = _PROVINCE_SUFFIX.sub("", place) if place is not None else None
+    own = short_name(place) if place is not None else None
     return own if own in PROVINCE_NAMES else None
-
-
-_PROVINCE_SUFFIX = re.compile(r"(?:省|市|壮族自治区|回族自治区|维吾尔自治区|自治区)$")
 
 
 def _modifier_place(text: str, start: int, end: int, own: str | None = None) -> bool:
@@ -389,7 +386,7 @@ def _modifier_place(text: str, start: int, end: int, own: str | None = None) -> 
     name = text[start:end]
     return bool(_SLOGAN_PLACE.fullmatch(name) and text[start - 1:start] == "学"
                 or name == "中国" and _CHINA_MODIFIES.match(text, end)
-                or own is not None and _PROVINCE_SUFFIX.sub("", name) == own and _PROVINCE_MODIFIES.match(text, end)
+                or own is not None and short_name(name) == own and _PROVINCE_MODIFIES.match(text, end)
                 and text[start - 1:start] not in ("在", "到", "来", "赴"))  # 在福建工作的台湾同胞: the place
 
 

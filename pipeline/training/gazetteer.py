@@ -11,12 +11,11 @@ from __future__ import annotations
 
 import argparse
 import csv
-import re
 from pathlib import Path
 
+from pipeline.divisions import short_name
 from pipeline.training.general_data import shared_dir
 
-_SUFFIXES = re.compile(r"(维吾尔自治区|壮族自治区|回族自治区|自治区|特别行政区|省|市)$")
 _SKIP = {"市辖区", "县", "省直辖县级行政区划", "自治区直辖县级行政区划"}
 
 
@@ -31,7 +30,7 @@ def build(out: Path) -> int:
                     continue
                 names.setdefault(name, level)
                 if level in ("province", "city"):
-                    short = _SUFFIXES.sub("", name)
+                    short = short_name(name)
                     if len(short) >= 2:
                         names.setdefault(short, level)
     out.parent.mkdir(parents=True, exist_ok=True)
