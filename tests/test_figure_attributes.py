@@ -29,6 +29,9 @@ def test_years_and_five_year_plans():
     plans = [r for _, r in plans_in("“十四五”时期，“十五五”规划，第二个五年计划，九五时期，第十五个五年规划纲要")]
     assert plans == [(2021, 2025), (2026, 2030), (1958, 1962), (1996, 2000), (2026, 2030)]
     assert plans_in("十五个重点项目") == []  # made-up: a count, not the tenth plan
+    # the first five plans only in quotes (national-state-council-1986: “一五”时期, “ 五五”时期); made-up: 一五一十
+    assert [r for _, r in plans_in("“一五”时期，“ 五五”时期")] == [(1953, 1957), (1976, 1980)]
+    assert plans_in("一五一十地说") == []
 
 
 @pytest.mark.parametrize("row", INDEX, ids=[r["id"] for r in INDEX])
@@ -618,3 +621,61 @@ def test_this_years_aims_end_a_review_without_headings():
         attrs = figure_attributes(text, start, start + len(figure), timeline)
         got[figure] = (attrs["status"], attrs["period"])
     assert got == {"5.5%左右": ("actual", "2025"), "5%以上": ("target", "2026"), "8%": ("target", "2026")}
+
+
+def _read(doc_id: str, *figures: tuple[str, str]) -> list[tuple[str, str | None]]:
+    """(status, period) of each (figure, text just before it) in a raw report."""
+    return [(a["status"], a["period"]) for a in (_attributes(doc_id, f, after) for f, after in figures)]
+
+
+def test_a_report_without_headings_reviews_the_year_before_and_its_two_years():
+    # national-state-council-1979: 一、伟大的历史性转变 names no year; 这两年中 (1977-1978) the start at 1976
+    assert _read("national-state-council-1979", ("二千零四十六万吨", "钢产量由"), ("三千一百七十八万吨", "增加到"),
+                 ("百分之五十五点三", "增长"), ("百分之十六", "社会商品零售总额增长")) == [
+        ("actual", "1976"), ("actual", "1978"), ("actual", "1977-1978"), ("actual", "1977-1978")]
+    # national-state-council-1960 (no headings): 一九五八年和一九五九年…，粮食两年增长…，棉花两年增长…
+    assert _read("national-state-council-1960", ("百分之四十七", "棉花两年增长"), ("五亿四千万亩", "两年造林"),
+                 ("五百零四个", "已经有")) == [("actual", "1958-1959"), ("actual", "1958-1959"), ("actual", "1959")]
+    # 今年…由去年的10.7%提高到14%: this year's plan, its start last year's
+    assert _read("national-state-council-1979", ("百分之十点七", "由去年的"), ("百分之十四", "提高到")) == [
+        ("actual", "1978"), ("target", "1979")]
+
+
+def test_a_report_given_at_the_years_end_reviews_that_year():
+    # national-state-council-1981 (November, …１９８２年的计划…, 明年): 过去的一年 is 1981, not yet closed
+    text = _raw("national-state-council-1981")
+    assert ReportTimeline.of(text, 1981).reviewed_year == 1981
+    assert ReportTimeline.of(_raw("national-state-council-1985"), 1985).reviewed_year == 1984
+    assert _read("national-state-council-1981", ("１０％以上", "糖料产量将比去年增长")) == [("expected", "1981")]
+
+
+def test_the_country_as_it_is_has_no_year():
+    # national-state-council-1986 (twice), and dev national-state-council-2022
+    assert _read("national-state-council-1986", ("十亿多", "我国有")) == [("actual", None)]
+    assert _attributes("national-state-council-2022", "2.9亿", "我国有")["period"] is None
+
+
+def test_last_year_dates_the_start_of_a_raise_not_its_end():
+    # national-state-council-2008: 今年中央财政用于教育的投入，将由去年的1076亿元增加到1562亿元
+    assert _read("national-state-council-2008", ("1076亿元", "将由去年的"), ("1562亿元", "增加到")) == [
+        ("actual", "2007"), ("target", "2008")]
+
+
+def test_five_years_totals_and_ranges_compared_with():
+    # national-state-council-2008, reviewing 2003-2007: 五年新增电力装机3.5亿千瓦，是1950年到2002年53年的总和；
+    # 新增公路19.2万公里 (the range is what it is compared with); 五年中央财政用于科技的投入达到3406亿元
+    assert _read("national-state-council-2008", ("19.2万公里", "新增公路"), ("3406亿元", "")) == [
+        ("actual", "2003-2007"), ("actual", "2003-2007")]
+    # national-state-council-1986: 五年内新增发电装机容量一千九百五十万千瓦，采煤能力八千万砘，… (the list goes on
+    # adding); 一九七九和一九八○两年合计近三百亿元; “一五”时期平均每年增长百分之四点五
+    assert _read("national-state-council-1986", ("八千万砘", "采煤能力"), ("近三百亿元", "两年合计"),
+                 ("百分之四点五", "“一五”时期平均每年增长")) == [
+        ("actual", "1981-1985"), ("actual", "1979-1980"), ("actual", "1953-1957")]
+
+
+def test_estimates_and_a_plan_named_inside_a_word():
+    # national-state-council-1979: 据有关部门初步估算, 收入估计将增加: estimates
+    assert _read("national-state-council-1979", ("二、三百亿度", ""), ("一百三十亿元左右", "")) == [
+        ("expected", "1979"), ("expected", "1979")]
+    # 纲要 (the programme) is no 要 of a target: 达到和超过纲要这个规定的，已经有五百零四个县
+    assert _attributes("national-state-council-1960", "五百零四个", "已经有")["status"] == "actual"

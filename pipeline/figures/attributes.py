@@ -34,8 +34,10 @@ _PLAN = re.compile(_any("安排 目标 任务 建议 要求 计划(?!执行) 今
                    + "|" + _any("努力 做好 部署 总体 思路 今年 明年 展望"))
 _SENTENCE_END = re.compile(r"[。！？!?\n]")
 _EXPECTED_BASE = re.compile(r"(?:比|较)[^，。；,;]{0,8}预计数")  # 比一九五七年的预计数增加了二十二亿元: a target's base
-_EXPECTED = re.compile(r"预计|初步统计|初步核算|有望|估[算计](?:为|是|[：:])")
-_TARGET = re.compile(_any("预期目标 主要目标 目标(?:是|为) 力争 确保 争取 计划(?!内) 拟 将(?!近) 要 力求 控制在 预期")
+_EXPECTED = re.compile(r"预计|初步统计|初步核算|初步估算|有望|估[算计](?:为|是|[：:])|估计(?:将|会|可)")
+# 纲要, 主要, 重要, 需要, 必要 are no 要 of a plan (达到和超过纲要这个规定的，已经有五百零四个县)
+_TARGET = re.compile(_any("预期目标 主要目标 目标(?:是|为) 力争 确保 争取 计划(?!内) 拟 将(?!近)")
+                     + "|" + _any("(?<![纲主重需必])要 力求 控制在 预期")
                      + rf"|到(?:[0-9]{{4}}|{_CN_YEAR})年")
 _DONE = re.compile(r"已经|(?<!将)已|(?:增长|增加|提高|下降|减少|完成|实现|达到|超过)了")
 _PAST = re.compile(r"(?<![比较])去年|(?<![比较础])上年|过去|已经|已|完成了|实现了|增长了|达到了")
@@ -53,6 +55,8 @@ _TEN_YEAR_PLAN = re.compile(r"十年规划")
 _TEN_YEAR_PLANS = ((1976, 1985), (1991, 2000))
 # 人口占世界五分之一的国家, 以占世界7%的耕地: a share of the world that qualifies a noun is a general fact
 _WORLD_SHARE = re.compile(r"(?:占|着)(?:世界|全世界|全球)的?$")
+# 我国有十亿多人口, 中国是发展中的社会主义国家，又是有十亿多人口的大国: the country as it is, no year
+_COUNTRY_HAS = re.compile(r"(?:我国|中国)(?:是一个|[^，。；,;]{0,12}又是)?(?:共|每年)?有$")
 _LAST_YEAR = re.compile(r"(?<![比较与同础])(?:去年|上年)|过去一年|过去的一年|刚刚过去的一年")  # 比去年, 与上年: a basis
 _NEXT_YEAR = re.compile(r"明年")
 _THIS_YEAR = re.compile(r"今年")
@@ -76,10 +80,14 @@ _REVIEW_SENTENCE = re.compile(r"[。！？!?]\s*((?:过去的?一年|一年来|�
 _FIVE_YEAR_SENTENCE = re.compile(r"[。！？!?]\s*(这是[^。，,；;]{1,24}的五年[。！!])")
 _YEAR = rf"((?:1[89]|20)\d\d|{_CN_YEAR})"
 # 原定一九五七年十月到一九五八年九月底: months between the years keep a range (a farming year, a campaign season)
-_YEAR_RANGE = re.compile(rf"{_YEAR}年?(?:[一二三四五六七八九十0-9]{{1,2}}月份?)?(?:到|至|—|－|-){_YEAR}年")
+# 一九七九和一九八○两年合计: two years named one by one
+_YEAR_RANGE = re.compile(rf"{_YEAR}年?(?:[一二三四五六七八九十0-9]{{1,2}}月份?)?(?:到|至|—|－|-) ?{_YEAR}年"
+                         rf"|{_YEAR}年?(?:和|、){_YEAR}年?两年")
 _FLOW = re.compile(_any("新增 累计 年均 平均每年 每年 新建 新开工 开工 完成 建成 改造 开挖 植树 治理 培育 制定 实施")
                    + "|" + _any("培训 帮助 吸引 净增 增长 增加(?!到|值) 减少 下降(?!到) 提高(?!到|至) 新设 改善 获批")
-                   + "|" + _any("加装 筹措 出台 办理 帮扶 下沉 取得 打造 引进 转移 解决 资助 建立 关停 筹集 推出 形成"))
+                   + "|" + _any("加装 筹措 出台 办理 帮扶 下沉 取得 打造 引进 转移 解决 资助 建立 关停 筹集 推出 形成")
+                   + "|" + _any("淘汰 提交 取消 整理 退耕 造林 投入 支持 稳定在 保持在 控制在")
+                   + r"|(?<!今后)(?<!未来)(?<!第.个)五年(?!前|以前|来|计划|规划)")
 # Classes name both punctuation forms: the pipeline reads normalised text (，→,), the tests raw text.
 # 从 or 由 opening where a change starts; 从业人员, 从事, 由于, 自由 are other words
 _FROM = re.compile(r"(?:从(?![业事而严紧])|(?<![自理缘])由(?![于此]))[^，；,;从由到至]{0,16}$")
@@ -104,7 +112,8 @@ _NOT_AFTER_DIGIT = "(?<![0-9〇○零一二三四五六七八九十两])"  # 202
 _YEARS_AHEAD = re.compile(rf"(?:今后|未来)({_N})年|{_NOT_AFTER_DIGIT}({_N})年(?:内|里|之内|时间)"
                           rf"|{_NOT_AFTER_DIGIT}({_N})年(?:安排|投入|累计投入)")
 # 比“七五”时期增长一倍: a plan after 比 is the basis, not the period; 由“七五”末的8500万: the plan's last year
-_COMPARED_PLAN = re.compile(r"(?:比|较|同)[“\"]?$")
+_COMPARED_WITH = re.compile(r"(?:是|相当于)$")
+_COMPARED_PLAN = re.compile(r"(?:比|较|同)[“\"]? ?$")
 _PLAN_FIRST_YEARS = re.compile(r"[”\"’]?(?:时期|期间)?前([两二三四])年")
 _PLAN_END = re.compile(r"[”\"’]?(?:期)?末")
 _FROM_PLAN_END = re.compile(r"(?:从|由)[“\"]?(?:十[一二三四五六七八九]?|[六七八九])五[”\"’]?(?:期)?末")
@@ -113,9 +122,14 @@ _FROM_YEAR_TO = re.compile(rf"{_FROM_DATED.pattern}[^，；。,;]{{0,30}}(?:到|
 _RAISED_TO = re.compile(r"[，,]?[^，。；,;从由]{0,6}?(?:到|至|为)")  # 由A提高到B, 从A降至B: A is the starting level
 # 两年中, 这两年, 头三年来, a clause that opens with 两年 (两年铁路的货物周转量增长): the first years of the plan under
 # review (1953-1954 in the report of 1955 on 1953-1957); 三年安排, 两年内 look ahead (_YEARS_AHEAD)
-_PLAN_YEARS_SO_FAR = re.compile(r"(?<!今后)(?<!未来)(?<![后来近])(?:(?:这|头|过去的?)([两二三四])年|([两二三四])年"
-                                r"(?:中|来|以来|间|平均|实际|合计|累计)"
+_PLAN_YEARS_SO_FAR = re.compile(r"(?<!今后)(?<!未来)(?<![后来近])(?:(?:这|头|过去的?)([两二三四])年|"
+                                rf"{_NOT_AFTER_DIGIT}([两二三四])年"
+                                r"(?:中|来|以来|间|平均|实际|合计|累计|共|增长|增加)"
                                 r"|(?:^|(?<=[，,：:\s]))([两二三四])年(?![前后内里度底末]|之内|时间|安排|投入|累计投入))")
+# 五年内新增发电装机容量1950万千瓦，采煤能力8000万吨，…: every figure the sentence lists is added over the years
+_SPAN_TOTAL = re.compile(r"五年(?:内|中|间|来)?(?:累计|新增|共)")
+_STILL_OPEN = re.compile(r"将(?!近)|可能|可以?达到|还会")  # of the report's own year, not yet closed
+_CHANGE_BEFORE = re.compile(r"(?:增长|增加了?|提高了?|下降了?|减少了?|降低了?)$")  # a change over the years
 _TARGET_AFTER = re.compile(r"^[^，。；,;]{0,3}(?:的)?(?:目标|任务|计划)")
 
 
@@ -142,7 +156,9 @@ def _is_heading(line: str, pattern: re.Pattern) -> bool:
     return len(line) <= 60 and "。" not in line and line[-1] not in "；;，," and bool(pattern.match(line))
 
 
-def _heading_section(start: int, line: str, year: int | None) -> Section:
+def _heading_section(start: int, line: str, year: int | None, reviewed: int | None = None) -> Section:
+    """The section a heading opens; `reviewed` is the year a review heading without a year covers (the year
+    before the report's, or the report's own in a report given at its end)."""
     review = bool(_REVIEW.search(line)) and not re.search(r"目标任务|工作安排|重点工作", line)
     plan = not review and bool(_PLAN.search(line))
     years = [y for _, y in years_in(line)]
@@ -160,19 +176,21 @@ def _heading_section(start: int, line: str, year: int | None) -> Section:
         elif review and _TERM.search(line):
             period = _period(*government_term(year))
         elif review:
-            period = str(year - 1)
+            period = str(year - 1 if reviewed is None else reviewed)
         elif plan and (ahead := _HEADING_YEARS_AHEAD.search(line)):
             period = _period(year, year + NUMBERS[ahead.group(1)] - 1)  # 二、今后五年工作的总体要求和主要目标
         elif plan:
-            period = str(year)
+            period = str(year if reviewed is None else reviewed + 1)
     if not review and not plan and year is not None and years:
         # 一九五七年经济战线上的胜利 in the 1958 report reviews; 争取一九五八年国民经济的新跃进 plans
         review, plan = years[-1] < year, years[-1] >= year
     return Section(start, "review" if review else "plan" if plan else None, period)
 
 
-def _review_opening(line: str, year: int | None) -> tuple[bool, str | None]:
-    """Whether a paragraph opens a review (过去五年 / 一年来 / 2025年是…), and the period it reviews."""
+def _review_opening(line: str, year: int | None, reviewed: int | None = None) -> tuple[bool, str | None]:
+    """Whether a paragraph opens a review (过去五年 / 一年来 / 2025年是…), and the period it reviews (a year, by
+    default `reviewed`: the year before the report's, or its own in a report given at its end)."""
+    reviewed = year - 1 if reviewed is None and year is not None else reviewed
     m = _REVIEW_PARAGRAPH.match(line)
     if not m:
         return False, None
@@ -182,8 +200,8 @@ def _review_opening(line: str, year: int | None) -> tuple[bool, str | None]:
     elif m.group(1):
         period = _period(year - 5, year - 1) if year else None
     else:
-        period = str(years[0][1]) if years else str(year - 1) if year else None
-    if year and period and int(period[-4:]) >= year:  # 2026年是…开局之年 opens a plan
+        period = str(years[0][1]) if years else str(reviewed) if year else None
+    if year and period and int(period[-4:]) > reviewed:  # 2026年是…开局之年 opens a plan
         return False, None
     return True, period
 
@@ -200,10 +218,14 @@ class ReportTimeline:
     year: int | None
     sections: tuple[Section, ...]
     paragraphs: tuple[Section, ...] = ()  # paragraphs that open a review, whatever their section says
+    # the year under review where no heading says: the year before, or the report's own year in a report given at
+    # its end that plans the next (1981, 1982: …明年… three times or more)
+    reviewed_year: int | None = None
 
     @classmethod
     def of(cls, text: str, year: int | None) -> ReportTimeline:
         sections, paragraphs = [], []
+        reviewed = None if year is None else year if len(_NEXT_YEAR.findall(text)) >= 3 else year - 1
         lines = _paragraphs(text)
         heading = _HEADING if any(_is_heading(line, _HEADING) for _, line in lines) else _SUB_HEADING
         close_review = False  # a review paragraph inside a plan section covers itself only
@@ -217,7 +239,7 @@ class ReportTimeline:
                 paragraphs.append(Section(offset, None, None))
                 close_review = False
             if _is_heading(line, heading):
-                section = _heading_section(offset, line, year)
+                section = _heading_section(offset, line, year, reviewed)
                 if (section.kind is None and sections and sections[-1].kind == "plan"
                         and any(s.kind == "review" for s in sections)):
                     # after a review, the plan part runs to the end: 三、把改革开放扎实推向纵深 after
@@ -232,7 +254,7 @@ class ReportTimeline:
                     section = Section(offset, "plan", section.period or str(year))
                 sections.append(section)
                 paragraphs.append(Section(offset, None, None))  # a heading ends the paragraphs' review
-            elif (opening := _review_opening(line, year))[0]:
+            elif (opening := _review_opening(line, year, reviewed))[0]:
                 # the review this paragraph opens runs on until the next such paragraph or heading
                 paragraphs.append(Section(offset, "review", opening[1]))
                 # 一年来，我们大力发展公益性文化事业… under 二、2010年主要任务: the next paragraph plans again
@@ -246,7 +268,7 @@ class ReportTimeline:
                 # …至关重要。过去一年，我们的各项工作取得了很大成绩。国内生产总值增长10.3%…: to the paragraph's end
                 paragraphs.append(Section(offset + m.start(1), "review", str(year - 1)))
                 close_review = True
-        return cls(year, tuple(sections), tuple(paragraphs))
+        return cls(year, tuple(sections), tuple(paragraphs), reviewed)
 
     def section_at(self, offset: int) -> Section | None:
         i = bisect_right(self._paragraph_starts, offset)
@@ -334,6 +356,12 @@ def _relative_year(clause: str, year: int) -> str | None:
         if pattern.search(clause):
             return str(year + offset)
     return None
+
+
+def _without_start(clause: str) -> str:
+    """The clause without the starting level of 从A到 before the figure (将由去年的1076亿元增加到1562亿元: 去年 dates
+    1076亿元, not 1562亿元)."""
+    return clause[:found.start()] if (found := _FROM_TO.search(clause)) else clause
 
 
 _PART_OF = re.compile(r"^\s*其中")
@@ -440,7 +468,7 @@ def figure_attributes(text: str, start: int, end: int, timeline: ReportTimeline)
     section = timeline.section_at(start)
     kind = section.kind if section else None
     year = timeline.year
-    so_far = _PLAN_YEARS_SO_FAR.search(before)  # 两年中, 这两年: the plan's years so far
+    so_far = _last(_PLAN_YEARS_SO_FAR, before)  # 两年中, 这两年: the plan's years so far
     # status: the sentence's own cues first, the section otherwise
     if _EXPECTED.search(_EXPECTED_BASE.sub("", before)):
         status = "expected"
@@ -457,8 +485,11 @@ def figure_attributes(text: str, start: int, end: int, timeline: ReportTimeline)
         target = (re.search(r"目标|计划|原定", clause) and not re.search(r"完成|实现|超额|超过|超出", clause)
                   or _TARGET_AFTER.search(text[end:end + 8]))
         status = "target" if target else "actual"
-    else:
-        status = "target" if _target_cue(before, year) else "actual"
+    else:  # no section says: a cue, or this year (今年…由去年的10.7%提高到14%) not yet done
+        this_year = (_THIS_YEAR.search(_without_start(before)) and not _DONE.search(clause)
+                     and not _PAST_FACT.search(before) and not re.search(r"统计", before)
+                     and not (_FROM.search(clause) and _RAISED_TO.match(text, end)))
+        status = "target" if _target_cue(before, year) or this_year else "actual"
     # period: a year or plan written before the figure in its sentence, then relative words, then the section
     period = None
     plans = [(o, _plan_end(before, o, r)) for o, r in plans_in(before)
@@ -472,12 +503,16 @@ def figure_attributes(text: str, start: int, end: int, timeline: ReportTimeline)
         years = [(o, y) for o, y in years if o < since or o > to]
     if not _FROM.search(clause):  # 由1980年的A增加到B，增长C: 1980 dates A only
         years = [(o, y) for o, y in years if before[max(0, o - 1):o] not in ("从", "由")]
-    ranges = list(_YEAR_RANGE.finditer(before))
+    # 五年新增电力装机3.5亿千瓦，是1950年到2002年53年的总和: a range it is compared with dates nothing
+    ranges, compared = [], []
+    for found in _YEAR_RANGE.finditer(before):
+        (compared if _COMPARED_WITH.search(before, 0, found.start()) else ranges).append(found)
+    years = [(o, y) for o, y in years if not any(r.start() <= o < r.end() for r in compared)]
     dated_by_range = False
     # the last of a range, a year or a plan written before the figure dates it (…一九五三年到一九八○年…，六五计划期间…)
     range_last = ranges and (not years or ranges[-1].end() >= years[-1][0] + 4)
     if range_last and (not plans or plans[-1][0] < ranges[-1].start()):
-        first, last = (year_value(ranges[-1].group(i)) for i in (1, 2))
+        first, last = (year_value(g) for g in ranges[-1].groups() if g)
         period = _period(first, last) if first and last and first <= last else None
         if period is not None and _FROM.search(clause):
             period, dated_by_range = str(first), True  # 从1978年到1983年，…由175元提高到288元: 175 is 1978's
@@ -503,9 +538,10 @@ def figure_attributes(text: str, start: int, end: int, timeline: ReportTimeline)
         period = _period(year - NUMBERS[running.group(1)], year - 1)
     elif year is not None and _FIVE_YEARS.search(before):
         period = _period(year - 5, year - 1)
-    elif year is not None and _WORLD_SHARE.search(before) and text.startswith("的", end):
+    elif year is not None and (_WORLD_SHARE.search(before) and text.startswith("的", end)
+                               or _COUNTRY_HAS.search(clause)):
         period = None
-    elif year is not None and _LAST_YEAR.search(before):
+    elif year is not None and _LAST_YEAR.search(_without_start(before)):
         period = str(year - 1)
     elif year is not None and (_THIS_YEAR.search(before) or _NOW.search(clause)):
         period = str(year)
@@ -513,14 +549,18 @@ def figure_attributes(text: str, start: int, end: int, timeline: ReportTimeline)
         period = _period(*government_term(year))
     elif section is not None and section.period:
         period = section.period
-        if "-" in period and status == "actual" and not _FLOW.search(_split_clause(before, clause)) and not so_far:
+        if "-" in period and status == "actual" and not _FLOW.search(_split_clause(before, clause)) and not so_far \
+                and not (_SPAN_TOTAL.search(before) and not _LEVEL_REACHED.search(clause)):
             period = period.split("-")[1]  # no flow word: a level reached at the end of the years under review
     elif year is not None:
-        period = str(year) if status == "target" else None
+        period = str(timeline.reviewed_year + 1) if status == "target" else str(timeline.reviewed_year)
     dated_in_clause = [o for o, _ in years_in(clause) if not clause.startswith("年以来", o + 4)]  # 2013年以来: a start
     if year is not None and period is not None and not dated_in_clause and not plans_in(clause) \
-            and not _YEAR_RANGE.search(clause) and (relative := _relative_year(clause, year)) is not None:
+            and not _YEAR_RANGE.search(clause) \
+            and (relative := _relative_year(_without_start(clause), year)) is not None:
         period = relative  # “十一五”期间关停5000万千瓦小火电机组，今年要关停1000万千瓦: the clause's own year
+        if _FROM_LAST_YEAR.search(clause) and _RAISED_TO.match(text, end):
+            period = str(year - 1)  # 今年…投资比重由去年的10.7%提高到14%: the start is last year's
     pair = _YEAR_PAIR.search(before)
     if pair and (later := year_value(pair.group(1))) and (earlier := year_value(pair.group(2))) and earlier < later:
         # 1986年同1978年相比，国民生产总值由3480亿元增加到9380亿元: 1978 and 1986 (the growth after them keeps the
@@ -535,13 +575,18 @@ def figure_attributes(text: str, start: int, end: int, timeline: ReportTimeline)
         period = period.split("-")[1]  # the level at the plan's end, not over its years
     if (span := _range_ending_in(section, period)) and _AVERAGE.search(clause):
         period = span  # 国内生产总值2000年达89404亿元，平均每年增长8.3%: the rate is over the five years
+    so_far_began = None
     if status != "target" and period is not None and so_far:
         n = NUMBERS[so_far.group(1) or so_far.group(2) or so_far.group(3)]
         first, last = int(period[:4]), int(period[-4:])
         if "-" in period and not years and first + n - 1 < last:
             period = _period(first, first + n - 1)  # the plan's first years
-        elif "-" not in period and so_far.start() >= len(before) - len(clause):
-            period = _period(last - n + 1, last)  # 一九八二年预计…，两年平均每年递增: the two years up to 1982
+        elif "-" not in period and (so_far.start() >= len(before) - len(clause)
+                                    or (not years and _CHANGE_BEFORE.search(clause))):
+            # 一九八二年预计…，两年平均每年递增: the two years up to 1982; 这两年中，…增加到…，增长55.3%: the same
+            period = _period(last - n + 1, last)
+        elif "-" not in period and not years and _FROM.search(clause) and _RAISED_TO.match(text, end):
+            so_far_began = last - n + 1  # 这两年中，钢产量由2046万吨增加到: the level before the two years
     dated_start = (_FROM_DATED.search(clause) or _FROM_LAST_YEAR.search(clause) or _FROM_PLAN_END.search(clause)
                    or (kind == "plan" and _FROM_PREVIOUS_YEAR.search(clause)))
     if period is not None and _FROM.search(clause) and _RAISED_TO.match(text, end) and not dated_start \
@@ -549,13 +594,16 @@ def figure_attributes(text: str, start: int, end: int, timeline: ReportTimeline)
         # 从A增加到B: A is the level before the period began (从2017年的A: the text dates it); under a review of
         # 2021-2025 that is 2020, even where B was dated at the range's end
         began = section.period if section is not None and section.period and period == section.period[-4:] else period
-        period = str(int(began[:4]) - 1)
+        period = str((so_far_began or int(began[:4])) - 1)
     if period is not None and (supposed := _last(_SUPPOSED, before)) \
             and not _TIME_AFTER_SUPPOSED.search(before, supposed.end()):
         period = None
     if status == "actual" and kind == "review" and year is not None and period == str(year - 1) \
             and _estimates_follow(text, section, sent):
         status = "expected"
+    if status == "actual" and year is not None and timeline.reviewed_year == year and period == str(year) \
+            and _STILL_OPEN.search(clause):
+        status = "expected"  # a report given at the year's end: 糖料产量将比去年增长10%以上, 竣工面积可达到8000万平方米
     # basis: only where the text gives one, in the figure's clause
     basis = None
     near = text[_clause_start(text, start, sent):end + 2]
