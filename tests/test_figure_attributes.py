@@ -679,3 +679,24 @@ def test_estimates_and_a_plan_named_inside_a_word():
         ("expected", "1979"), ("expected", "1979")]
     # 纲要 (the programme) is no 要 of a target: 达到和超过纲要这个规定的，已经有五百零四个县
     assert _attributes("national-state-council-1960", "五百零四个", "已经有")["status"] == "actual"
+
+
+def test_since_a_year_five_years_and_levels_reduced_to():
+    # national-state-council-2003, reviewing 1998-2002: 1998年以来，国有企业下岗职工达2700多万人; 五年建成新线5944公里，
+    # 复线4603公里; 农村贫困人口由4960万人减少到2820万人 (a level at the end); 人口自然增长率降到6.45‰ (no 增长 flow)
+    assert _read("national-state-council-2003", ("2700多万人", "下岗职工达"), ("4603公里", "复线"),
+                 ("2820万人", "减少到"), ("6.45‰", "")) == [
+        ("actual", "1998-2002"), ("actual", "1998-2002"), ("actual", "2002"), ("actual", "2002")]
+    # province-anhui-2026, on 十四五: 全省城镇化率提升5.27个百分点 (a change over the five years)
+    assert _read("province-anhui-2026", ("5.27个百分点", "城镇化率提升")) == [("actual", "2021-2025")]
+
+
+def test_the_year_a_multiple_is_of_is_no_date():
+    # national-state-council-1954 (traditional characters): 電力一百零八億度，等於一九四九年的二點五倍；原煤八千一百九十九萬噸
+    assert _read("national-state-council-1954", ("二點五倍", "電力一百零八億度，等於一九四九年的"),
+                 ("八千一百九十九萬噸", "原煤")) == [("actual", "1954"), ("actual", "1954")]
+
+
+def test_a_plan_measured_against_is_no_target():
+    # national-state-council-1956, reviewing 1955: 产品销售收入比年度计划增加了２％
+    assert _attributes("national-state-council-1956", "２％", "产品销售收入比年度计划增加了")["status"] == "actual"

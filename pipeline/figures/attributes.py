@@ -36,7 +36,9 @@ _SENTENCE_END = re.compile(r"[。！？!?\n]")
 _EXPECTED_BASE = re.compile(r"(?:比|较)[^，。；,;]{0,8}预计数")  # 比一九五七年的预计数增加了二十二亿元: a target's base
 _EXPECTED = re.compile(r"预计|初步统计|初步核算|初步估算|有望|估[算计](?:为|是|[：:])|估计(?:将|会|可)")
 # 纲要, 主要, 重要, 需要, 必要 are no 要 of a plan (达到和超过纲要这个规定的，已经有五百零四个县)
-_TARGET = re.compile(_any("预期目标 主要目标 目标(?:是|为) 力争 确保 争取 计划(?!内) 拟 将(?!近)")
+# 计划 done or measured against is no plan (完成利润计划的500%, 比年度计划增加了2%, 货运量计划完成105%)
+_TARGET = re.compile(_any("预期目标 主要目标 目标(?:是|为) 力争 确保 争取 拟 将(?!近)")
+                     + "|" + _any("(?<!比)(?<!比年度)(?<!比原)计划(?!内|完成|的)")
                      + "|" + _any("(?<![纲主重需必])要 力求 控制在 预期")
                      + rf"|到(?:[0-9]{{4}}|{_CN_YEAR})年")
 _DONE = re.compile(r"已经|(?<!将)已|(?:增长|增加|提高|下降|减少|完成|实现|达到|超过)了")
@@ -84,9 +86,10 @@ _YEAR = rf"((?:1[89]|20)\d\d|{_CN_YEAR})"
 _YEAR_RANGE = re.compile(rf"{_YEAR}年?(?:[一二三四五六七八九十0-9]{{1,2}}月份?)?(?:到|至|—|－|-) ?{_YEAR}年"
                          rf"|{_YEAR}年?(?:和|、){_YEAR}年?两年")
 _FLOW = re.compile(_any("新增 累计 年均 平均每年 每年 新建 新开工 开工 完成 建成 改造 开挖 植树 治理 培育 制定 实施")
-                   + "|" + _any("培训 帮助 吸引 净增 增长 增加(?!到|值) 减少 下降(?!到) 提高(?!到|至) 新设 改善 获批")
+                   + "|" + _any("培训 帮助 吸引 净增 增长(?!率) 增加(?!到|值) 减少(?!到|至) 下降(?!到) 提高(?!到|至)")
+                   + "|" + _any("新设 改善 获批")
                    + "|" + _any("加装 筹措 出台 办理 帮扶 下沉 取得 打造 引进 转移 解决 资助 建立 关停 筹集 推出 形成")
-                   + "|" + _any("淘汰 提交 取消 整理 退耕 造林 投入 支持 稳定在 保持在 控制在")
+                   + "|" + _any("淘汰 提交 取消 整理 退耕 造林 投入 支持 稳定在 保持 控制在 提升(?!到|至)")
                    + r"|(?<!今后)(?<!未来)(?<!第.个)五年(?!前|以前|来|计划|规划)")
 # Classes name both punctuation forms: the pipeline reads normalised text (，→,), the tests raw text.
 # 从 or 由 opening where a change starts; 从业人员, 从事, 由于, 自由 are other words
@@ -95,7 +98,7 @@ _FROM_DATED = re.compile(rf"(?:从|由){_YEAR}年")
 # 赤字率从去年的2.1%, and in a plan 由上年18亿元: the word already dates the starting level (in a review, 由上年
 # is the year before the one reviewed, which the 从A到B rule below gives)
 _FROM_TO = re.compile(r"(?:从|由)[^，；。,;从由]{1,24}(?:到|至)[^，；。,;到至]{0,6}$")
-_MULTIPLE_OF_YEAR = re.compile(rf"(?:为|是|相当于){_YEAR}年(?:底|末)?的$")
+_MULTIPLE_OF_YEAR = re.compile(rf"(?:为|是|相当于|等于|等於|达到){_YEAR}年(?:底|末)?的$")
 # 城镇化率从47.5%提高到51.5%, 森林覆盖率达到21.66%: the level a plan's years end at
 _LEVEL_REACHED = re.compile(r"(?:达到|提高到|提高至|提升到|提升至|增加到|增长到|增至|扩大到|下降到|降低到|降到|降至)"
                             r"(?:了)?$")
@@ -127,8 +130,9 @@ _PLAN_YEARS_SO_FAR = re.compile(r"(?<!今后)(?<!未来)(?<![后来近])(?:(?:�
                                 r"(?:中|来|以来|间|平均|实际|合计|累计|共|增长|增加)"
                                 r"|(?:^|(?<=[，,：:\s]))([两二三四])年(?![前后内里度底末]|之内|时间|安排|投入|累计投入))")
 # 五年内新增发电装机容量1950万千瓦，采煤能力8000万吨，…: every figure the sentence lists is added over the years
-_SPAN_TOTAL = re.compile(r"五年(?:内|中|间|来)?(?:累计|新增|共)")
+_SPAN_TOTAL = re.compile(r"五年(?:内|中|间|来)?(?:累计|新增|共)|(?:^|[，,；;])\s*五年(?:内|中|间)?(?![前后计规])")
 _STILL_OPEN = re.compile(r"将(?!近)|可能|可以?达到|还会")  # of the report's own year, not yet closed
+_PLAN_NAMED = re.compile(r"目标|(?<!比)(?<!比年度)(?<!比原)计划|原定")  # in a review; 比年度计划增加了2% is a result
 _CHANGE_BEFORE = re.compile(r"(?:增长|增加了?|提高了?|下降了?|减少了?|降低了?)$")  # a change over the years
 _TARGET_AFTER = re.compile(r"^[^，。；,;]{0,3}(?:的)?(?:目标|任务|计划)")
 
@@ -324,6 +328,7 @@ _PAST_FACT = re.compile(r"我国(?:有|以占)|(?:^|[，,])(?:全国|我国|全�
                         r"|现在[^，。；,;]{0,8}有")
 
 
+_EQUAL_TO = re.compile(r"(?:等于|等於|相当于)$")  # 电力108亿度，等于一九四九年的二点五倍: the base of a multiple
 # after the year's four digits or characters: the base of constant prices or of a change (在一九五四年的基数上增长)
 _BASE_YEAR = re.compile(r"年(?:的)?(?:不变价格|为?基数)")
 
@@ -332,7 +337,7 @@ def _own_years(before: str) -> list[tuple[int, int]]:
     """(offset, year) of the years written before the figure, without those it is compared with (比2020年) and
     the base year of constant prices (按一九五二年不变价格计算) or of a change (以一九五四年为基数)."""
     return [(o, y) for o, y in years_in(before) if before[max(0, o - 1):o] not in ("比", "较", "同", "与")
-            and not _BASE_YEAR.match(before, o + 4)]
+            and not _BASE_YEAR.match(before, o + 4) and not _EQUAL_TO.search(before, 0, o)]
 
 
 def _dated_before(before: str, year: int | None) -> bool:
@@ -482,7 +487,7 @@ def figure_attributes(text: str, start: int, end: int, timeline: ReportTimeline)
         if _FROM.search(clause) and _RAISED_TO.match(text, end):
             status = "actual"  # 由55元提高到70元: the level the plan starts from is already there
     elif kind == "review":
-        target = (re.search(r"目标|计划|原定", clause) and not re.search(r"完成|实现|超额|超过|超出", clause)
+        target = (_PLAN_NAMED.search(clause) and not re.search(r"完成|实现|超额|超过|超出", clause)
                   or _TARGET_AFTER.search(text[end:end + 8]))
         status = "target" if target else "actual"
     else:  # no section says: a cue, or this year (今年…由去年的10.7%提高到14%) not yet done
@@ -495,8 +500,9 @@ def figure_attributes(text: str, start: int, end: int, timeline: ReportTimeline)
     plans = [(o, _plan_end(before, o, r)) for o, r in plans_in(before)
              if not _COMPARED_PLAN.search(before[:o]) or before.endswith("的")]  # 比“五五”期间的577亿元
     years = _own_years(before)
-    if _MULTIPLE_OF_YEAR.search(before) and "倍" in text[start:end]:
-        years = years[:-1]  # 利润2392亿元，为1997年的2.9倍: 1997 is what it is compared with
+    if (multiple := _MULTIPLE_OF_YEAR.search(before)) and "倍" in text[start:end]:
+        # 利润2392亿元，为1997年的2.9倍: 1997 is what it is compared with
+        years = [(o, y) for o, y in years if o < multiple.start()]
     if from_to := _FROM_YEAR_TO.search(clause):  # drop the years between 从 and 到 (到一九八五年的 stays)
         since = len(before) - len(clause) + from_to.start()
         to = len(before) - len(clause) + max(clause.rfind("到"), clause.rfind("至"))
@@ -508,7 +514,7 @@ def figure_attributes(text: str, start: int, end: int, timeline: ReportTimeline)
     for found in _YEAR_RANGE.finditer(before):
         (compared if _COMPARED_WITH.search(before, 0, found.start()) else ranges).append(found)
     years = [(o, y) for o, y in years if not any(r.start() <= o < r.end() for r in compared)]
-    dated_by_range = False
+    dated_by_range = within = False
     # the last of a range, a year or a plan written before the figure dates it (…一九五三年到一九八○年…，六五计划期间…)
     range_last = ranges and (not years or ranges[-1].end() >= years[-1][0] + 4)
     if range_last and (not plans or plans[-1][0] < ranges[-1].start()):
@@ -522,6 +528,10 @@ def figure_attributes(text: str, start: int, end: int, timeline: ReportTimeline)
         period = str(years[-1][1])
         if (span := _range_ending_in(section, period)) and _DEADLINE.match(before, years[-1][0] + 4):
             period = span  # 计划在一九八五年底前建成投产八千万吨: done over the plan's years, by its end
+        elif (before.startswith("以来", years[-1][0] + 5) and status == "actual" and timeline.reviewed_year
+              and years[-1][1] < timeline.reviewed_year):
+            # 1998年以来，国有企业下岗职工达2700多万人: from that year to the last one under review
+            period = _period(years[-1][1], timeline.reviewed_year)
     elif plans:
         period = _period(*plans[-1][1])
     elif listed := _list_period(text, sent):
@@ -531,6 +541,7 @@ def figure_attributes(text: str, start: int, end: int, timeline: ReportTimeline)
     elif year is not None and _NEXT_YEAR.search(clause):  # 由上年18亿元增加到95亿元，明年将安排200亿元
         period = str(year + 1)
     elif year is not None and status == "target" and (ahead := _last(_YEARS_AHEAD, before)):
+        within = True  # 争取在三年内把人口自然增长率降到1%以下: within the years, not at their end (dev 1978)
         span = NUMBERS[ahead.group(1) or ahead.group(2) or ahead.group(3)]
         plan = _plan_of(year) if span == 5 and ahead.group(2) else None
         period = _period(*plan) if plan else _period(year, year + span - 1)  # 五年内: the plan; 今后五年: the term
@@ -569,7 +580,7 @@ def figure_attributes(text: str, start: int, end: int, timeline: ReportTimeline)
             period, dated_by_range = str(earlier), True
         elif _FROM_TO.search(clause):
             period = str(later)
-    if (status == "target" and period is not None and "-" in period and _LEVEL_REACHED.search(before)
+    if (status == "target" and period is not None and "-" in period and _LEVEL_REACHED.search(before) and not within
             and not _FLOW.search(clause.replace("增加到", "").replace("增长到", "").replace("提高到", ""))
             and not _RATE_NEARBY.search(before[-30:])):
         period = period.split("-")[1]  # the level at the plan's end, not over its years
