@@ -692,7 +692,8 @@ def test_since_a_year_five_years_and_levels_reduced_to():
 
 
 def test_the_year_a_multiple_is_of_is_no_date():
-    # national-state-council-1954 (traditional characters): 電力一百零八億度，等於一九四九年的二點五倍；原煤八千一百九十九萬噸
+    # national-state-council-1954 (traditional characters): 電力一百零八億度，等於一九四九年的二點五倍；
+    # 原煤八千一百九十九萬噸
     assert _read("national-state-council-1954", ("二點五倍", "電力一百零八億度，等於一九四九年的"),
                  ("八千一百九十九萬噸", "原煤")) == [("actual", "1954"), ("actual", "1954")]
 
@@ -700,3 +701,21 @@ def test_the_year_a_multiple_is_of_is_no_date():
 def test_a_plan_measured_against_is_no_target():
     # national-state-council-1956, reviewing 1955: 产品销售收入比年度计划增加了２％
     assert _attributes("national-state-council-1956", "２％", "产品销售收入比年度计划增加了")["status"] == "actual"
+
+
+def test_a_years_review_after_the_five_years_and_flows_in_them():
+    # province-jiangsu-2026: 一、“十四五”时期和2025年工作回顾 reviews the five years first, then 各位代表，刚刚过去的
+    # 2025年，… opens the year's own review; 牵头建设44家全国重点实验室 is built over the five years, 研发投入强度达
+    # 3.38%左右 (no 投入 of money) a level at their end
+    assert _read("province-jiangsu-2026", ("6%", "规上工业企业利润增长"), ("44家", "牵头建设"),
+                 ("3.38%左右", "研发投入强度达")) == [("actual", "2025"), ("actual", "2021-2025"), ("actual", "2025")]
+    # national-state-council-1993: 一、改革开放和现代化建设取得伟大成就的五年 reviews 1988-1992
+    assert _read("national-state-council-1993", ("百分之七点九", "五年平均每年增长")) == [("actual", "1988-1992")]
+
+
+def test_levels_a_plan_reaches_and_the_last_years():
+    # national-state-council-2016, the 十三五 targets: 森林覆盖率达到23.04%, 届时，我国经济总量超过90万亿元 (2020);
+    # in the review of 2015: 近三年淘汰落后炼钢炼铁产能9000多万吨 (2013-2015)
+    assert _read("national-state-council-2016", ("23.04%", "森林覆盖率达到"), ("90万亿元", "经济总量超过"),
+                 ("9000多万吨", "近三年淘汰落后炼钢炼铁产能")) == [
+        ("target", "2020"), ("target", "2020"), ("actual", "2013-2015")]

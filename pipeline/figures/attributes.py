@@ -72,7 +72,7 @@ _TIME_AFTER_SUPPOSED = re.compile(r"[0-9〇○零一二三四五六七八九]{4}
                                   r"|[”\"]?十[一二三四五六七八九]?五|[六七八九]五[”\"]?(?:时期|期间|计划)")
 # A paragraph that opens by naming the years under review, wherever its section heading points.
 _REVIEW_PARAGRAPH = re.compile(
-    r"^\s*(?:——)?\s*(?:(过去五年|五年来|这五年|过去的五年|这是[^。，,；;]{1,24}的五年|[“\"]十[一二三四五六七八九]?五[”\"](?:时期|以来)(?!.{0,6}目标))"
+    r"^\s*(?:各位代表[,，!！:：]\s*)?(?:——)?\s*(?:(过去五年|五年来|这五年|过去的五年|这是[^。，,；;]{1,24}的五年|[“\"]十[一二三四五六七八九]?五[”\"](?:时期|以来)(?!.{0,6}目标))"
     rf"|过去的?一年|一年来|刚刚过去的|(?:[0-9]{{4}}|{_CN_YEAR})年是)")
 # 今年主要预期目标是：…, 今年的工作任务: a paragraph that opens this year's aims ends a review paragraph before it
 _PLAN_PARAGRAPH = re.compile(r"^\s*今年(?:的?(?:主要)?(?:预期)?目标"
@@ -89,7 +89,8 @@ _FLOW = re.compile(_any("新增 累计 年均 平均每年 每年 新建 新开�
                    + "|" + _any("培训 帮助 吸引 净增 增长(?!率) 增加(?!到|值) 减少(?!到|至) 下降(?!到) 提高(?!到|至)")
                    + "|" + _any("新设 改善 获批")
                    + "|" + _any("加装 筹措 出台 办理 帮扶 下沉 取得 打造 引进 转移 解决 资助 建立 关停 筹集 推出 形成")
-                   + "|" + _any("淘汰 提交 取消 整理 退耕 造林 投入 支持 稳定在 保持 控制在 提升(?!到|至)")
+                   + "|" + _any("淘汰 提交 取消 整理 退耕 造林 投入(?!强度) 支持 稳定在 保持 控制在 提升(?!到|至)")
+                   + "|" + _any("建设 入选 布局 承担 开行")
                    + r"|(?<!今后)(?<!未来)(?<!第.个)五年(?!前|以前|来|计划|规划)")
 # Classes name both punctuation forms: the pipeline reads normalised text (，→,), the tests raw text.
 # 从 or 由 opening where a change starts; 从业人员, 从事, 由于, 自由 are other words
@@ -100,7 +101,8 @@ _FROM_DATED = re.compile(rf"(?:从|由){_YEAR}年")
 _FROM_TO = re.compile(r"(?:从|由)[^，；。,;从由]{1,24}(?:到|至)[^，；。,;到至]{0,6}$")
 _MULTIPLE_OF_YEAR = re.compile(rf"(?:为|是|相当于|等于|等於|达到){_YEAR}年(?:底|末)?的$")
 # 城镇化率从47.5%提高到51.5%, 森林覆盖率达到21.66%: the level a plan's years end at
-_LEVEL_REACHED = re.compile(r"(?:达到|提高到|提高至|提升到|提升至|增加到|增长到|增至|扩大到|下降到|降低到|降到|降至)"
+_LEVEL_REACHED = re.compile(r"(?:达到|超过|突破|提高到|提高至|提升到|提升至|增加到|增长到|增至|扩大到"
+                            r"|下降到|降低到|降到|降至)"
                             r"(?:了)?$")
 _RATE_NEARBY = re.compile(r"递增|年均|平均每年")  # 平均每年递增百分之四，在执行中争取达到百分之五: a rate
 _AVERAGE = re.compile(r"(?:年均|平均每年|年平均)(?:实际)?(?:增长|递增|提高|下降|增加)?$")
@@ -133,6 +135,7 @@ _PLAN_YEARS_SO_FAR = re.compile(r"(?<!今后)(?<!未来)(?<![后来近])(?:(?:�
 _SPAN_TOTAL = re.compile(r"五年(?:内|中|间|来)?(?:累计|新增|共)|(?:^|[，,；;])\s*五年(?:内|中|间)?(?![前后计规])")
 _STILL_OPEN = re.compile(r"将(?!近)|可能|可以?达到|还会")  # of the report's own year, not yet closed
 _PLAN_NAMED = re.compile(r"目标|(?<!比)(?<!比年度)(?<!比原)计划|原定")  # in a review; 比年度计划增加了2% is a result
+_RECENT_YEARS = re.compile(r"(?:近|最近)([两二三四五]|[2-5])年(?!前)")
 _CHANGE_BEFORE = re.compile(r"(?:增长|增加了?|提高了?|下降了?|减少了?|降低了?)$")  # a change over the years
 _TARGET_AFTER = re.compile(r"^[^，。；,;]{0,3}(?:的)?(?:目标|任务|计划)")
 
@@ -175,8 +178,8 @@ def _heading_section(start: int, line: str, year: int | None, reviewed: int | No
     elif plans:
         period = _period(*plans[-1][1])
     elif year is not None:
-        if review and _FIVE_YEARS.search(line):
-            period = _period(year - 5, year - 1)
+        if review and (_FIVE_YEARS.search(line) or line.rstrip().endswith("的五年")):
+            period = _period(year - 5, year - 1)  # 一、改革开放和现代化建设取得伟大成就的五年 (1993)
         elif review and _TERM.search(line):
             period = _period(*government_term(year))
         elif review:
@@ -252,7 +255,7 @@ class ReportTimeline:
                 elif section.kind is None and report_plan is not None:
                     section = Section(offset, "plan", section.period or report_plan.period)
                 elif (section.kind is None and year is not None and sections and sections[-1].kind in ("review", "plan")
-                      and any(s.kind == "review" and s.period == str(year - 1) for s in sections)):
+                      and any(s.kind == "review" and (s.period or "")[-4:] == str(year - 1) for s in sections)):
                     # 二、保持国民经济发展的良好势头 after 一、1996年国内工作的回顾: this year's work (train status
                     # unchanged, period 7 right and 7 wrong; dev status 0.985 → 0.989)
                     section = Section(offset, "plan", section.period or str(year))
@@ -541,7 +544,7 @@ def figure_attributes(text: str, start: int, end: int, timeline: ReportTimeline)
     elif year is not None and _NEXT_YEAR.search(clause):  # 由上年18亿元增加到95亿元，明年将安排200亿元
         period = str(year + 1)
     elif year is not None and status == "target" and (ahead := _last(_YEARS_AHEAD, before)):
-        within = True  # 争取在三年内把人口自然增长率降到1%以下: within the years, not at their end (dev 1978)
+        within = ahead.group(2) is not None  # 三年内把…降到1%以下: within the years (dev 1978)
         span = NUMBERS[ahead.group(1) or ahead.group(2) or ahead.group(3)]
         plan = _plan_of(year) if span == 5 and ahead.group(2) else None
         period = _period(*plan) if plan else _period(year, year + span - 1)  # 五年内: the plan; 今后五年: the term
@@ -598,6 +601,10 @@ def figure_attributes(text: str, start: int, end: int, timeline: ReportTimeline)
             period = _period(last - n + 1, last)
         elif "-" not in period and not years and _FROM.search(clause) and _RAISED_TO.match(text, end):
             so_far_began = last - n + 1  # 这两年中，钢产量由2046万吨增加到: the level before the two years
+    if (status == "actual" and period is not None and "-" not in period and not years and timeline.reviewed_year
+            and period == str(timeline.reviewed_year) and (recent := _last(_RECENT_YEARS, before))):
+        # 近三年淘汰落后炼钢炼铁产能9000多万吨: the N years up to the one under review
+        period = _period(timeline.reviewed_year - NUMBERS[recent.group(1)] + 1, timeline.reviewed_year)
     dated_start = (_FROM_DATED.search(clause) or _FROM_LAST_YEAR.search(clause) or _FROM_PLAN_END.search(clause)
                    or (kind == "plan" and _FROM_PREVIOUS_YEAR.search(clause)))
     if period is not None and _FROM.search(clause) and _RAISED_TO.match(text, end) and not dated_start \
