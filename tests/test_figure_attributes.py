@@ -719,3 +719,20 @@ def test_levels_a_plan_reaches_and_the_last_years():
     assert _read("national-state-council-2016", ("23.04%", "森林覆盖率达到"), ("90万亿元", "经济总量超过"),
                  ("9000多万吨", "近三年淘汰落后炼钢炼铁产能")) == [
         ("target", "2020"), ("target", "2020"), ("actual", "2013-2015")]
+
+
+def test_how_provincial_reports_of_2026_lay_out_their_years():
+    # province-gansu-2026: headings without numbers (“十四五”时期工作回顾, “十五五”时期的主要目标任务, 2026年重点工作)
+    timeline = ReportTimeline.of(_raw("province-gansu-2026"), 2026)
+    assert [(s.kind, s.period) for s in timeline.sections][:3] == [
+        ("review", "2021-2025"), ("plan", "2026-2030"), ("plan", "2026")]
+    # province-fujian-2026: 2025年是“十四五”收官之年。一年来，… reviews 2025;
+    # 三、一鼓作气勇争先，全力推动“十五五”开好局、
+    # 起好步 plans 2026
+    assert _read("province-fujian-2026", ("9家", "新增"), ("1500个以上", "滚动实施")) == [
+        ("actual", "2025"), ("target", "2026")]
+    # province-liaoning-2026: 二、“十五五”时期目标任务和2026年工作安排 … 今年是“十五五”开局之年，…
+    assert _read("province-liaoning-2026", ("4%左右", "社会消费品零售总额增长")) == [("target", "2026")]
+    # province-hainan-2026: 刚刚过去的2025年，是“十四五”收官之年，… (the year, not the plan)
+    hainan = ReportTimeline.of(_raw("province-hainan-2026"), 2026)
+    assert [(p.kind, p.period) for p in hainan.paragraphs[:2]] == [(None, None), ("review", "2025")]

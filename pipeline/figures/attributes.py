@@ -136,6 +136,9 @@ _SPAN_TOTAL = re.compile(r"五年(?:内|中|间|来)?(?:累计|新增|共)|(?:^|
 _STILL_OPEN = re.compile(r"将(?!近)|可能|可以?达到|还会")  # of the report's own year, not yet closed
 _PLAN_NAMED = re.compile(r"目标|(?<!比)(?<!比年度)(?<!比原)计划|原定")  # in a review; 比年度计划增加了2% is a result
 _RECENT_YEARS = re.compile(r"(?:近|最近)([两二三四五]|[2-5])年(?!前)")
+_ONE_YEAR = re.compile(r"一年来|过去一年|这一年")
+_THIS_YEAR_OPENS = re.compile(r"^\s*今年是")
+_OPENING_YEAR = re.compile(r"开好局|起好步|开局之年")
 _CHANGE_BEFORE = re.compile(r"(?:增长|增加了?|提高了?|下降了?|减少了?|降低了?)$")  # a change over the years
 _TARGET_AFTER = re.compile(r"^[^，。；,;]{0,3}(?:的)?(?:目标|任务|计划)")
 
@@ -163,6 +166,13 @@ def _is_heading(line: str, pattern: re.Pattern) -> bool:
     return len(line) <= 60 and "。" not in line and line[-1] not in "；;，," and bool(pattern.match(line))
 
 
+def _is_bare_heading(line: str) -> bool:
+    """A heading without numbering that names its years and says review or plan (“十四五”时期工作回顾, 2026年重点工作:
+    province-gansu-2026)."""
+    return (len(line.strip()) <= 24 and not re.search(r"[。，,；;：:！!]", line)
+            and bool(years_in(line) or plans_in(line)) and bool(_REVIEW.search(line) or _PLAN.search(line)))
+
+
 def _heading_section(start: int, line: str, year: int | None, reviewed: int | None = None) -> Section:
     """The section a heading opens; `reviewed` is the year a review heading without a year covers (the year
     before the report's, or the report's own in a report given at its end)."""
@@ -177,6 +187,8 @@ def _heading_section(start: int, line: str, year: int | None, reviewed: int | No
             period = str(years[-1])
     elif plans:
         period = _period(*plans[-1][1])
+        if not review and _OPENING_YEAR.search(line):  # 全力推动“十五五”开好局、起好步: the plan's first year
+            period, plan = str(plans[-1][1][0]), True
     elif year is not None:
         if review and (_FIVE_YEARS.search(line) or line.rstrip().endswith("的五年")):
             period = _period(year - 5, year - 1)  # 一、改革开放和现代化建设取得伟大成就的五年 (1993)
@@ -202,7 +214,9 @@ def _review_opening(line: str, year: int | None, reviewed: int | None = None) ->
     if not m:
         return False, None
     plans, years = plans_in(line[:20]), years_in(line[:15])
-    if plans:
+    # 2025年是“十四五”收官之年。一年来，我们…: the year (2015年是“十二五”收官之年 before the plan's results: the plan)
+    if plans and not (years and years[0][0] < plans[0][0]
+                      and (_ONE_YEAR.search(line[:40]) or "刚刚过去" in m.group())):
         period = _period(*plans[0][1])
     elif m.group(1):
         period = _period(year - 5, year - 1) if year else None
@@ -245,7 +259,7 @@ class ReportTimeline:
             if close_review:
                 paragraphs.append(Section(offset, None, None))
                 close_review = False
-            if _is_heading(line, heading):
+            if _is_heading(line, heading) or _is_bare_heading(line):
                 section = _heading_section(offset, line, year, reviewed)
                 if (section.kind is None and sections and sections[-1].kind == "plan"
                         and any(s.kind == "review" for s in sections)):
@@ -268,6 +282,10 @@ class ReportTimeline:
                 close_review = bool(sections) and sections[-1].kind == "plan"
             elif year and _PLAN_PARAGRAPH.match(line) and paragraphs and paragraphs[-1].kind == "review":
                 paragraphs.append(Section(offset, "plan", str(year)))  # to the next heading or review paragraph
+            elif (year and _THIS_YEAR_OPENS.match(line) and sections and sections[-1].kind == "plan"
+                  and "-" in (sections[-1].period or "")):
+                # 二、“十五五”时期目标任务和2026年工作安排 … 今年是“十五五”开局之年，…: this year's work from here
+                paragraphs.append(Section(offset, "plan", str(year)))
             elif year and (m := _FIVE_YEAR_SENTENCE.search(line)):
                 paragraphs.append(Section(offset + m.start(1), "review", _period(year - 5, year - 1)))
                 close_review = True
