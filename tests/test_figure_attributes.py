@@ -736,3 +736,5 @@ def test_how_provincial_reports_of_2026_lay_out_their_years():
     # province-hainan-2026: 刚刚过去的2025年，是“十四五”收官之年，… (the year, not the plan)
     hainan = ReportTimeline.of(_raw("province-hainan-2026"), 2026)
     assert [(p.kind, p.period) for p in hainan.paragraphs[:2]] == [(None, None), ("review", "2025")]
+    # province-qinghai-2026: 2025年是“十四五”收官之年，是青海发展历程中很不平凡的一年。… (the year, not the plan)
+    assert _read("province-qinghai-2026", ("4.1%", "地区生产总值增长")) == [("actual", "2025")]

@@ -136,7 +136,7 @@ _SPAN_TOTAL = re.compile(r"五年(?:内|中|间|来)?(?:累计|新增|共)|(?:^|
 _STILL_OPEN = re.compile(r"将(?!近)|可能|可以?达到|还会")  # of the report's own year, not yet closed
 _PLAN_NAMED = re.compile(r"目标|(?<!比)(?<!比年度)(?<!比原)计划|原定")  # in a review; 比年度计划增加了2% is a result
 _RECENT_YEARS = re.compile(r"(?:近|最近)([两二三四五]|[2-5])年(?!前)")
-_ONE_YEAR = re.compile(r"一年来|过去一年|这一年")
+_ONE_YEAR = re.compile(r"一年来|过去一年|这一年|不平凡的一年")
 _THIS_YEAR_OPENS = re.compile(r"^\s*今年是")
 _OPENING_YEAR = re.compile(r"开好局|起好步|开局之年")
 _CHANGE_BEFORE = re.compile(r"(?:增长|增加了?|提高了?|下降了?|减少了?|降低了?)$")  # a change over the years
@@ -216,7 +216,7 @@ def _review_opening(line: str, year: int | None, reviewed: int | None = None) ->
     plans, years = plans_in(line[:20]), years_in(line[:15])
     # 2025年是“十四五”收官之年。一年来，我们…: the year (2015年是“十二五”收官之年 before the plan's results: the plan)
     if plans and not (years and years[0][0] < plans[0][0]
-                      and (_ONE_YEAR.search(line[:40]) or "刚刚过去" in m.group())):
+                      and (_ONE_YEAR.search(line[:50]) or "刚刚过去" in m.group())):
         period = _period(*plans[0][1])
     elif m.group(1):
         period = _period(year - 5, year - 1) if year else None
