@@ -738,3 +738,11 @@ def test_how_provincial_reports_of_2026_lay_out_their_years():
     assert [(p.kind, p.period) for p in hainan.paragraphs[:2]] == [(None, None), ("review", "2025")]
     # province-qinghai-2026: 2025年是“十四五”收官之年，是青海发展历程中很不平凡的一年。… (the year, not the plan)
     assert _read("province-qinghai-2026", ("4.1%", "地区生产总值增长")) == [("actual", "2025")]
+
+
+def test_the_years_so_far_inside_this_years_plan():
+    # national-state-council-2000, in the plan for 2000: 两年来通过财政向银行发行2100亿元长期国债，带动4200多亿元…
+    # (the two years up to 1999); 已建成的主要有：加固大江大河大湖堤防近6100公里 (done, no plan)
+    assert _read("national-state-council-2000", ("2100亿元", "两年来通过财政向银行发行"), ("4200多亿元", "带动")) == [
+        ("actual", "1998-1999"), ("actual", "1998-1999")]
+    assert _attributes("national-state-council-2000", "近6100公里", "加固大江大河大湖堤防")["status"] == "actual"

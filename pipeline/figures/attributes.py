@@ -133,6 +133,7 @@ _PLAN_YEARS_SO_FAR = re.compile(r"(?<!今后)(?<!未来)(?<![后来近])(?:(?:�
                                 r"|(?:^|(?<=[，,：:\s]))([两二三四])年(?![前后内里度底末]|之内|时间|安排|投入|累计投入))")
 # 五年内新增发电装机容量1950万千瓦，采煤能力8000万吨，…: every figure the sentence lists is added over the years
 _SPAN_TOTAL = re.compile(r"五年(?:内|中|间|来)?(?:累计|新增|共)|(?:^|[，,；;])\s*五年(?:内|中|间)?(?![前后计规])")
+_DONE_LIST = re.compile(r"\s*已(?:经)?(?:建成|完成|开工|实现)[^，。；,;]{0,6}[:：]")  # 已建成的主要有：…
 _STILL_OPEN = re.compile(r"将(?!近)|可能|可以?达到|还会")  # of the report's own year, not yet closed
 _PLAN_NAMED = re.compile(r"目标|(?<!比)(?<!比年度)(?<!比原)计划|原定")  # in a review; 比年度计划增加了2% is a result
 _RECENT_YEARS = re.compile(r"(?:近|最近)([两二三四五]|[2-5])年(?!前)")
@@ -500,7 +501,7 @@ def figure_attributes(text: str, start: int, end: int, timeline: ReportTimeline)
         status = "expected"
     elif kind == "plan":
         past = (_PAST.search(clause) or _PAST_FACT.search(before) or _dated_before(before, year)
-                or so_far)
+                or so_far or _DONE_LIST.match(before))
         status = "actual" if past and not _target_cue(before, year) else "target"
         if _DONE.search(clause) and not _target_cue(before.replace("计划", ""), year):
             # 两个年度计划都超额完成，…比一九五二年增长了…: a plan (the noun) done; 拟定, 将 stay targets
@@ -608,13 +609,17 @@ def figure_attributes(text: str, start: int, end: int, timeline: ReportTimeline)
     if (span := _range_ending_in(section, period)) and _AVERAGE.search(clause):
         period = span  # 国内生产总值2000年达89404亿元，平均每年增长8.3%: the rate is over the five years
     so_far_began = None
+    if (status != "target" and kind == "plan" and so_far and so_far.group().endswith("来") and year is not None
+            and period == str(year) and timeline.reviewed_year):
+        period = str(timeline.reviewed_year)  # 两年来通过财政向银行发行2100亿元长期国债 in this year's plan: 1998-1999
     if status != "target" and period is not None and so_far:
         n = NUMBERS[so_far.group(1) or so_far.group(2) or so_far.group(3)]
         first, last = int(period[:4]), int(period[-4:])
         if "-" in period and not years and first + n - 1 < last:
             period = _period(first, first + n - 1)  # the plan's first years
-        elif "-" not in period and (so_far.start() >= len(before) - len(clause)
-                                    or (not years and _CHANGE_BEFORE.search(clause))):
+        elif "-" not in period and (
+                so_far.start() >= len(before) - len(clause)
+                or (not years and (_CHANGE_BEFORE.search(clause) or so_far.group().endswith("来")))):
             # 一九八二年预计…，两年平均每年递增: the two years up to 1982; 这两年中，…增加到…，增长55.3%: the same
             period = _period(last - n + 1, last)
         elif "-" not in period and not years and _FROM.search(clause) and _RAISED_TO.match(text, end):
