@@ -281,11 +281,11 @@ class ReportTimeline:
                 paragraphs.append(Section(offset, "review", opening[1]))
                 # 一年来，我们大力发展公益性文化事业… under 二、2010年主要任务: the next paragraph plans again
                 close_review = bool(sections) and sections[-1].kind == "plan"
-            elif year and _PLAN_PARAGRAPH.match(line) and paragraphs and paragraphs[-1].kind == "review":
-                paragraphs.append(Section(offset, "plan", str(year)))  # to the next heading or review paragraph
-            elif (year and _THIS_YEAR_OPENS.match(line) and sections and sections[-1].kind == "plan"
-                  and "-" in (sections[-1].period or "")):
-                # 二、“十五五”时期目标任务和2026年工作安排 … 今年是“十五五”开局之年，…: this year's work from here
+            elif year and (_PLAN_PARAGRAPH.match(line) and paragraphs and paragraphs[-1].kind == "review"
+                           or _THIS_YEAR_OPENS.match(line) and sections and sections[-1].kind == "plan"
+                           and "-" in (sections[-1].period or "")):
+                # this year's work, to the next heading or review paragraph: 今年主要预期目标是：… after a review
+                # paragraph, or 今年是“十五五”开局之年，… under 二、“十五五”时期目标任务和2026年工作安排
                 paragraphs.append(Section(offset, "plan", str(year)))
             elif year and (m := _FIVE_YEAR_SENTENCE.search(line)):
                 paragraphs.append(Section(offset + m.start(1), "review", _period(year - 5, year - 1)))
@@ -383,6 +383,12 @@ def _relative_year(clause: str, year: int) -> str | None:
         if pattern.search(clause):
             return str(year + offset)
     return None
+
+
+def _starting_level(text: str, clause: str, end: int) -> bool:
+    """Whether the figure ending at `end` is the A of 从A增加到B / 由A提高到B (its clause opens the change, 到 / 至 /
+    为 follows it)."""
+    return bool(_FROM.search(clause) and _RAISED_TO.match(text, end))
 
 
 def _without_start(clause: str) -> str:
@@ -506,7 +512,7 @@ def figure_attributes(text: str, start: int, end: int, timeline: ReportTimeline)
         if _DONE.search(clause) and not _target_cue(before.replace("计划", ""), year):
             # 两个年度计划都超额完成，…比一九五二年增长了…: a plan (the noun) done; 拟定, 将 stay targets
             status = "actual"
-        if _FROM.search(clause) and _RAISED_TO.match(text, end):
+        if _starting_level(text, clause, end):
             status = "actual"  # 由55元提高到70元: the level the plan starts from is already there
     elif kind == "review":
         target = (_PLAN_NAMED.search(clause) and not re.search(r"完成|实现|超额|超过|超出", clause)
@@ -515,7 +521,7 @@ def figure_attributes(text: str, start: int, end: int, timeline: ReportTimeline)
     else:  # no section says: a cue, or this year (今年…由去年的10.7%提高到14%) not yet done
         this_year = (_THIS_YEAR.search(_without_start(before)) and not _DONE.search(clause)
                      and not _PAST_FACT.search(before) and not re.search(r"统计", before)
-                     and not (_FROM.search(clause) and _RAISED_TO.match(text, end)))
+                     and not _starting_level(text, clause, end))
         status = "target" if _target_cue(before, year) or this_year else "actual"
     # period: a year or plan written before the figure in its sentence, then relative words, then the section
     period = None
@@ -622,7 +628,7 @@ def figure_attributes(text: str, start: int, end: int, timeline: ReportTimeline)
                 or (not years and (_CHANGE_BEFORE.search(clause) or so_far.group().endswith("来")))):
             # 一九八二年预计…，两年平均每年递增: the two years up to 1982; 这两年中，…增加到…，增长55.3%: the same
             period = _period(last - n + 1, last)
-        elif "-" not in period and not years and _FROM.search(clause) and _RAISED_TO.match(text, end):
+        elif "-" not in period and not years and _starting_level(text, clause, end):
             so_far_began = last - n + 1  # 这两年中，钢产量由2046万吨增加到: the level before the two years
     if (status == "actual" and period is not None and "-" not in period and not years and timeline.reviewed_year
             and period == str(timeline.reviewed_year) and (recent := _last(_RECENT_YEARS, before))):
@@ -630,8 +636,7 @@ def figure_attributes(text: str, start: int, end: int, timeline: ReportTimeline)
         period = _period(timeline.reviewed_year - NUMBERS[recent.group(1)] + 1, timeline.reviewed_year)
     dated_start = (_FROM_DATED.search(clause) or _FROM_LAST_YEAR.search(clause) or _FROM_PLAN_END.search(clause)
                    or (kind == "plan" and _FROM_PREVIOUS_YEAR.search(clause)))
-    if period is not None and _FROM.search(clause) and _RAISED_TO.match(text, end) and not dated_start \
-            and not dated_by_range:
+    if period is not None and _starting_level(text, clause, end) and not dated_start and not dated_by_range:
         # 从A增加到B: A is the level before the period began (从2017年的A: the text dates it); under a review of
         # 2021-2025 that is 2020, even where B was dated at the range's end
         began = section.period if section is not None and section.period and period == section.period[-4:] else period
