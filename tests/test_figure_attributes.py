@@ -746,3 +746,11 @@ def test_the_years_so_far_inside_this_years_plan():
     assert _read("national-state-council-2000", ("2100亿元", "两年来通过财政向银行发行"), ("4200多亿元", "带动")) == [
         ("actual", "1998-1999"), ("actual", "1998-1999")]
     assert _attributes("national-state-council-2000", "近6100公里", "加固大江大河大湖堤防")["status"] == "actual"
+
+
+def test_things_an_action_produced_over_the_five_years():
+    # province-gansu-2026, “十四五”时期工作回顾: 优化重组全国重点实验室14家。组建13家… and 出让矿业权755宗 count what
+    # the five years produced (2021-2025); 新能源…产业产值达到1006.6亿元 is the level reached at their end
+    assert _read("province-gansu-2026", ("14家", "优化重组全国重点实验室"), ("755宗", "出让矿业权"),
+                 ("1006.6亿元", "产业产值达到")) == [
+        ("actual", "2021-2025"), ("actual", "2021-2025"), ("actual", "2025")]

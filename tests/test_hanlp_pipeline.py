@@ -238,3 +238,43 @@ def test_retraining_keeps_the_model_card_and_members_train_into_the_folder(tmp_p
     tagger = NumpyTagger(out)
     assert len(tagger.members) == 1 and tagger.members[0][0].matcher is tagger.matcher
     assert len(tagger.predict([list("全年地区生产总值增长5%左右")])) == 1
+
+
+def test_bigram_features_train_save_and_run_without_torch(tmp_path):
+    """A tagger with bigram features: the frozen bigram vectors are saved with the weights (HanLP keeps only
+    trainable ones by default), `hanlp.load` reads them back, and the NumPy tagger embeds every character as
+    HanLP does. The vectors here are made up (a test fixture), over bigrams of the seed report."""
+    import numpy as np
+    import torch
+
+    from pipeline.backends.bigrams import bigram_ids, bigram_index
+    from pipeline.backends.hanlp_models import BIGRAM_FIELD, LEXICON_FIELD
+    from pipeline.backends.numpy_tagger import NumpyTagger
+
+    chars = [c for c in normalise(SEED_TEXT) if not c.isspace()]
+    bigrams = list(dict.fromkeys(a + b for a, b in zip(chars[:-1], chars[1:], strict=True)))[:300]
+    rng = np.random.default_rng(1)
+    vectors = tmp_path / "bigrams.txt"
+    vectors.write_text(f"{len(bigrams)} 4\n" + "".join(
+        f"{b} {' '.join(f'{x:.3f}' for x in rng.uniform(-1, 1, 4))}\n" for b in bigrams), encoding="utf-8")
+    out = tmp_path / "ner"
+    assert hanlp_ner.main(["--out", str(out), "--epochs", "1", "--limit-docs", "1", "--dev-docs", "1", "--hidden",
+                           "32", "--threads", "1", "--lexicon", "--bigram-vectors", str(vectors),
+                           "--no-relations"]) == 0
+    assert json.loads((out / "config.json").read_text(encoding="utf-8"))["bigrams"] == bigrams
+    with_hanlp = hanlp.load(str(out), verbose=False, devices=-1)
+    table = with_hanlp.model.embed.bigram.weight
+    assert torch.allclose(table[1], torch.tensor([float(x) for x in vectors.read_text().split("\n")[1].split()[1:]]))
+    chunk = list(SEED_TEXT.split("\n")[5][:120])
+    ids = bigram_ids(chunk, bigram_index(bigrams))
+    assert (ids[1:, 0] == ids[:-1, 1]).all() and ids[0, 0] == 0 and ids[-1, 1] == 0 and (ids > 0).any()
+    token = with_hanlp.vocabs["token"]
+    batch = {"token_id": torch.tensor([[token.get_idx(c) for c in chunk]]),
+             LEXICON_FIELD: torch.from_numpy(with_hanlp.lexicon_matcher.feature_array("".join(chunk)))[None],
+             BIGRAM_FIELD: torch.from_numpy(ids)[None]}
+    with_hanlp.model.eval()
+    with torch.no_grad():
+        by_hanlp = with_hanlp.model.embed(batch).numpy()[0]
+    by_numpy = NumpyTagger(out)
+    assert np.abs(by_hanlp - by_numpy._embed(chunk)).max() < 1e-5
+    assert by_numpy.predict([chunk]) == [[tuple(s) for s in spans] for spans in with_hanlp.predict([chunk])]

@@ -12,9 +12,11 @@ Two fixes over hanlp 2.1.5's `RNNNamedEntityRecognizer`:
   an ill-formed sequence such as ``B-FIG I-FIG O``, which a briefly trained model does; here such a
   sequence is read the way HanLP reads ill-formed BIO, as a span.
 
-One addition: soft-lexicon features (`pipeline.backends.lexicon`). With a `lexicon` in the config (lexicon
+Two additions: soft-lexicon features (`pipeline.backends.lexicon`). With a `lexicon` in the config (lexicon
 name → words, saved in config.json so `hanlp.load` needs nothing else), every character's state in each
-lexicon is embedded and added to its character embedding.
+lexicon is embedded and added to its character embedding. And character bigrams (`pipeline.backends.bigrams`):
+with `bigrams` in the config (the vocabulary; their vectors are in model.pt), the embeddings of the bigrams
+ending and starting at a character, frozen, are projected and added too.
 """
 
 from __future__ import annotations
@@ -25,9 +27,11 @@ from hanlp.components.taggers.tagger import Tagger
 from hanlp.utils.span_util import bio_tags_to_spans
 from torch import nn
 
+from pipeline.backends.bigrams import bigram_ids, bigram_index
 from pipeline.backends.lexicon import N_STATES, LexiconMatcher
 
 LEXICON_FIELD = "lexicon_ids"  # HanLP's loader pads a field whose name ends in _ids
+BIGRAM_FIELD = "bigram_ids"
 
 
 def iobes_to_bio(tag: str) -> str:
@@ -55,7 +59,8 @@ class LexiconEmbedding(nn.Module):
     """A character embedding plus, per lexicon, an embedding of the character's state in it (summed, so
     the BiLSTM input keeps its size and pretrained character vectors still fit)."""
 
-    def __init__(self, char: nn.Embedding, n_lexicons: int, token_field: str) -> None:
+    def __init__(self, char: nn.Embedding, n_lexicons: int, token_field: str,
+                 bigrams: torch.Tensor | None = None) -> None:
         super().__init__()
         self.char = char
         self.embedding_dim = char.embedding_dim
@@ -65,12 +70,22 @@ class LexiconEmbedding(nn.Module):
         self.states = nn.EmbeddingBag(n_lexicons * N_STATES, char.embedding_dim, mode="sum")
         nn.init.zeros_(self.states.weight)  # starts as the plain character model
         self.register_buffer("offsets", torch.arange(n_lexicons) * N_STATES, persistent=False)
+        self.bigram = self.bigram_proj = None
+        if bigrams is not None:
+            # Frozen: the vectors carry what the unlabelled text says about bigrams the gold never shows.
+            self.bigram = nn.Embedding.from_pretrained(bigrams, freeze=True, padding_idx=0)
+            self.bigram_proj = nn.Linear(2 * bigrams.shape[1], char.embedding_dim, bias=False)
+            nn.init.zeros_(self.bigram_proj.weight)  # starts as the model without bigrams
 
     def forward(self, batch: dict, mask: torch.Tensor | None = None) -> torch.Tensor:
         chars = self.char(batch[self.token_field])
         states = batch[LEXICON_FIELD][:, :chars.shape[1]].long() + self.offsets
         summed = self.states(states.reshape(-1, states.shape[-1]))
-        return chars + summed.view(*chars.shape)
+        out = chars + summed.view(*chars.shape)
+        if self.bigram is not None:
+            ids = batch[BIGRAM_FIELD][:, :chars.shape[1]].long()
+            out = out + self.bigram_proj(self.bigram(ids).flatten(2))
+        return out
 
 
 class LexiconFeatures:
@@ -94,6 +109,19 @@ class LexiconFeatures:
         return sample
 
 
+class BigramFeatures:
+    """Dataset transform: the ids of the bigrams ending and starting at each character of a sample."""
+
+    def __init__(self, bigrams: list[str], token_key: str) -> None:
+        self.index = bigram_index(bigrams)
+        self.token_key = token_key
+
+    def __call__(self, sample: dict) -> dict:
+        if BIGRAM_FIELD not in sample:
+            sample[BIGRAM_FIELD] = torch.from_numpy(bigram_ids(sample[self.token_key], self.index))
+        return sample
+
+
 class RNNNamedEntityRecognizerBatchFirstCRF(RNNNamedEntityRecognizer):
     """HanLP's character BiLSTM(-CRF) NER with the CRF set to batch-first, as the model feeds it, and
     IOBES output decoded without raising on ill-formed sequences.
@@ -102,6 +130,7 @@ class RNNNamedEntityRecognizerBatchFirstCRF(RNNNamedEntityRecognizer):
     pretrained vectors; they are copied into the embedding table, so `hanlp.load` needs no vector file."""
 
     init_vectors: str | None = None
+    bigram_vectors: dict[str, list[float]] | None = None  # vectors of the config's bigrams, before `fit`
     _matcher: LexiconMatcher | None = None
 
     @property
@@ -116,6 +145,8 @@ class RNNNamedEntityRecognizerBatchFirstCRF(RNNNamedEntityRecognizer):
         matcher = self.lexicon_matcher
         if matcher is not None:
             transform = [LexiconFeatures(matcher, self.config.token_key), *transform]
+        if self.config.get("bigrams"):
+            transform = [BigramFeatures(self.config.bigrams, self.config.token_key), *transform]
         return super().build_dataset(data, transform)
 
     def build_model(self, **kwargs):
@@ -136,8 +167,26 @@ class RNNNamedEntityRecognizerBatchFirstCRF(RNNNamedEntityRecognizer):
             self.init_vectors_found = (found, len(tokens))
         lexicon = self.config.get("lexicon")
         if lexicon and isinstance(model.embed, nn.Embedding):
-            model.embed = LexiconEmbedding(model.embed, len(lexicon), f"{self.config.token_key}_id")
+            model.embed = LexiconEmbedding(model.embed, len(lexicon), f"{self.config.token_key}_id",
+                                           self._bigram_table())
         return model
+
+    def _bigram_table(self) -> torch.Tensor | None:
+        """The frozen bigram vectors (row 0: unknown), from `bigram_vectors` when training; zeros when
+        `hanlp.load` rebuilds the model, whose saved weights then fill them."""
+        bigrams = self.config.get("bigrams")
+        if not bigrams:
+            return None
+        table = torch.zeros(len(bigrams) + 1, self.config.bigram_dim)
+        for i, bigram in enumerate(bigrams, start=1):
+            vec = (self.bigram_vectors or {}).get(bigram)
+            if vec is not None:
+                table[i] = torch.tensor(vec)
+        return table
+
+    def save_weights(self, save_dir, filename="model.pt", trainable_only=False, **kwargs):
+        # HanLP keeps trainable weights only by default, which would drop the frozen bigram vectors.
+        return super().save_weights(save_dir, filename, trainable_only=False, **kwargs)
 
     def predict_data(self, data, batch_size, **kwargs):
         if self.tagging_scheme != "IOBES":

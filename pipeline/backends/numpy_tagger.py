@@ -22,6 +22,7 @@ from pathlib import Path
 import numpy as np
 from threadpoolctl import threadpool_limits
 
+from pipeline.backends.bigrams import bigram_ids, bigram_index
 from pipeline.backends.lexicon import N_STATES, LexiconMatcher
 
 WEIGHTS = "model.npz"
@@ -86,6 +87,14 @@ class NumpyTagger:
             self.states = weights["embed.states.weight"]
         else:
             self.char, self.states = weights["embed.weight"], None
+        self._bigrams, self.bigram_left, self.bigram_right = None, None, None
+        if config.get("bigrams"):
+            # The projection folded into the frozen vectors once: one row lookup per side at prediction.
+            table, proj = weights["embed.bigram.weight"], weights["embed.bigram_proj.weight"]
+            dim = table.shape[1]
+            self._bigrams = bigram_index(config["bigrams"])
+            self.bigram_left = np.ascontiguousarray(table @ proj[:, :dim].T, dtype=np.float32)
+            self.bigram_right = np.ascontiguousarray(table @ proj[:, dim:].T, dtype=np.float32)
         # Gates reordered from torch's (input, forget, cell, output) to (input, forget, output, cell): one
         # sigmoid over the first three, one tanh over the last; weights transposed once for the matmuls.
         hidden = weights["word_lstm.weight_hh_l0"].shape[1]
@@ -120,6 +129,9 @@ class NumpyTagger:
             states = states.astype(np.int64)
             rows = states + np.arange(states.shape[1]) * N_STATES
             x = x + self.states[rows].sum(axis=1)
+        if self._bigrams is not None:
+            ids = bigram_ids(chunk, self._bigrams)
+            x = x + self.bigram_left[ids[:, 0]] + self.bigram_right[ids[:, 1]]
         return x
 
     def _lstm(self, x: np.ndarray, lengths: np.ndarray, direction: int) -> np.ndarray:

@@ -59,6 +59,13 @@ _TEN_YEAR_PLANS = ((1976, 1985), (1991, 2000))
 _WORLD_SHARE = re.compile(r"(?:占|着)(?:世界|全世界|全球)的?$")
 # 我国有十亿多人口, 中国是发展中的社会主义国家，又是有十亿多人口的大国: the country as it is, no year
 _COUNTRY_HAS = re.compile(r"(?:我国|中国)(?:是一个|[^，。；,;]{0,12}又是)?(?:共|每年)?有$")
+# 在我们这样一个近13亿人口的国家, 关系到全国六亿人民的事情: the country's people as a figure of speech, undated
+_PEOPLE_OF_THE_COUNTRY = re.compile(r"(?:这样一个|这么一个|拥有|全国|在|有|^)$")
+_PEOPLE = re.compile(r"(?:人口|人民)(?!公社)")
+_HUNDRED_MILLIONS = re.compile(r"^(?:近|约)?[^亿]+亿(?:多|以上)?$")
+# 苏联帮助我国建设的一百五十六个工业单位: the aid programme, named by its count
+_AID_PROGRAMME = re.compile(r"(?:苏联|蘇聯)[^，。；,;]{0,6}(?:帮助|援助|协助|協助|幫助|为|為)(?:我国|我國|我们|我們)"
+                            r"?(?:建设|建設|设计|設計)?的$|(?:苏联|蘇聯)援助下的$")
 _LAST_YEAR = re.compile(r"(?<![比较与同础])(?:去年|上年)|过去一年|过去的一年|刚刚过去的一年")  # 比去年, 与上年: a basis
 _NEXT_YEAR = re.compile(r"明年")
 _THIS_YEAR = re.compile(r"今年")
@@ -398,6 +405,16 @@ def _without_start(clause: str) -> str:
 
 
 _PART_OF = re.compile(r"^\s*其中")
+# 优化重组全国重点实验室14家, 出让矿业权755宗, 获国家科学技术奖20项: things an action produced over the years
+# reviewed; 从771家增加到1076家 and 恢复至7群 are levels reached
+_COUNTED_FLOW = re.compile(_any("组建 重组 出让 促成 认定 审议 运送 资助 清理 废止 修订 精减 授予 吸收")
+                           + "|" + _any("创建 举办 设立 成立 签约 化解 退出 压降 升格 增补 安置 救助 发放 减免")
+                           + "|" + _any("获(?!得感)"))
+_REACHED_IN_CLAUSE = re.compile(r"(?:从|由)[^，；。,;]*(?:到|至|$)|(?:到|至)$")
+
+
+def _counted_flow(clause: str) -> bool:
+    return bool(_COUNTED_FLOW.search(clause)) and not _REACHED_IN_CLAUSE.search(clause)
 
 
 def _split_clause(before: str, clause: str) -> str:
@@ -578,7 +595,9 @@ def figure_attributes(text: str, start: int, end: int, timeline: ReportTimeline)
     elif year is not None and _FIVE_YEARS.search(before):
         period = _period(year - 5, year - 1)
     elif year is not None and (_WORLD_SHARE.search(before) and text.startswith("的", end)
-                               or _COUNTRY_HAS.search(clause)):
+                               or _COUNTRY_HAS.search(clause) or _AID_PROGRAMME.search(clause)
+                               or _HUNDRED_MILLIONS.match(text[start:end]) and _PEOPLE.match(text, end)
+                               and _PEOPLE_OF_THE_COUNTRY.search(clause)):
         period = None
     elif year is not None and _LAST_YEAR.search(_without_start(before)):
         period = str(year - 1)
@@ -588,7 +607,8 @@ def figure_attributes(text: str, start: int, end: int, timeline: ReportTimeline)
         period = _period(*government_term(year))
     elif section is not None and section.period:
         period = section.period
-        if "-" in period and status == "actual" and not _FLOW.search(_split_clause(before, clause)) and not so_far \
+        flow = _FLOW.search(_split_clause(before, clause)) or _counted_flow(clause)
+        if "-" in period and status == "actual" and not flow and not so_far \
                 and not (_SPAN_TOTAL.search(before) and not _LEVEL_REACHED.search(clause)):
             period = period.split("-")[1]  # no flow word: a level reached at the end of the years under review
     elif year is not None:

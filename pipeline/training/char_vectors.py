@@ -51,9 +51,16 @@ def general_lines(limit_per_source: int | None = None) -> Iterator[list[str]]:
         print(f"read {name}", file=sys.stderr)
 
 
+def as_bigrams(lines: list[list[str]]) -> list[list[str]]:
+    """Each line as its character bigrams (what the tagger's bigram features look up)."""
+    return [[a + b for a, b in zip(chars[:-1], chars[1:], strict=True)] for chars in lines if len(chars) > 1]
+
+
 def train_vectors(out: Path, dim: int = 100, epochs: int = 5, general: bool = True,
-                  limit_per_source: int | None = None, workers: int = 2) -> dict:
-    """Train and save the vectors; returns a summary (sentences, characters, vocabulary, seconds)."""
+                  limit_per_source: int | None = None, workers: int = 2, bigrams: bool = False,
+                  max_vocabulary: int | None = None) -> dict:
+    """Train and save the vectors (of characters, or with `bigrams` of character bigrams); returns a summary
+    (sentences, characters, vocabulary, seconds)."""
     from gensim.models import Word2Vec
 
     from pipeline.corpus.splits import split_ids
@@ -64,13 +71,16 @@ def train_vectors(out: Path, dim: int = 100, epochs: int = 5, general: bool = Tr
     reports = len(sentences)
     if general:
         sentences += list(general_lines(limit_per_source))
+    characters = sum(map(len, sentences))
+    if bigrams:
+        sentences = as_bigrams(sentences)
     model = Word2Vec(sentences, vector_size=dim, window=5, min_count=2, sg=1, negative=5, epochs=epochs,
-                     workers=workers, seed=1)
+                     workers=workers, seed=1, max_final_vocab=max_vocabulary)
     out.parent.mkdir(parents=True, exist_ok=True)
     tmp = out.with_name(out.name + ".tmp")
     model.wv.save_word2vec_format(str(tmp), binary=False)
     tmp.replace(out)
-    return {"report_lines": reports, "lines": len(sentences), "characters": sum(map(len, sentences)),
+    return {"report_lines": reports, "lines": len(sentences), "characters": characters,
             "vocabulary": len(model.wv), "dim": dim, "epochs": epochs, "seconds": round(time.time() - start)}
 
 
@@ -82,8 +92,11 @@ def main(argv: list[str] | None = None) -> int:
     parser.add_argument("--no-general", dest="general", action="store_false",
                         help="reports only (no research-only general corpora)")
     parser.add_argument("--limit-per-source", type=int, help="read at most N records of each general corpus")
+    parser.add_argument("--bigrams", action="store_true", help="vectors of character bigrams, not characters")
+    parser.add_argument("--max-vocabulary", type=int, help="keep the N most frequent tokens only")
     args = parser.parse_args(argv)
-    summary = train_vectors(args.out, args.dim, args.epochs, args.general, args.limit_per_source)
+    summary = train_vectors(args.out, args.dim, args.epochs, args.general, args.limit_per_source,
+                            bigrams=args.bigrams, max_vocabulary=args.max_vocabulary)
     print(f"{args.out}: {summary}", file=sys.stderr)
     return 0
 

@@ -60,6 +60,7 @@ class Settings:
     augment: float = 0.0  # share of ENT/LOC/ORG mentions replaced in added copies of their chunks (training.augment)
     augment_labels: tuple[str, ...] = AUGMENTED_LABELS
     augment_copies: int = 1  # augmented copies of each training record
+    bigram_vectors: str | None = None  # word2vec text file of bigram vectors (char_vectors --bigrams): bigram features
 
 
 @dataclass
@@ -239,6 +240,8 @@ def train(train_records: list[dict], dev_records: list[dict], out: Path, setting
     from pipeline.backends.hanlp_models import RNNNamedEntityRecognizerBatchFirstCRF
 
     settings = settings or Settings()
+    if settings.bigram_vectors and not settings.lexicon:
+        raise ValueError("bigram features are added to the soft-lexicon embedding: train with the lexicon too")
     if threads:
         torch.set_num_threads(threads)
     start = time.time()
@@ -263,10 +266,17 @@ def train(train_records: list[dict], dev_records: list[dict], out: Path, setting
     try:
         tagger = RNNNamedEntityRecognizerBatchFirstCRF()
         tagger.init_vectors = settings.init_vectors
+        bigram_config = {}
+        if settings.bigram_vectors:
+            from pipeline.backends.hanlp_models import read_text_vectors
+
+            tagger.bigram_vectors = read_text_vectors(settings.bigram_vectors)
+            bigram_config = {"bigrams": list(tagger.bigram_vectors),
+                             "bigram_dim": len(next(iter(tagger.bigram_vectors.values())))}
         tagger.fit(trn, dev or trn[:1], str(tmp), epochs=settings.epochs, embed=settings.embed,
                    rnn_hidden=settings.rnn_hidden, batch_size=settings.batch_size, lr=settings.lr, drop=settings.drop,
                    patience=settings.patience, crf=settings.crf, tagging_scheme=settings.scheme, devices=-1,
-                   seed=settings.seed, **({"lexicon": lexicons} if lexicons else {}))
+                   seed=settings.seed, **({"lexicon": lexicons} if lexicons else {}), **bigram_config)
         fit_seconds = round(time.time() - start)
         shorten_log(tmp / "train.log")
         export_weights(tmp)  # model.npz: prediction without torch (pipeline.backends.numpy_tagger)
@@ -331,6 +341,7 @@ def main(argv: list[str] | None = None) -> int:
                         help="add copies of the chunks with this share of ENT/LOC/ORG names replaced (0: none)")
     parser.add_argument("--augment-labels", default="ENT,LOC,ORG", help="the labels --augment replaces")
     parser.add_argument("--augment-copies", type=int, default=1, help="augmented copies of each training record")
+    parser.add_argument("--bigram-vectors", help="bigram vectors (char_vectors --bigrams): add bigram features")
     parser.add_argument("--no-relations", dest="relations", action="store_false",
                         help="do not train the relation classifier (relations.pkl)")
     parser.add_argument("--fit-on-dev", action="store_true",
@@ -344,7 +355,8 @@ def main(argv: list[str] | None = None) -> int:
     settings = Settings(epochs=args.epochs, embed=args.embed, rnn_hidden=args.hidden, batch_size=args.batch_size,
                         lr=args.lr, patience=args.patience, crf=args.crf, scheme=args.scheme, max_len=args.max_len,
                         seed=args.seed, init_vectors=args.init_vectors, lexicon=args.lexicon, augment=args.augment,
-                        augment_labels=tuple(args.augment_labels.split(",")), augment_copies=args.augment_copies)
+                        augment_labels=tuple(args.augment_labels.split(",")), augment_copies=args.augment_copies,
+                        bigram_vectors=args.bigram_vectors)
     meta = train(train_records, dev_records, args.out, settings, args.threads, args.relations, args.fit_on_dev)
     micro = meta["dev_span_scores"].get("micro", {})
     print(f"HanLP NER written to {args.out} in {meta['seconds']}s ({meta['train']['docs']} train docs, "
