@@ -278,3 +278,12 @@ def test_bigram_features_train_save_and_run_without_torch(tmp_path):
     by_numpy = NumpyTagger(out)
     assert np.abs(by_hanlp - by_numpy._embed(chunk)).max() < 1e-5
     assert by_numpy.predict([chunk]) == [[tuple(s) for s in spans] for spans in with_hanlp.predict([chunk])]
+    # an ensemble whose members have the same bigrams looks them up once; a tagger averaged with itself tags alike
+    import shutil
+
+    twin = tmp_path / "twin"
+    shutil.copytree(out, twin)
+    shutil.copytree(out, twin / "members" / "same")
+    ensemble = NumpyTagger(twin)
+    assert ensemble.members[0][0]._bigrams is ensemble._bigrams
+    assert ensemble.predict([chunk]) == by_numpy.predict([chunk])

@@ -88,11 +88,13 @@ class NumpyTagger:
         else:
             self.char, self.states = weights["embed.weight"], None
         self._bigrams, self.bigram_left, self.bigram_right = None, None, None
+        self._bigram_list = config.get("bigrams")
         if config.get("bigrams"):
             # The projection folded into the frozen vectors once: one row lookup per side at prediction.
             table, proj = weights["embed.bigram.weight"], weights["embed.bigram_proj.weight"]
             dim = table.shape[1]
-            self._bigrams = bigram_index(config["bigrams"])
+            same = parent is not None and parent._bigram_list == config["bigrams"]
+            self._bigrams = parent._bigrams if same else bigram_index(config["bigrams"])  # one index for all
             self.bigram_left = np.ascontiguousarray(table @ proj[:, :dim].T, dtype=np.float32)
             self.bigram_right = np.ascontiguousarray(table @ proj[:, dim:].T, dtype=np.float32)
         # Gates reordered from torch's (input, forget, cell, output) to (input, forget, output, cell): one
@@ -119,8 +121,10 @@ class NumpyTagger:
             self.end = np.mean([t.end[cols] for t, cols in taggers], axis=0)
             self.trans = np.mean([t.trans[np.ix_(cols, cols)] for t, cols in taggers], axis=0)
 
-    def _embed(self, chunk: Sequence[str], states: np.ndarray | None = None) -> np.ndarray:
-        """Character embeddings plus the lexicon states' (`states`: the matcher's array, when already made)."""
+    def _embed(self, chunk: Sequence[str], states: np.ndarray | None = None,
+               bigrams: np.ndarray | None = None) -> np.ndarray:
+        """Character embeddings plus the lexicon states' and the bigrams' (`states`, `bigrams`: the matcher's
+        array and the bigram ids, when already made)."""
         ids = np.fromiter((self._index.get(c, self._unk) for c in chunk), dtype=np.int64, count=len(chunk))
         x = self.char[ids]
         if self.matcher is not None:
@@ -130,7 +134,7 @@ class NumpyTagger:
             rows = states + np.arange(states.shape[1]) * N_STATES
             x = x + self.states[rows].sum(axis=1)
         if self._bigrams is not None:
-            ids = bigram_ids(chunk, self._bigrams)
+            ids = bigram_ids(chunk, self._bigrams) if bigrams is None else bigrams
             x = x + self.bigram_left[ids[:, 0]] + self.bigram_right[ids[:, 1]]
         return x
 
@@ -225,7 +229,10 @@ class NumpyTagger:
             key = (id(self.matcher), row)
             if self.matcher is not None and key not in states:
                 states[key] = self.matcher.feature_array("".join(chunk))
-            embedded = self._embed(chunk, states.get(key))
+            bigram_key = (id(self._bigrams), row)
+            if self._bigrams is not None and bigram_key not in states:
+                states[bigram_key] = bigram_ids(chunk, self._bigrams)
+            embedded = self._embed(chunk, states.get(key), states.get(bigram_key))
             x[:lengths[row], row] = embedded
             x_reversed[:lengths[row], row] = embedded[::-1]
         backward = self._lstm(x_reversed, lengths, 1)
