@@ -1,4 +1,5 @@
-"""The names of the country's administrative divisions above the township, read once from the gazetteer."""
+"""The names of the country's administrative divisions, read once from the gazetteer: those above the township,
+and the towns and streets (…镇, …乡, …街道) by their full names."""
 
 from __future__ import annotations
 
@@ -39,6 +40,22 @@ def division_names(path: Path = PLACES) -> frozenset[str]:
     with open(path, encoding="utf-8") as fh:
         rows = (line.rstrip("\n").split("\t") for line in fh if not line.startswith("#"))
         return frozenset(row[0] for row in rows if len(row) > 1 and row[1] != "township")
+
+
+# township names that are also common words for kinds of town (城镇 is a township somewhere, and a word everywhere)
+_GENERIC_TOWNS = frozenset("城镇 乡镇 村镇 小城镇 中心镇 集镇 重镇 名镇 古镇 特色小镇 小镇 新市镇".split())
+TOWN_SUFFIX = re.compile(r"(?:镇|乡|街道)$")
+
+
+@lru_cache(maxsize=4)
+def town_names(path: Path = PLACES) -> frozenset[str]:
+    """The gazetteer's towns, townships and streets by their full names (田心街道, 闽宁镇), generic words left out."""
+    if not path.exists():
+        return frozenset()
+    with open(path, encoding="utf-8") as fh:
+        rows = (line.rstrip("\n").split("\t") for line in fh if not line.startswith("#"))
+        return frozenset(row[0] for row in rows if len(row) > 1 and row[1] == "township" and len(row[0]) >= 3
+                         and TOWN_SUFFIX.search(row[0]) and row[0] not in _GENERIC_TOWNS)
 
 
 def is_division(name: str, divisions: frozenset[str], suffixes: str = "县市区旗") -> bool:

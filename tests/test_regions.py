@@ -58,3 +58,27 @@ def test_a_part_of_a_province_by_its_short_name():
     assert PROVINCE_PART.search("推动皖北地区全面振兴取得新突破").group() == "皖北地区"  # 地区 goes with it
     assert PROVINCE_PART.search("推进新一轮突破菏泽鲁西崛起。") is None
     assert PROVINCE_PART.search("陕西、甘肃") is None  # made up: a province, not a part of one
+
+
+def test_a_town_or_street_named_in_full():
+    import pipeline
+    from pipeline.components.regions import towns
+    from pipeline.divisions import town_names
+    from pipeline.gazetteer import Gazetteer
+    from pipeline.textnorm import normalise
+    from pipeline.tokenizer import WORD_STARTS
+
+    names = Gazetteer(town_names())
+    tokenizer = pipeline.load("rules").tokenizer  # the segmentation the default pipeline reads
+
+    def found(raw: str) -> list[str]:
+        text = normalise(raw)
+        return [text[s:e] for s, e in towns(text, tokenizer(raw).user_data[WORD_STARTS], names)]
+
+    # district-zhuzhou-shifeng-2023, province-ningxia-2026
+    assert found("2个特色书屋、3个小游园建成开放。田心街道综合行政执法改革经验") == ["田心街道"]
+    assert found("单位定点帮扶推进会、闽宁镇高质量发展现场会") == ["闽宁镇"]
+    # province-beijing-2026: 城镇 is a township somewhere, and 于城镇 one too, but the words are 快于|城镇
+    assert found("农村居民收入增速连续8年快于城镇居民；接诉即办") == []
+    # national-state-council-1958: the town names the mine (works), which is no place
+    assert found("例如，甘肃阿干镇煤矿原来日产量") == []

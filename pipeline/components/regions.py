@@ -15,6 +15,13 @@ the held-out provincial reports.
 A list closed by 等 whose every item is a division (the first without the words before it: 支持巩义、永城、林州等10个
 县市) names places: 105 of 105 items LOC in the gold, once lists of works named by their places are left (…等钢铁厂,
 …等港, …等市级医院: PROJ and ORG 19 times); the recogniser left 巩义, 苍梧, 昭平 and 兴义 in held-out reports.
+
+A town or street named in full (田心街道, 闽宁镇, 樟木镇: a township of the gazetteer ending in 镇, 乡 or 街道), where
+the segmentation reads it as a name (it starts and ends at word starts and no word starts inside the part before
+镇 / 街道: 快于|城镇居民 is no town 于城镇) and no works follow (阿干镇煤矿). In the train and dev gold every such
+name is LOC (5) or inside a longer place (永靖盐锅峡镇, 化隆县谢家滩乡拉扎村: 2) or works (1); the recogniser left
+田心街道 in the held-out district report and 闽宁镇 once in a train report. The national and provincial reports name
+few towns; city, district and county reports name many.
 """
 
 from __future__ import annotations
@@ -25,8 +32,18 @@ from spacy.language import Language
 from spacy.tokens import Doc
 
 from pipeline.components.alignment import mark_unmarked
-from pipeline.divisions import PROVINCE_NAMES, division_ending_at, division_names, is_division, short_names_except
+from pipeline.divisions import (
+    PROVINCE_NAMES,
+    TOWN_SUFFIX,
+    division_ending_at,
+    division_names,
+    is_division,
+    short_names_except,
+    town_names,
+)
+from pipeline.gazetteer import Gazetteer
 from pipeline.textnorm import normalised_text
+from pipeline.tokenizer import WORD_STARTS
 
 # the provinces' names and their literary names (public knowledge: 燕赵 河北, 三晋 山西, 齐鲁 山东,
 # 中原 河南, 荆楚 湖北, 三湘 / 湖湘 / 潇湘 湖南, 巴蜀 / 天府 四川, 八闽 福建, 赣鄱 江西, 江淮 安徽,
@@ -93,6 +110,21 @@ def struck_places(text: str, divisions: frozenset[str]) -> list[tuple[int, int]]
     return found
 
 
+_WORKS_AFTER = re.compile(rf"[\u4e00-\u9fff]{{0,2}}(?:{_WORKS.pattern})")  # 阿干镇|煤矿
+
+
+def towns(text: str, word_starts: list[int], names: Gazetteer) -> list[tuple[int, int]]:
+    """(start, end) of each town or street named in full where the segmentation reads it as one name."""
+    starts = {*word_starts, len(text)}
+    found = []
+    for start, end in names.find(text, word_starts):
+        prefix_end = start + len(TOWN_SUFFIX.sub("", text[start:end]))
+        if start in starts and end in starts and not any(k in starts for k in range(start + 1, prefix_end)) \
+                and not _WORKS_AFTER.match(text, end):
+            found.append((start, end))
+    return found
+
+
 @Language.factory("govreport_regions")
 def create_regions(nlp: Language, name: str) -> Regions:
     return Regions()
@@ -100,14 +132,17 @@ def create_regions(nlp: Language, name: str) -> Regions:
 
 class Regions:
     """Marks the places of this module's docstring (a province's land, a place struck by a disaster, a list of
-    divisions closed by 等, a part of a province) as LOC where the recogniser marked nothing on them but a place
-    inside (after the recognisers, before the constraints)."""
+    divisions closed by 等, a part of a province, a town named in full) as LOC where the recogniser marked nothing
+    on them but a place inside (after the recognisers, before the constraints)."""
 
     def __init__(self) -> None:
         self.divisions = division_names()
+        self.towns = Gazetteer(town_names())
 
     def __call__(self, doc: Doc) -> Doc:
         text = normalised_text(doc)
+        word_starts = doc.user_data.get(WORD_STARTS)  # the segmentation's, where the tokenizer kept them
         found = sorted({*lands(text), *struck_places(text, self.divisions), *listed_places(text, self.divisions),
-                        *(m.span() for m in PROVINCE_PART.finditer(text))})
+                        *(m.span() for m in PROVINCE_PART.finditer(text)),
+                        *(towns(text, word_starts, self.towns) if word_starts is not None else ())})
         return mark_unmarked(doc, found, "LOC", may_cover=frozenset({"LOC"}))
