@@ -754,3 +754,11 @@ def test_things_an_action_produced_over_the_five_years():
     assert _read("province-gansu-2026", ("14家", "优化重组全国重点实验室"), ("755宗", "出让矿业权"),
                  ("1006.6亿元", "产业产值达到")) == [
         ("actual", "2021-2025"), ("actual", "2021-2025"), ("actual", "2025")]
+
+
+def test_the_national_programme_for_agriculture_runs_from_1956_to_1967():
+    # national-state-council-1960: 全国农业发展纲要要求：从一九五六年开始，在十二年内，粮食每亩平均年产量…分别达到
+    # 四百斤、五百斤和八百斤 (the levels of its last year); 分别在七年或者十二年内，基本上消灭的植物病害和虫害有十一种
+    # (its years)
+    assert _read("national-state-council-1960", ("四百斤", "分别达到"), ("八百斤", "五百斤和"),
+                 ("十一种", "虫害有")) == [("target", "1967"), ("target", "1967"), ("target", "1956-1967")]

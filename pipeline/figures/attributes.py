@@ -55,6 +55,11 @@ _TERM = re.compile(r"本届政府")
 # 按照十年规划: the ten-year plans of 1976-1985 and 1991-2000, as the reports of those years name them
 _TEN_YEAR_PLAN = re.compile(r"十年规划")
 _TEN_YEAR_PLANS = ((1976, 1985), (1991, 2000))
+# 全国农业发展纲要要求：从一九五六年开始，在十二年内…分别达到四百斤: the national programme for agriculture of
+# 1956-1967; a level it asks for is the level of its last year
+_FARM_PROGRAMME = re.compile(r"纲要[^。；;]*十二年")
+_FARM_PROGRAMME_YEARS = (1956, 1967)
+_REACHED_LIST = re.compile(r"达到[^，。；,;]*$")  # 分别达到四百斤、五百斤和八百斤: each level of the list
 # 人口占世界五分之一的国家, 以占世界7%的耕地: a share of the world that qualifies a noun is a general fact
 _WORLD_SHARE = re.compile(r"(?:占|着)(?:世界|全世界|全球)的?$")
 # 我国有十亿多人口, 中国是发展中的社会主义国家，又是有十亿多人口的大国: the country as it is, no year
@@ -583,6 +588,9 @@ def figure_attributes(text: str, start: int, end: int, timeline: ReportTimeline)
         period = listed
     elif year is not None and _TEN_YEAR_PLAN.search(before) and (decade := _ten_year_plan(year)):
         period = _period(*decade)
+    elif year is not None and status == "target" and _FARM_PROGRAMME.search(before) and 1956 <= year <= 1967:
+        first, last = _FARM_PROGRAMME_YEARS
+        period = str(last) if _REACHED_LIST.search(clause) else _period(first, last)
     elif year is not None and _NEXT_YEAR.search(clause):  # 由上年18亿元增加到95亿元，明年将安排200亿元
         period = str(year + 1)
     elif year is not None and status == "target" and (ahead := _last(_YEARS_AHEAD, before)):
