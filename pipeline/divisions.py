@@ -33,19 +33,21 @@ def short_names_except(left_out: str) -> str:
 
 
 @lru_cache(maxsize=4)
-def _gazetteer(path: Path) -> tuple[tuple[str, str], ...]:
-    """(name, level) of every row of the gazetteer (none where the file is absent)."""
-    if not path.exists():
-        return ()
-    with open(path, encoding="utf-8") as fh:
-        rows = (line.rstrip("\n").split("\t") for line in fh if not line.startswith("#"))
-        return tuple((row[0], row[1]) for row in rows if len(row) > 1)
+def _gazetteer(path: Path) -> dict[str, list[str]]:
+    """The gazetteer's names by level (province, city, county, township); empty where the file is absent."""
+    by_level: dict[str, list[str]] = {}
+    if path.exists():
+        for line in path.read_text(encoding="utf-8").splitlines():
+            if line and not line.startswith("#"):
+                name, _, level = line.partition("\t")
+                by_level.setdefault(level, []).append(name)
+    return by_level
 
 
 @lru_cache(maxsize=4)
 def division_names(path: Path = PLACES) -> frozenset[str]:
     """Province, city and county names of the gazetteer (townships left out: too many are common words)."""
-    return frozenset(name for name, level in _gazetteer(path) if level != "township")
+    return frozenset(name for level, names in _gazetteer(path).items() if level != "township" for name in names)
 
 
 # township names that are also common words for kinds of town (城镇 is a township somewhere, and a word everywhere)
@@ -56,8 +58,8 @@ TOWN_SUFFIX = re.compile(r"(?:镇|乡|街道)$")
 @lru_cache(maxsize=4)
 def town_names(path: Path = PLACES) -> frozenset[str]:
     """The gazetteer's towns, townships and streets by their full names (田心街道, 闽宁镇), generic words left out."""
-    return frozenset(name for name, level in _gazetteer(path) if level == "township" and len(name) >= 3
-                     and TOWN_SUFFIX.search(name) and name not in _GENERIC_TOWNS)
+    return frozenset(name for name in _gazetteer(path).get("township", ()) if len(name) >= 3
+                     and name.endswith(("镇", "乡", "街道")) and name not in _GENERIC_TOWNS)
 
 
 def is_division(name: str, divisions: frozenset[str], suffixes: str = "县市区旗") -> bool:

@@ -64,11 +64,10 @@ def test_a_town_or_street_named_in_full():
     import pipeline
     from pipeline.components.regions import towns
     from pipeline.divisions import town_names
-    from pipeline.gazetteer import Gazetteer
     from pipeline.textnorm import normalise
     from pipeline.tokenizer import WORD_STARTS
 
-    names = Gazetteer(town_names())
+    names = town_names()
     tokenizer = pipeline.load("rules").tokenizer  # the segmentation the default pipeline reads
 
     def found(raw: str) -> list[str]:

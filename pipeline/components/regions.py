@@ -41,7 +41,6 @@ from pipeline.divisions import (
     short_names_except,
     town_names,
 )
-from pipeline.gazetteer import Gazetteer
 from pipeline.textnorm import normalised_text
 from pipeline.tokenizer import WORD_STARTS
 
@@ -113,15 +112,27 @@ def struck_places(text: str, divisions: frozenset[str]) -> list[tuple[int, int]]
 _WORKS_AFTER = re.compile(rf"[\u4e00-\u9fff]{{0,2}}(?:{_WORKS.pattern})")  # 阿干镇|煤矿
 
 
-def towns(text: str, word_starts: list[int], names: Gazetteer) -> list[tuple[int, int]]:
+_LONGEST_TOWN = 8
+
+
+def towns(text: str, word_starts: list[int], names: frozenset[str]) -> list[tuple[int, int]]:
     """(start, end) of each town or street named in full where the segmentation reads it as one name."""
-    starts = {*word_starts, len(text)}
-    found = []
-    for start, end in names.find(text, word_starts):
-        prefix_end = start + len(TOWN_SUFFIX.sub("", text[start:end]))
-        if start in starts and end in starts and not any(k in starts for k in range(start + 1, prefix_end)) \
-                and not _WORKS_AFTER.match(text, end):
-            found.append((start, end))
+    starts = sorted({*word_starts, len(text)})
+    found, taken = [], 0
+    for i, start in enumerate(starts):
+        if start < taken:
+            continue
+        # the longest name from this word start to a later one; looked up in the set directly (no prefix index to
+        # build at load: the town list has 29,958 names)
+        for end in reversed([e for e in starts[i + 1:i + 1 + _LONGEST_TOWN] if e - start <= _LONGEST_TOWN]):
+            name = text[start:end]
+            if name in names:
+                prefix_end = start + len(TOWN_SUFFIX.sub("", name))
+                if not any(start < k < prefix_end for k in starts[i + 1:i + 1 + _LONGEST_TOWN]) \
+                        and not _WORKS_AFTER.match(text, end):
+                    found.append((start, end))
+                    taken = end
+                break
     return found
 
 
@@ -137,7 +148,7 @@ class Regions:
 
     def __init__(self) -> None:
         self.divisions = division_names()
-        self.towns = Gazetteer(town_names())
+        self.towns = town_names()
 
     def __call__(self, doc: Doc) -> Doc:
         text = normalised_text(doc)
