@@ -81,3 +81,12 @@ def test_a_town_or_street_named_in_full():
     assert found("农村居民收入增速连续8年快于城镇居民；接诉即办") == []
     # national-state-council-1958: the town names the mine (works), which is no place
     assert found("例如，甘肃阿干镇煤矿原来日产量") == []
+
+
+def test_a_revolutionary_base_area_named_with_its_region():
+    from pipeline.components.regions import BASE_AREA
+
+    # province-anhui-2026, province-shandong-2026; national-state-council-2021 (a bare 革命老区 names no place)
+    assert BASE_AREA.search("全面加快大别山革命老区振兴发展步伐").group() == "大别山革命老区"
+    assert BASE_AREA.search("西崛起成效明显，沂蒙革命老区振兴发展").group() == "沂蒙革命老区"
+    assert BASE_AREA.search("圈建设。支持革命老区、民族地区加快发展") is None

@@ -16,6 +16,11 @@ A list closed by 等 whose every item is a division (the first without the words
 县市) names places: 105 of 105 items LOC in the gold, once lists of works named by their places are left (…等钢铁厂,
 …等港, …等市级医院: PROJ and ORG 19 times); the recogniser left 巩义, 苍梧, 昭平 and 兴义 in held-out reports.
 
+A revolutionary base area named with its region (大别山革命老区, 沂蒙革命老区, 左右江革命老区: the areas the State
+Council's plans for the old revolutionary base areas name) is LOC: 4 of 4 in the gold (闽西革命老区, a part of a
+province, is the rule above); the recogniser left 大别山革命老区 twice in the held-out provincial reports. A bare
+革命老区 (支持革命老区, 29 times) names no place and is left.
+
 A town or street named in full (田心街道, 闽宁镇, 樟木镇: a township of the gazetteer ending in 镇, 乡 or 街道), where
 the segmentation reads it as a name (it starts and ends at word starts and no word starts inside the part before
 镇 / 街道: 快于|城镇居民 is no town 于城镇) and no works follow (阿干镇煤矿). In the train and dev gold every such
@@ -65,6 +70,13 @@ _LONGEST = 4
 _PART = (rf"(?<!陕)(?<![\u4e00-\u9fff]{{2}}[省市县])[{short_names_except('京津沪渝琼藏陕青宁新贵云港澳台')}]"
          r"(?:东北|东南|西北|西南|北|南|东|西)")
 PROVINCE_PART = re.compile(rf"{_PART}(?:地区|革命老区)|{_PART}(?=城市|发展|振兴|扩大|转型|协同|[、，。；和,;])")
+
+
+# the old revolutionary base areas by their regions (public knowledge: the State Council's plans of 2021 for
+# 赣闽粤原中央苏区, 陕甘宁, 大别山, 左右江, 川陕, 湘赣边, 沂蒙, 浙西南, 海陆丰, 琼崖, 太行, 湘鄂渝黔, and 鄂豫皖,
+# 井冈山 as reports write them)
+BASE_AREA = re.compile(r"(?:赣闽粤原中央苏区|陕甘宁|大别山|左右江|川陕|湘赣边|沂蒙|浙西南|海陆丰|琼崖|太行|湘鄂渝黔"
+                       r"|鄂豫皖|井冈山)革命老区")
 
 
 # 苍梧、昭平等10个县区, 贵阳、安顺、兴义等一流旅游城市: a list closed by 等 whose every item is a division
@@ -143,8 +155,8 @@ def create_regions(nlp: Language, name: str) -> Regions:
 
 class Regions:
     """Marks the places of this module's docstring (a province's land, a place struck by a disaster, a list of
-    divisions closed by 等, a part of a province, a town named in full) as LOC where the recogniser marked nothing
-    on them but a place inside (after the recognisers, before the constraints)."""
+    divisions closed by 等, a part of a province, a base area, a town named in full) as LOC where the recogniser marked
+    nothing on them but a place inside (after the recognisers, before the constraints)."""
 
     def __init__(self) -> None:
         self.divisions = division_names()
@@ -155,5 +167,6 @@ class Regions:
         word_starts = doc.user_data.get(WORD_STARTS)  # the segmentation's, where the tokenizer kept them
         found = sorted({*lands(text), *struck_places(text, self.divisions), *listed_places(text, self.divisions),
                         *(m.span() for m in PROVINCE_PART.finditer(text)),
+                        *(m.span() for m in BASE_AREA.finditer(text)),
                         *(towns(text, word_starts, self.towns) if word_starts is not None else ())})
         return mark_unmarked(doc, found, "LOC", may_cover=frozenset({"LOC"}))
