@@ -90,3 +90,23 @@ def test_a_revolutionary_base_area_named_with_its_region():
     assert BASE_AREA.search("全面加快大别山革命老区振兴发展步伐").group() == "大别山革命老区"
     assert BASE_AREA.search("西崛起成效明显，沂蒙革命老区振兴发展").group() == "沂蒙革命老区"
     assert BASE_AREA.search("圈建设。支持革命老区、民族地区加快发展") is None
+
+
+def test_a_list_of_waters_closed_by_deng():
+    import pipeline
+    from pipeline.components.regions import listed_waters
+    from pipeline.textnorm import normalise
+    from pipeline.tokenizer import WORD_STARTS
+
+    tokenizer = pipeline.load("rules").tokenizer
+
+    def found(raw: str) -> list[str]:
+        text = normalise(raw)
+        return [text[s:e] for s, e in listed_waters(text, tokenizer(raw).user_data[WORD_STARTS])]
+
+    # province-guizhou-2026 (the first item without the verb before it), province-ningxia-2026
+    assert found("全面推进乌江、清水江、赤水河、都柳江、草海等重点河湖") == [
+        "乌江", "清水江", "赤水河", "都柳江", "草海"]
+    assert found("理，实施清水河、苦水河、沙湖等综合治理工程") == ["清水河", "苦水河", "沙湖"]
+    # national-state-council-1958: kinds of waterway, not places
+    assert found("铁路、公路、内河、沿海等运输计划") == []

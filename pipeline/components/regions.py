@@ -16,6 +16,11 @@ A list closed by 等 whose every item is a division (the first without the words
 县市) names places: 105 of 105 items LOC in the gold, once lists of works named by their places are left (…等钢铁厂,
 …等港, …等市级医院: PROJ and ORG 19 times); the recogniser left 巩义, 苍梧, 昭平 and 兴义 in held-out reports.
 
+Rivers, lakes and seas listed and closed by 等 (乌江、清水江、赤水河、都柳江、草海等重点河湖) are places: in the gold
+every item of such a list is LOC (40, the first without the words before it: 全面推进|乌江) but two generic words
+(内河, 沿海); the first item's name begins at the segmentation's last word start that leaves a name of two characters
+or more. The recogniser left 都柳江 and 草海 in the held-out provincial reports.
+
 A revolutionary base area named with its region (大别山革命老区, 沂蒙革命老区, 左右江革命老区: the areas the State
 Council's plans for the old revolutionary base areas name) is LOC: 4 of 4 in the gold (闽西革命老区, a part of a
 province, is the rule above); the recogniser left 大别山革命老区 twice in the held-out provincial reports. A bare
@@ -111,6 +116,31 @@ def listed_places(text: str, divisions: frozenset[str]) -> list[tuple[int, int]]
     return found
 
 
+# 乌江、清水江、赤水河、都柳江、草海等: a list of waters closed by 等
+_WATERS = re.compile(r"((?:[\u4e00-\u9fff]{1,6}(?:江|河|湖|海)、)+[\u4e00-\u9fff]{1,4}(?:江|河|湖|海))等")
+_GENERIC_WATERS = frozenset("内河 沿海 近海 沿江 沿河 江河 河湖 湖海 江海 大河 小河 运河".split())
+
+
+def listed_waters(text: str, word_starts: list[int]) -> list[tuple[int, int]]:
+    """(start, end) of each river, lake or sea of a list closed by 等 (the first from its last word start)."""
+    starts = set(word_starts)
+    found = []
+    for m in _WATERS.finditer(text):
+        items, start = [], m.start(1)
+        for i, item in enumerate(m.group(1).split("、")):
+            end = start + len(item)
+            first = start
+            if i == 0:  # 全面推进乌江: the name is the shortest tail of two characters or more from a word start
+                first = next((k for k in range(end - 2, start - 1, -1) if k in starts), start)
+            if text[first:end] in _GENERIC_WATERS or end - first < 2:
+                break
+            items.append((first, end))
+            start = end + 1
+        else:
+            found.extend(items)
+    return found
+
+
 def struck_places(text: str, divisions: frozenset[str]) -> list[tuple[int, int]]:
     """(start, end) of each division named right before a disaster that struck it."""
     found = []
@@ -155,8 +185,8 @@ def create_regions(nlp: Language, name: str) -> Regions:
 
 class Regions:
     """Marks the places of this module's docstring (a province's land, a place struck by a disaster, a list of
-    divisions closed by 等, a part of a province, a base area, a town named in full) as LOC where the recogniser marked
-    nothing on them but a place inside (after the recognisers, before the constraints)."""
+    divisions or waters closed by 等, a part of a province, a base area, a town named in full) as LOC where the
+    recogniser marked nothing on them but a place inside (after the recognisers, before the constraints)."""
 
     def __init__(self) -> None:
         self.divisions = division_names()
@@ -168,5 +198,6 @@ class Regions:
         found = sorted({*lands(text), *struck_places(text, self.divisions), *listed_places(text, self.divisions),
                         *(m.span() for m in PROVINCE_PART.finditer(text)),
                         *(m.span() for m in BASE_AREA.finditer(text)),
-                        *(towns(text, word_starts, self.towns) if word_starts is not None else ())})
+                        *(towns(text, word_starts, self.towns) if word_starts is not None else ()),
+                        *(listed_waters(text, word_starts) if word_starts is not None else ())})
         return mark_unmarked(doc, found, "LOC", may_cover=frozenset({"LOC"}))
