@@ -96,24 +96,28 @@ def lands(text: str) -> list[tuple[int, int]]:
     return [m.span() for m in LAND.finditer(text)]
 
 
+def _items(m: re.Match, first_of) -> list[tuple[int, int]]:
+    """(start, end) of every item of a list matched in group 1 (items joined by 、), each starting where
+    `first_of(index, start, end)` says; none at all where it finds no name in one of them (None)."""
+    items, start = [], m.start(1)
+    for i, item in enumerate(m.group(1).split("、")):
+        end = start + len(item)
+        first = first_of(i, start, end)
+        if first is None:
+            return []
+        items.append((first, end))
+        start = end + 1
+    return items
+
+
 def listed_places(text: str, divisions: frozenset[str]) -> list[tuple[int, int]]:
     """(start, end) of each item of a list of divisions closed by 等 (the first item without the words before it)."""
-    found = []
-    for m in _LISTED.finditer(text):
-        if _WORKS.search(_LIST_TAIL.match(text, m.end()).group()):
-            continue
-        items, start = [], m.start(1)
-        for i, item in enumerate(m.group(1).split("、")):
-            end = start + len(item)
-            first = next((start + k for k in range(len(item) - 1 if i == 0 else 1)
-                          if is_division(item[k:], divisions)), None)
-            if first is None:
-                break
-            items.append((first, end))
-            start = end + 1
-        else:
-            found.extend(items)
-    return found
+    def first_of(i: int, start: int, end: int) -> int | None:
+        return next((k for k in range(start, end - 1 if i == 0 else start + 1) if is_division(text[k:end], divisions)),
+                    None)
+
+    return [item for m in _LISTED.finditer(text) if not _WORKS.search(_LIST_TAIL.match(text, m.end()).group())
+            for item in _items(m, first_of)]
 
 
 # 乌江、清水江、赤水河、都柳江、草海等: a list of waters closed by 等
@@ -124,21 +128,13 @@ _GENERIC_WATERS = frozenset("内河 沿海 近海 沿江 沿河 江河 河湖 �
 def listed_waters(text: str, word_starts: list[int]) -> list[tuple[int, int]]:
     """(start, end) of each river, lake or sea of a list closed by 等 (the first from its last word start)."""
     starts = set(word_starts)
-    found = []
-    for m in _WATERS.finditer(text):
-        items, start = [], m.start(1)
-        for i, item in enumerate(m.group(1).split("、")):
-            end = start + len(item)
-            first = start
-            if i == 0:  # 全面推进乌江: the name is the shortest tail of two characters or more from a word start
-                first = next((k for k in range(end - 2, start - 1, -1) if k in starts), start)
-            if text[first:end] in _GENERIC_WATERS or end - first < 2:
-                break
-            items.append((first, end))
-            start = end + 1
-        else:
-            found.extend(items)
-    return found
+
+    def first_of(i: int, start: int, end: int) -> int | None:
+        if i == 0:  # 全面推进乌江: the name is the shortest tail of two characters or more from a word start
+            start = next((k for k in range(end - 2, start - 1, -1) if k in starts), start)
+        return None if text[start:end] in _GENERIC_WATERS or end - start < 2 else start
+
+    return [item for m in _WATERS.finditer(text) for item in _items(m, first_of)]
 
 
 def struck_places(text: str, divisions: frozenset[str]) -> list[tuple[int, int]]:
