@@ -52,14 +52,14 @@ def division_names(path: Path = PLACES) -> frozenset[str]:
 
 # township names that are also common words for kinds of town (城镇 is a township somewhere, and a word everywhere)
 _GENERIC_TOWNS = frozenset("城镇 乡镇 村镇 小城镇 中心镇 集镇 重镇 名镇 古镇 特色小镇 小镇 新市镇".split())
-TOWN_SUFFIX = re.compile(r"(?:镇|乡|街道)$")
+TOWN_SUFFIXES = ("镇", "乡", "街道")
 
 
 @lru_cache(maxsize=4)
 def town_names(path: Path = PLACES) -> frozenset[str]:
     """The gazetteer's towns, townships and streets by their full names (田心街道, 闽宁镇), generic words left out."""
     return frozenset(name for name in _gazetteer(path).get("township", ()) if len(name) >= 3
-                     and name.endswith(("镇", "乡", "街道")) and name not in _GENERIC_TOWNS)
+                     and name.endswith(TOWN_SUFFIXES) and name not in _GENERIC_TOWNS)
 
 
 def is_division(name: str, divisions: frozenset[str], suffixes: str = "县市区旗") -> bool:

@@ -44,7 +44,7 @@ from spacy.tokens import Doc
 from pipeline.components.alignment import mark_unmarked
 from pipeline.divisions import (
     PROVINCE_NAMES,
-    TOWN_SUFFIX,
+    TOWN_SUFFIXES,
     division_ending_at,
     division_names,
     is_division,
@@ -160,14 +160,14 @@ def towns(text: str, word_starts: list[int], names: frozenset[str]) -> list[tupl
     for i, start in enumerate(starts):
         if start < taken:
             continue
+        ahead = [e for e in starts[i + 1:i + 1 + _LONGEST_TOWN] if e - start <= _LONGEST_TOWN]
         # the longest name from this word start to a later one; looked up in the set directly (no prefix index to
         # build at load: the town list has 29,958 names)
-        for end in reversed([e for e in starts[i + 1:i + 1 + _LONGEST_TOWN] if e - start <= _LONGEST_TOWN]):
+        for end in reversed(ahead):
             name = text[start:end]
             if name in names:
-                prefix_end = start + len(TOWN_SUFFIX.sub("", name))
-                if not any(start < k < prefix_end for k in starts[i + 1:i + 1 + _LONGEST_TOWN]) \
-                        and not _WORKS_AFTER.match(text, end):
+                prefix_end = end - next(len(s) for s in TOWN_SUFFIXES if name.endswith(s))
+                if not any(k < prefix_end for k in ahead) and not _WORKS_AFTER.match(text, end):
                     found.append((start, end))
                     taken = end
                 break
@@ -194,6 +194,6 @@ class Regions:
         found = sorted({*lands(text), *struck_places(text, self.divisions), *listed_places(text, self.divisions),
                         *(m.span() for m in PROVINCE_PART.finditer(text)),
                         *(m.span() for m in BASE_AREA.finditer(text)),
-                        *(towns(text, word_starts, self.towns) if word_starts is not None else ()),
-                        *(listed_waters(text, word_starts) if word_starts is not None else ())})
+                        *(() if word_starts is None else  # both read the segmentation
+                          (*towns(text, word_starts, self.towns), *listed_waters(text, word_starts)))})
         return mark_unmarked(doc, found, "LOC", may_cover=frozenset({"LOC"}))

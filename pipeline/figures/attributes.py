@@ -37,8 +37,9 @@ _EXPECTED_BASE = re.compile(r"(?:比|较)[^，。；,;]{0,8}预计数")  # 比�
 _EXPECTED = re.compile(r"预计|初步统计|初步核算|初步估算|有望|估[算计](?:为|是|[：:])|估计(?:将|会|可)")
 # 纲要, 主要, 重要, 需要, 必要 are no 要 of a plan (达到和超过纲要这个规定的，已经有五百零四个县)
 # 计划 done or measured against is no plan (完成利润计划的500%, 比年度计划增加了2%, 货运量计划完成105%)
+_PLAN_NOT_COMPARED = "(?<!比)(?<!比年度)(?<!比原)计划"
 _TARGET = re.compile(_any("预期目标 主要目标 目标(?:是|为) 力争 确保 争取 拟 将(?!近)")
-                     + "|" + _any("(?<!比)(?<!比年度)(?<!比原)计划(?!内|完成|的)")
+                     + "|" + _any(_PLAN_NOT_COMPARED + "(?!内|完成|的)")
                      + "|" + _any("(?<![纲主重需必])要 力求 控制在 预期")
                      + rf"|到(?:[0-9]{{4}}|{_CN_YEAR})年")
 _DONE = re.compile(r"已经|(?<!将)已|(?:增长|增加|提高|下降|减少|完成|实现|达到|超过)了")
@@ -147,7 +148,7 @@ _PLAN_YEARS_SO_FAR = re.compile(r"(?<!今后)(?<!未来)(?<![后来近])(?:(?:�
 _SPAN_TOTAL = re.compile(r"五年(?:内|中|间|来)?(?:累计|新增|共)|(?:^|[，,；;])\s*五年(?:内|中|间)?(?![前后计规])")
 _DONE_LIST = re.compile(r"\s*已(?:经)?(?:建成|完成|开工|实现)[^，。；,;]{0,6}[:：]")  # 已建成的主要有：…
 _STILL_OPEN = re.compile(r"将(?!近)|可能|可以?达到|还会")  # of the report's own year, not yet closed
-_PLAN_NAMED = re.compile(r"目标|(?<!比)(?<!比年度)(?<!比原)计划|原定")  # in a review; 比年度计划增加了2% is a result
+_PLAN_NAMED = re.compile(rf"目标|{_PLAN_NOT_COMPARED}|原定")  # in a review; 比年度计划增加了2% is a result
 _RECENT_YEARS = re.compile(r"(?:近|最近)([两二三四五]|[2-5])年(?!前)")
 _ONE_YEAR = re.compile(r"一年来|过去一年|这一年|不平凡的一年")
 _THIS_YEAR_OPENS = re.compile(r"^\s*今年是")
@@ -588,7 +589,8 @@ def figure_attributes(text: str, start: int, end: int, timeline: ReportTimeline)
         period = listed
     elif year is not None and _TEN_YEAR_PLAN.search(before) and (decade := _ten_year_plan(year)):
         period = _period(*decade)
-    elif year is not None and status == "target" and _FARM_PROGRAMME.search(before) and 1956 <= year <= 1967:
+    elif (year is not None and status == "target" and _FARM_PROGRAMME.search(before)
+          and _FARM_PROGRAMME_YEARS[0] <= year <= _FARM_PROGRAMME_YEARS[1]):
         first, last = _FARM_PROGRAMME_YEARS
         period = str(last) if _REACHED_LIST.search(clause) else _period(first, last)
     elif year is not None and _NEXT_YEAR.search(clause):  # 由上年18亿元增加到95亿元，明年将安排200亿元
