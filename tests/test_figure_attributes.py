@@ -756,6 +756,20 @@ def test_things_an_action_produced_over_the_five_years():
         ("actual", "2021-2025"), ("actual", "2021-2025"), ("actual", "2025")]
 
 
+def test_a_count_opening_its_clause_of_what_won_an_honour_is_over_the_years():
+    # province-jiangsu-2026, review of 2021-2025: 16所高校、48个学科入选“双一流”建设名单 (the five years' selections);
+    # province-hainan-2026: 43个社区获评“全国示范性老年友好型社区”; a stock at the end of a clause stays the level
+    # reached (province-jiangxi-2026: 规模以上工业企业接近2万家)
+    assert _read("province-jiangsu-2026", ("16所", "居全国前列，")) == [("actual", "2021-2025")]
+    assert _read("province-hainan-2026", ("43个", "开展医养结合，")) == [("actual", "2021-2025")]
+    assert _read("province-jiangxi-2026", ("2万家", "规模以上工业企业接近")) == [("actual", "2025")]
+
+
+def test_the_rate_of_what_was_built_is_a_level():
+    # province-chongqing-2026, review of 2021-2025: 巴渝和美乡村建成率达到65% is the rate reached, not a flow of 建成
+    assert _read("province-chongqing-2026", ("65%", "巴渝和美乡村建成率达到")) == [("actual", "2025")]
+
+
 def test_the_national_programme_for_agriculture_runs_from_1956_to_1967():
     # national-state-council-1960: 全国农业发展纲要要求：从一九五六年开始，在十二年内，粮食每亩平均年产量…分别达到
     # 四百斤、五百斤和八百斤 (the levels of its last year); 分别在七年或者十二年内，基本上消灭的植物病害和虫害有十一种

@@ -98,7 +98,8 @@ _YEAR = rf"((?:1[89]|20)\d\d|{_CN_YEAR})"
 # 一九七九和一九八○两年合计: two years named one by one
 _YEAR_RANGE = re.compile(rf"{_YEAR}年?(?:[一二三四五六七八九十0-9]{{1,2}}月份?)?(?:到|至|—|－|-) ?{_YEAR}年"
                          rf"|{_YEAR}年?(?:和|、){_YEAR}年?两年")
-_FLOW = re.compile(_any("新增 累计 年均 平均每年 每年 新建 新开工 开工 完成 建成 改造 开挖 植树 治理 培育 制定 实施")
+_FLOW = re.compile(_any("新增 累计 年均 平均每年 每年 新建 新开工 开工 完成 建成(?!率|区) 改造 开挖 植树 治理 培育")
+                   + "|" + _any("制定 实施")
                    + "|" + _any("培训 帮助 吸引 净增 增长(?!率) 增加(?!到|值) 减少(?!到|至) 下降(?!到) 提高(?!到|至)")
                    + "|" + _any("新设 改善 获批")
                    + "|" + _any("加装 筹措 出台 办理 帮扶 下沉 取得 打造 引进 转移 解决 资助 建立 关停 筹集 推出 形成")
@@ -423,6 +424,15 @@ def _counted_flow(clause: str) -> bool:
     return bool(_COUNTED_FLOW.search(clause)) and not _REACHED_IN_CLAUSE.search(clause)
 
 
+# 8所大学入选新一轮“双一流”名单, 张掖等11个市…被命名为: a count that opens its clause, of what an event of the years
+# under review happened to (honours, starts, foundings), is over those years, not a level at their end
+_EVENT_AFTER = re.compile(r"[^，。；,;]{0,24}?(?:获评|入选|荣获|被命名|命名为|当选|获批|晋级|建成投产|开工|成立|获)")
+
+
+def _counted_event(text: str, clause: str, end: int) -> bool:
+    return (not clause.strip() or clause.endswith("等")) and bool(_EVENT_AFTER.match(text, end))
+
+
 def _split_clause(before: str, clause: str) -> str:
     """The clause, with the one before it where it splits that one's figure into parts (新增公路63.9万公里，
     其中高速公路3.3万公里: the part is a flow over the same years as the whole)."""
@@ -617,7 +627,8 @@ def figure_attributes(text: str, start: int, end: int, timeline: ReportTimeline)
         period = _period(*government_term(year))
     elif section is not None and section.period:
         period = section.period
-        flow = _FLOW.search(_split_clause(before, clause)) or _counted_flow(clause)
+        flow = _FLOW.search(_split_clause(before, clause)) or _counted_flow(clause) \
+            or _counted_event(text, clause, end)
         if "-" in period and status == "actual" and not flow and not so_far \
                 and not (_SPAN_TOTAL.search(before) and not _LEVEL_REACHED.search(clause)):
             period = period.split("-")[1]  # no flow word: a level reached at the end of the years under review
