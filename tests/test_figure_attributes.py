@@ -754,6 +754,9 @@ def test_things_an_action_produced_over_the_five_years():
     assert _read("province-gansu-2026", ("14家", "优化重组全国重点实验室"), ("755宗", "出让矿业权"),
                  ("1006.6亿元", "产业产值达到")) == [
         ("actual", "2021-2025"), ("actual", "2021-2025"), ("actual", "2025")]
+    # 开通国际货运班列线路26条, 处置批而未供土地171.6万亩 (province-guangdong-2026): lines opened, land dealt with
+    assert _read("province-gansu-2026", ("26条", "开通国际货运班列线路")) == [("actual", "2021-2025")]
+    assert _read("province-guangdong-2026", ("171.6万亩", "处置批而未供土地")) == [("actual", "2021-2025")]
 
 
 def test_a_count_opening_its_clause_of_what_won_an_honour_is_over_the_years():

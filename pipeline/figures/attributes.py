@@ -416,6 +416,7 @@ _PART_OF = re.compile(r"^\s*其中")
 # reviewed; 从771家增加到1076家 and 恢复至7群 are levels reached
 _COUNTED_FLOW = re.compile(_any("组建 重组 出让 促成 认定 审议 运送 资助 清理 废止 修订 精减 授予 吸收")
                            + "|" + _any("创建 举办 设立 成立 签约 化解 退出 压降 升格 增补 安置 救助 发放 减免")
+                           + "|" + _any("压减 追回 开通 处置 惠及 连跨 接连 出访 恢复(?!至|到|重建)")
                            + "|" + _any("获(?!得感)"))
 _REACHED_IN_CLAUSE = re.compile(r"(?:从|由)[^，；。,;]*(?:到|至|$)|(?:到|至)$")
 

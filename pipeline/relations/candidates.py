@@ -136,6 +136,25 @@ def _opening(text: str, start: int) -> str:
     return "clause" if before in "，,；;：:" else "no"
 
 
+NAMED = ("ORG", "ENT", "PROJ", "LOC")
+
+
+def _owner_features(text: str, head: SpanT, tail: SpanT, inside: list[SpanT]) -> dict[str, float]:
+    """What makes a name the owner of an indicator: it opens the sentence or clause and no other name opens one
+    before the indicator (博鳌乐城国际医疗旅游先行区成为…，落地540款特许药械、39家医疗机构), not 的 after it
+    (苏联的各项借款); or, owner after indicator, the verb between them
+    (2147个县（市、区）实施城镇居民社会养老保险试点)."""
+    f = {}
+    if head[0] < tail[0]:
+        opens = _opening(text, head[0])
+        rival = any(s[2] in NAMED and _opening(text, s[0]) != "no" for s in inside)
+        f[f"subject={opens}|rival={rival}"] = 1.0
+        f[f"after_head={text[head[1]:head[1] + 1]}"] = 1.0
+    else:
+        f[f"tail_first_between={text[tail[1]:head[0]] if head[0] - tail[1] <= 4 else '_long'}"] = 1.0
+    return f
+
+
 def features(text: str, spans: list[SpanT] | SortedSpans, cand: Candidate) -> dict[str, float]:
     """Sparse features of one candidate pair (pass a `SortedSpans` when scoring many pairs of one text)."""
     index = spans if isinstance(spans, SortedSpans) else SortedSpans(spans)
@@ -168,10 +187,17 @@ def features(text: str, spans: list[SpanT] | SortedSpans, cand: Candidate) -> di
     if cand.rel_type != "HAS_VALUE":
         f[f"head_opens={_opening(text, head[0])}|{cand.rel_type}"] = 1.0
         f[f"tail_opens={_opening(text, tail[0])}|{cand.rel_type}"] = 1.0
+    if cand.rel_type == "HAS_INDICATOR":
+        f.update(_owner_features(text, head, tail, inside))
     for m in TRIGGERS.finditer(between):
         f[f"trigger={m.group()}"] = 1.0
     # Nearest candidate heads of the same label on the tail's side are the usual answer.
     nearest = float(not any(s[2] == head[2] for s in inside))
     f["nearest_left" if head[0] < tail[0] else "nearest_right"] = nearest
     f[f"nearest_{head[0] < tail[0]}_{cand.rel_type}"] = nearest
+    # Every feature again for the rarer two types alone: with 9,368 HAS_VALUE pairs in train against 651 ACHIEVED
+    # and 378 HAS_INDICATOR, shared weights are HAS_VALUE's (4-fold CV on train with gold spans: ACHIEVED F1
+    # 0.945 → 0.947 at its best threshold, dev 0.896 → 0.922)
+    if cand.rel_type != "HAS_VALUE":
+        f.update({f"{cand.rel_type}|{name}": value for name, value in list(f.items())})
     return f
