@@ -759,6 +759,14 @@ def test_things_an_action_produced_over_the_five_years():
     assert _read("province-guangdong-2026", ("171.6万亩", "处置批而未供土地")) == [("actual", "2021-2025")]
 
 
+def test_a_plans_level_after_da_or_in_a_list_is_the_level_at_its_end():
+    # province-guizhou-2026, the targets of 2026-2030: 常住人口城镇化率达63%左右, 拥有量达3.3件 (levels of 2030);
+    # province-gansu-2026: 增加值占地区生产总值比重分别超过2%、5% (each level of the list)
+    assert _read("province-guizhou-2026", ("63%左右", "常住人口城镇化率达"), ("3.3件", "拥有量达")) == [
+        ("target", "2030"), ("target", "2030")]
+    assert _read("province-gansu-2026", ("5%", "比重分别超过2%、")) == [("target", "2030")]
+
+
 def test_a_count_opening_its_clause_of_what_won_an_honour_is_over_the_years():
     # province-jiangsu-2026, review of 2021-2025: 16所高校、48个学科入选“双一流”建设名单 (the five years' selections);
     # province-hainan-2026: 43个社区获评“全国示范性老年友好型社区”; a stock at the end of a clause stays the level

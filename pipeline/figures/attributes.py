@@ -118,6 +118,9 @@ _MULTIPLE_OF_YEAR = re.compile(rf"(?:为|是|相当于|等于|等於|达到){_YE
 _LEVEL_REACHED = re.compile(r"(?:达到|超过|突破|提高到|提高至|提升到|提升至|增加到|增长到|增至|扩大到"
                             r"|下降到|降低到|降到|降至)"
                             r"(?:了)?$")
+# 城镇化率达63%左右, 迈上3万亿元台阶, 比重分别超过2%、5%: a plan's level with 达, 迈上, or a list after the verb
+_TARGET_LEVEL = re.compile(r"(?:(?<=[率重量值力限额数入])达|迈上)$"
+                           r"|(?:达到|达|超过|突破|提高到|提高至|提升到|提升至|增加到|增至)[^，。；,;从由]*、$")
 _RATE_NEARBY = re.compile(r"递增|年均|平均每年")  # 平均每年递增百分之四，在执行中争取达到百分之五: a rate
 _AVERAGE = re.compile(r"(?:年均|平均每年|年平均)(?:实际)?(?:增长|递增|提高|下降|增加)?$")
 _YEAR_PAIR = re.compile(rf"{_YEAR}年(?:底|末)?(?:同|与|和|跟)(?:{_YEAR})年(?:底|末)?(?:相比|比较)")
@@ -650,7 +653,8 @@ def figure_attributes(text: str, start: int, end: int, timeline: ReportTimeline)
             period, dated_by_range = str(earlier), True
         elif _FROM_TO.search(clause):
             period = str(later)
-    if (status == "target" and period is not None and "-" in period and _LEVEL_REACHED.search(before) and not within
+    if (status == "target" and period is not None and "-" in period and not within
+            and (_LEVEL_REACHED.search(before) or _TARGET_LEVEL.search(clause))
             and not _FLOW.search(clause.replace("增加到", "").replace("增长到", "").replace("提高到", ""))
             and not _RATE_NEARBY.search(before[-30:])):
         period = period.split("-")[1]  # the level at the plan's end, not over its years
