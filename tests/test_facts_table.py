@@ -25,7 +25,9 @@ def test_indicator_table_is_well_formed_and_covers_the_commonest_gold_indicators
     ("地区生产总值", ("gdp", "exact")), ("国内生产总值", ("gdp", "exact")),
     ("全省生产总值", ("gdp", "scope")), ("地区生产总值年均增速", ("gdp", "scope")),
     ("城镇新增就业", ("new_urban_jobs", "exact")), ("市政协提案", ("cppcc_proposals", "scope")),
-    ("重工业总产值", (None, "none")),  # a part of industry is not industry: no similarity guess
+    ("重工业总产值", ("gross_output_heavy_industry", "exact")),  # its own measure, not industry's
+    ("化学工业总产值", (None, "none")),  # a part of industry is not industry: no similarity guess
+    ("全年进口总额", ("imports", "scope")), ("各项税收", ("tax_revenue", "exact")),
 ])
 def test_indicator_matching(text, expected):
     assert indicator_table().match(text) == expected
