@@ -10,7 +10,7 @@ import re
 from bisect import bisect_right
 from dataclasses import dataclass
 
-from pipeline.schema import RELATION_BY_TAIL, RELATION_TYPES, SENTENCE_ENDS
+from pipeline.schema import ENTITY_LABELS, RELATION_BY_TAIL, RELATION_TYPES, SENTENCE_ENDS
 
 SpanT = tuple[int, int, str]
 TRIGGERS = re.compile("获评|入选|上榜|获批|入围|荣获|被评为|被命名为|被确定为|列入|跻身|稳居|位居|获得|获|居|增长|下降|"
@@ -136,9 +136,6 @@ def _opening(text: str, start: int) -> str:
     return "clause" if before in "，,；;：:" else "no"
 
 
-NAMED = ("ORG", "ENT", "PROJ", "LOC")
-
-
 def _owner_features(text: str, head: SpanT, tail: SpanT, inside: list[SpanT]) -> dict[str, float]:
     """What makes a name the owner of an indicator: it opens the sentence or clause and no other name opens one
     before the indicator (博鳌乐城国际医疗旅游先行区成为…，落地540款特许药械、39家医疗机构), not 的 after it
@@ -147,7 +144,7 @@ def _owner_features(text: str, head: SpanT, tail: SpanT, inside: list[SpanT]) ->
     f = {}
     if head[0] < tail[0]:
         opens = _opening(text, head[0])
-        rival = any(s[2] in NAMED and _opening(text, s[0]) != "no" for s in inside)
+        rival = any(s[2] in ENTITY_LABELS and _opening(text, s[0]) != "no" for s in inside)
         f[f"subject={opens}|rival={rival}"] = 1.0
         f[f"after_head={text[head[1]:head[1] + 1]}"] = 1.0
     else:
