@@ -31,22 +31,19 @@ def test_the_subject_of_a_sentence_is_marked_for_its_clauses():
         text, [lines, fig], Candidate(lines, fig, "HAS_VALUE")))
 
 
-def test_the_owner_of_an_indicator_and_the_rarer_types_own_weights():
-    # province-hainan-2026: 博鳌乐城国际医疗旅游先行区 opens the sentence and no other name opens a clause before
-    # 医疗机构; 苏联的各项借款 (national-state-council-1957): 的 right after the name
-    text = "博鳌乐城国际医疗旅游先行区成为汇聚全球先进药械和医疗技术的新高地，落地540款特许药械、39家医疗机构"
+def test_achieved_pairs_have_weights_of_their_own():
+    # province-hainan-2026: every ACHIEVED feature is repeated under its type; HAS_VALUE and HAS_INDICATOR pairs keep
+    # the shared ones only
+    text = "陵水黎安国际教育创新试验区入选全国首批“双一流”建设名单，签约入驻国内外知名高校26所"
     zone = (0, 13, "LOC")
-    ind = (text.index("医疗机构"), len(text), "IND")
-    f = features(text, [zone, ind], Candidate(zone, ind, "HAS_INDICATOR"))
-    assert f["subject=sentence|rival=False"] == 1.0 and f["after_head=成"] == 1.0
-    # every feature is repeated under its type for ACHIEVED and HAS_INDICATOR, never for HAS_VALUE
-    assert f["HAS_INDICATOR|subject=sentence|rival=False"] == 1.0
-    assert f["HAS_INDICATOR|pair=LOC>IND"] == 1.0
-    text = "2147个县（市、区）实施城镇居民社会养老保险试点"  # national-state-council-2011: the owner after the IND
-    ind, proj = (5, 11, "IND"), (13, len(text), "PROJ")
-    assert features(text, [ind, proj], Candidate(proj, ind, "HAS_INDICATOR"))["tail_first_between=实施"] == 1.0
-    fig = (0, 5, "FIG")
-    assert not any("|" in k.split("=")[0] for k in features(text, [ind, fig], Candidate(ind, fig, "HAS_VALUE")))
+    honour = (text.index("全国首批"), text.index("名单") + 2, "ACH")
+    f = features(text, [zone, honour], Candidate(zone, honour, "ACHIEVED"))
+    assert f["ACHIEVED|pair=LOC>ACH"] == 1.0 and f["ACHIEVED|trigger=入选"] == 1.0
+    ind = (text.index("国内外知名高校"), text.index("26所"), "IND")
+    fig = (text.index("26所"), len(text), "FIG")
+    spans = [zone, honour, ind, fig]
+    for cand in (Candidate(zone, ind, "HAS_INDICATOR"), Candidate(ind, fig, "HAS_VALUE")):
+        assert not any("|" in k.split("=")[0] for k in features(text, spans, cand))
 
 
 def test_refitting_the_relations_of_a_model_folder(tmp_path):
