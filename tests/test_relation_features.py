@@ -32,16 +32,18 @@ def test_the_subject_of_a_sentence_is_marked_for_its_clauses():
 
 
 def test_achieved_pairs_have_weights_of_their_own():
-    # province-hainan-2026: every ACHIEVED feature is repeated under its type; HAS_VALUE and HAS_INDICATOR pairs keep
-    # the shared ones only
-    text = "陵水黎安国际教育创新试验区入选全国首批“双一流”建设名单，签约入驻国内外知名高校26所"
-    zone = (0, 13, "LOC")
-    honour = (text.index("全国首批"), text.index("名单") + 2, "ACH")
-    f = features(text, [zone, honour], Candidate(zone, honour, "ACHIEVED"))
+    # province-guangxi-2026: every ACHIEVED feature is repeated under its type
+    text = "象州、宜州入选国家乡村振兴示范县。"
+    place = (0, 2, "LOC")
+    honour = (text.index("国家"), text.index("。"), "ACH")
+    f = features(text, [place, honour], Candidate(place, honour, "ACHIEVED"))
     assert f["ACHIEVED|pair=LOC>ACH"] == 1.0 and f["ACHIEVED|trigger=入选"] == 1.0
+    # province-hainan-2026: HAS_INDICATOR and HAS_VALUE pairs keep the shared features only
+    text = "陵水黎安国际教育创新试验区初具规模，签约入驻国内外知名高校26所"
+    zone = (0, 13, "LOC")
     ind = (text.index("国内外知名高校"), text.index("26所"), "IND")
     fig = (text.index("26所"), len(text), "FIG")
-    spans = [zone, honour, ind, fig]
+    spans = [zone, ind, fig]
     for cand in (Candidate(zone, ind, "HAS_INDICATOR"), Candidate(ind, fig, "HAS_VALUE")):
         assert not any("|" in k.split("=")[0] for k in features(text, spans, cand))
 
