@@ -787,3 +787,11 @@ def test_the_national_programme_for_agriculture_runs_from_1956_to_1967():
     # (its years)
     assert _read("national-state-council-1960", ("四百斤", "分别达到"), ("八百斤", "五百斤和"),
                  ("十一种", "虫害有")) == [("target", "1967"), ("target", "1967"), ("target", "1956-1967")]
+
+
+def test_a_five_year_review_opened_inside_a_paragraph_runs_over_the_items_after_it():
+    # province-guizhou-2026, 一、2025年和“十四五”时期工作回顾: …标志着“十四五”规划顺利收官。回望过去五年，… then
+    # the items （一）…（十） of the five years: 一般公共预算收入、税收收入年均分别增长4.5%、3%
+    assert _attributes("province-guizhou-2026", "4.5%", "税收收入年均分别增长")["period"] == "2021-2025"
+    # the year's own results before that paragraph stay the year: 城镇新增就业62.6万人
+    assert _attributes("province-guizhou-2026", "62.6万人", "城镇新增就业")["period"] == "2025"

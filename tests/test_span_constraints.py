@@ -555,3 +555,27 @@ def test_a_rank_in_the_plan_part_is_an_aim_not_an_achievement():
     held = span(text, "稳居全国第一梯队", "ACH")  # the review: 即时零售规模稳居全国第一梯队
     held = (held[0] + 2, held[1], "ACH")
     assert shown(text, constrain(text, [held], in_plan=in_plan)) == [("全国第一梯队", "ACH")]
+
+
+def test_a_province_in_a_slogan_or_modifying_a_plan_is_no_place():
+    def own_constrained(text, piece, label, own):
+        return shown(text, constrain(text, [span(text, piece, label)], own=own))
+
+    # province-anhui-2026, province-liaoning-2026, province-hebei-2026 (D9)
+    text = "全面建设美好安徽取得新的更大进展。"
+    assert own_constrained(text, "安徽", "LOC", "安徽") == []
+    text = "向所有关心和支持辽宁振兴发展的港澳台同胞、海外侨胞和国际友人"
+    assert own_constrained(text, "辽宁", "LOC", "辽宁") == []
+    text = "推动创新型河北建设。"
+    assert own_constrained(text, "河北", "LOC", "河北") == []
+    # province-hebei-2026: the place itself (a visit) stays
+    text = "习近平总书记视察河北重要讲话精神"
+    assert own_constrained(text, "河北", "LOC", "河北") == [("河北", "LOC")]
+
+
+def test_an_assessment_after_an_indicator_is_part_of_it():
+    # province-fujian-2026: the assessment is what is ranked
+    text = "工程建设项目审批制度改革评估连续3年全国第一"
+    assert constrained(text, "工程建设项目审批制度改革", "IND") == [("工程建设项目审批制度改革评估", "IND")]
+    text = "省政府门户网站评估连续4年全国第一"
+    assert constrained(text, "省政府门户网站", "IND") == [("省政府门户网站评估", "IND")]

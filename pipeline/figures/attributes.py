@@ -93,6 +93,9 @@ _PLAN_PARAGRAPH = re.compile(r"^\s*今年(?:的?(?:主要)?(?:预期)?目标"
 _REVIEW_SENTENCE = re.compile(r"[。！？!?]\s*((?:过去的?一年|一年来|刚刚过去的一年)[，,])")
 # …垃圾分类成为新时尚。这是人民生活显著改善的五年。居民人均可支配收入从5万元增加到7.2万元: the five years under review
 _FIVE_YEAR_SENTENCE = re.compile(r"[。！？!?]\s*(这是[^。，,；;]{1,24}的五年[。！!])")
+# 各位代表！2025年主要目标任务的完成，标志着“十四五”规划顺利收官。回望过去五年，…: the five years under review from
+# that sentence to the next heading or review paragraph, over the items (（一）…（十）) that follow
+_FIVE_YEARS_OPENING = re.compile(r"[。！？!?]\s*((?:回望|回顾)?(?:过去五年|这五年|五年来|过去的五年)[，,])")
 _YEAR = rf"((?:1[89]|20)\d\d|{_CN_YEAR})"
 # 原定一九五七年十月到一九五八年九月底: months between the years keep a range (a farming year, a campaign season)
 # 一九七九和一九八○两年合计: two years named one by one
@@ -304,6 +307,8 @@ class ReportTimeline:
                 # this year's work, to the next heading or review paragraph: 今年主要预期目标是：… after a review
                 # paragraph, or 今年是“十五五”开局之年，… under 二、“十五五”时期目标任务和2026年工作安排
                 paragraphs.append(Section(offset, "plan", str(year)))
+            elif year and sections and sections[-1].kind == "review" and (m := _FIVE_YEARS_OPENING.search(line)):
+                paragraphs.append(Section(offset + m.start(1), "review", _period(year - 5, year - 1)))
             elif year and (m := _FIVE_YEAR_SENTENCE.search(line)):
                 paragraphs.append(Section(offset + m.start(1), "review", _period(year - 5, year - 1)))
                 close_review = True
