@@ -346,6 +346,9 @@ def test_a_body_inside_the_title_of_a_person_is_no_organisation():
     # a meeting of ministers is an event of the body (national-state-council-2022)
     text = "中非合作论坛部长级会议开幕式"
     assert constrained(text, "中非合作论坛", "ORG") == [("中非合作论坛", "ORG")]
+    # province-fujian-2026, the signature: a span the tagger ended inside the title 省长
+    text = "福建省人民政府省长 赵龙"
+    assert constrained(text, "福建省人民政府省", "ORG") == []
 
 
 def test_a_figure_takes_its_units_alternative_in_brackets():
