@@ -16,6 +16,15 @@ def test_honours_after_the_awarding_verb():
     assert found("北京被联合国组织评为生物多样性魅力城市。") == ["生物多样性魅力城市"]
 
 
+def test_an_honour_in_quotes_after_the_verb():
+    # province-anhui-2026, province-fujian-2026, province-gansu-2026 (D23: quotes round the whole honour and 称号
+    # after them stay outside; a word after the quotes keeps them)
+    assert found("徐淙祥被授予“时代楷模”称号。") == ["时代楷模"]
+    assert found("一批优秀作品获“五个一工程”奖，") == ["“五个一工程”奖"]
+    assert found("数字政府服务能力连续3年获评“卓越级”，") == ["卓越级"]
+    assert found("力争获评“卓越级”，") == []  # made-up: hoped for
+
+
 def test_counted_hoped_for_and_not_yet_created_honours_are_left():
     # national-state-council-1986, national-state-council-2003, province-chongqing-2026
     assert found("有九百三十七项获得国家科技发明奖，其中") == []  # D6: a counted honour is an IND

@@ -31,6 +31,14 @@ HONOUR = re.compile(
     r"([^，。；、,;：:\n（(“”]{2,24}?(?:奖|称号|冠军|金奖|银奖|铜奖|一等奖|二等奖|榜首|示范区|示范市|示范县|示范城市"
     r"|示范基地|名单|案例|城市|单位|企业))(?=[，。；、,;和及\n]|$)"
 )
+# 被授予“时代楷模”称号, 获评“卓越级”, 获“五个一工程”奖: an honour in quotes after the verb (the train and dev
+# gold: 30 of 30 ACH). Quotes round the whole honour and 称号 after them stay outside; a word after the quotes keeps
+# them (D23).
+QUOTED_HONOUR = re.compile(
+    r"(?:荣获|获评|摘得|获得|被评为|评为|入选|入围|跻身|荣膺|被授予|授予|获)(?![得批评])"
+    r"(?P<quoted>[“\"](?P<inner>[^，。；、,;：:\n“”\"]{2,20})[”\"](?P<tail>[^，。；、,;：:\n（(“”\"]{0,12}?))"
+    r"(?=[，。；、,;\n和及]|$)"
+)
 _HOPED = re.compile(r"力争|争创|有望|争取|努力|积极申报|申报|创建")
 _COUNTED = re.compile(r"[0-9一二三四五六七八九十百千万两多余]+[项个家所部人名件款座批位支]$")  # 三十七项获得…奖: IND
 
@@ -81,10 +89,18 @@ def honours(text: str) -> list[tuple[int, int]]:
     """(start, end) of each honour named right after the verb that awards it."""
     found = []
     for m in HONOUR.finditer(text):
-        before = text[clause_start(text, m.start()):m.start()]
-        if not _HOPED.search(before) and not _COUNTED.search(before):
+        if _obtained(text, m.start()):
             found.append(m.span(1))
-    return found
+    for m in QUOTED_HONOUR.finditer(text):
+        if _obtained(text, m.start()):
+            found.append(m.span("inner") if m.group("tail") in ("", "称号") else m.span("quoted"))
+    return sorted(found)
+
+
+def _obtained(text: str, verb: int) -> bool:
+    """Neither hoped for nor counted before the verb (an IND then, D6)."""
+    before = text[clause_start(text, verb):verb]
+    return not _HOPED.search(before) and not _COUNTED.search(before)
 
 
 @Language.factory("govreport_honours")
