@@ -571,6 +571,11 @@ def test_a_province_in_a_slogan_or_modifying_a_plan_is_no_place():
     assert own_constrained(text, "辽宁", "LOC", "辽宁") == []
     text = "推动创新型河北建设。"
     assert own_constrained(text, "河北", "LOC", "河北") == []
+    # province-jiangxi-2026, province-fujian-2026: the slogan marked whole
+    text = "深化美丽江西、平安江西、法治江西建设。"
+    assert own_constrained(text, "法治江西", "LOC", "江西") == []
+    text = "一年接着一年干，新福建建设持续取得新进展"
+    assert own_constrained(text, "新福建", "LOC", "福建") == []
     # province-hebei-2026: the place itself (a visit) stays
     text = "习近平总书记视察河北重要讲话精神"
     assert own_constrained(text, "河北", "LOC", "河北") == [("河北", "LOC")]

@@ -394,11 +394,14 @@ def _modifier_place(text: str, start: int, end: int, own: str | None = None) -> 
     name = text[start:end]
     return bool(_SLOGAN_PLACE.fullmatch(name) and text[start - 1:start] == "学"
                 or name == "中国" and _CHINA_MODIFIES.match(text, end)
-                or own is not None and short_name(name) == own and _own_province_modifies(text, start, end))
+                or own is not None and short_name(name) == own and _own_province_modifies(text, start, end)
+                or own is not None and (slogan := _SLOGAN_BEFORE_PROVINCE.search(name[:-len(own)] if name.endswith(own)
+                                                                                  else ""))
+                and slogan.start() == 0)  # 法治江西, 新福建 marked whole: a slogan
 
 
 def _own_province_modifies(text: str, start: int, end: int) -> bool:
-    if _SLOGAN_BEFORE_PROVINCE.search(text, max(0, start - 2), start) or _PROVINCE_PLAN_AFTER.match(text, end):
+    if _SLOGAN_BEFORE_PROVINCE.search(text, max(0, start - 3), start) or _PROVINCE_PLAN_AFTER.match(text, end):
         return True
     # 在福建工作的台湾同胞: the place
     return bool(_PROVINCE_MODIFIES.match(text, end)) and text[start - 1:start] not in ("在", "到", "来", "赴")
