@@ -3,6 +3,8 @@
 An honour that was actually obtained is ACH (guidelines §1). After 荣获 / 获评 / 摘得 / 入选 / 入围 / 跻身 the
 honour runs to the clause's end and ends in a word that names one (奖, 称号, 冠军, 榜首, 示范区, 名单, 案例,
 城市, 单位, 企业 …).
+An honour in quotes after the verb (被授予“时代楷模”称号, 获评“卓越级”, 获“五个一工程”奖) is one too: quotes round
+the whole honour and 称号 after them stay outside, a word after the quotes keeps them (D23; 30 of 30 in the gold).
 The tagger finds most of them; this marks the rest where it marked nothing. Not marked: an honour with a
 count (获批1个国家…示范城市: D6 makes it an IND), one hoped for (力争, 争创, 有望: §1), one to be created
 (获批创建…示范区), one counted before the verb (三十七项获得国家科技发明奖: an IND). On the train and dev gold
