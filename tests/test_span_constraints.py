@@ -587,3 +587,9 @@ def test_an_assessment_after_an_indicator_is_part_of_it():
     assert constrained(text, "工程建设项目审批制度改革", "IND") == [("工程建设项目审批制度改革评估", "IND")]
     text = "省政府门户网站评估连续4年全国第一"
     assert constrained(text, "省政府门户网站", "IND") == [("省政府门户网站评估", "IND")]
+
+
+def test_an_indicator_of_all_kinds_keeps_its_kinds():
+    # province-anhui-2026: 各类 is part of what is counted (19 gold INDs hold it, 6 leave it out)
+    text = "全年新登记各类经营主体94.6万户"
+    assert constrained(text, "经营主体", "IND") == [("各类经营主体", "IND")]
