@@ -62,6 +62,22 @@ def town_names(path: Path = PLACES) -> frozenset[str]:
                      and name.endswith(TOWN_SUFFIXES) and name not in _GENERIC_TOWNS)
 
 
+# the 55 minority peoples as autonomous counties and banners name them (三都水族自治县, 镇宁布依族苗族自治县)
+_PEOPLES = ("蒙古 回 藏 维吾尔 苗 彝 壮 布依 朝鲜 满 侗 瑶 白 土家 哈尼 哈萨克 傣 黎 傈僳 佤 畲 高山 拉祜 "
+            "水 东乡 纳西 景颇 柯尔克孜 土 达斡尔 仫佬 羌 布朗 撒拉 毛南 仡佬 锡伯 阿昌 普米 塔吉克 怒 "
+            "乌孜别克 俄罗斯 鄂温克 德昂 保安 裕固 京 塔塔尔 独龙 鄂伦春 赫哲 门巴 珞巴 基诺 "
+            "各").split()  # 各: 隆林各族自治县
+_AUTONOMOUS = re.compile(rf"(?:(?:{'|'.join(sorted(_PEOPLES, key=len, reverse=True))})族)+自治(?:县|旗)$")
+
+
+@lru_cache(maxsize=4)
+def autonomous_short_names(path: Path = PLACES) -> frozenset[str]:
+    """Autonomous counties and banners by the name before their peoples (三都 for 三都水族自治县, 镇宁 for
+    镇宁布依族苗族自治县), as reports list them; names of two characters or more only."""
+    shorts = (_AUTONOMOUS.sub("", name) for name in _gazetteer(path).get("county", ()) if _AUTONOMOUS.search(name))
+    return frozenset(short for short in shorts if len(short) >= 2)
+
+
 def is_division(name: str, divisions: frozenset[str], suffixes: str = "县市区旗") -> bool:
     """Whether `name` is a division, written in full or without one of `suffixes` (象州 for 象州县, 合肥 for 合肥市)."""
     return len(name) >= 2 and (name in divisions or any(name + suffix in divisions for suffix in suffixes))

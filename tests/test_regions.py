@@ -110,3 +110,35 @@ def test_a_list_of_waters_closed_by_deng():
     assert found("理，实施清水河、苦水河、沙湖等综合治理工程") == ["清水河", "苦水河", "沙湖"]
     # national-state-council-1958: kinds of waterway, not places
     assert found("铁路、公路、内河、沿海等运输计划") == []
+
+
+def test_autonomous_counties_by_their_first_words_in_a_list_or_struck_by_a_disaster():
+    from pipeline.components.regions import listed_places, struck_places
+    from pipeline.divisions import autonomous_short_names, division_names
+
+    shorts = autonomous_short_names()
+    assert {"三都", "镇宁", "关岭", "漾濞", "隆林"} <= shorts  # 三都水族自治县, 隆林各族自治县 …
+    divisions = division_names() | shorts
+    # province-guizhou-2026: three of the eight are autonomous counties; without them the list was not read
+    text = "在册亨、罗甸、望谟、三都、贞丰、榕江、镇宁、关岭等8个重点县建设露地冬春果菜基地"
+    assert listed_places(text, division_names()) == []
+    assert [text[s:e] for s, e in listed_places(text, divisions)] == \
+        ["册亨", "罗甸", "望谟", "三都", "贞丰", "榕江", "镇宁", "关岭"]
+    # province-yunnan-2026
+    text = "科学有效处置漾濞6.4级地震"
+    assert [text[s:e] for s, e in struck_places(text, divisions)] == ["漾濞"]
+
+
+def test_an_item_of_a_list_of_divisions_read_as_works_becomes_the_place():
+    import spacy
+
+    from pipeline.components.alignment import set_entities
+    from pipeline.components.regions import Regions
+
+    # province-guizhou-2026: the recogniser read 罗甸 as a PROJ inside the list
+    text = "在册亨、罗甸、望谟、三都、贞丰、榕江、镇宁、关岭等8个重点县建设露地冬春果菜基地"
+    doc = spacy.blank("zh")(text)
+    start = text.index("罗甸")
+    set_entities(doc, [(start, start + 2, "PROJ")])
+    got = [(e.text, e.label_) for e in Regions()(doc).ents]
+    assert ("罗甸", "LOC") in got and ("关岭", "LOC") in got and all(label == "LOC" for _, label in got)

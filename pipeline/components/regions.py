@@ -15,6 +15,9 @@ the held-out provincial reports.
 A list closed by 等 whose every item is a division (the first without the words before it: 支持巩义、永城、林州等10个
 县市) names places: 105 of 105 items LOC in the gold, once lists of works named by their places are left (…等钢铁厂,
 …等港, …等市级医院: PROJ and ORG 19 times); the recogniser left 巩义, 苍梧, 昭平 and 兴义 in held-out reports.
+Autonomous counties count by the words before their peoples (三都 for 三都水族自治县, 镇宁, 漾濞), here and for a place
+struck by a disaster: 12 more items of the gold found, all LOC. An item the recogniser read as works or a body
+(罗甸 as PROJ in 在册亨、罗甸、…等8个重点县) becomes the place: on the provincial held-out set LOC 0.761 → 0.774.
 
 Rivers, lakes and seas listed and closed by 等 (乌江、清水江、赤水河、都柳江、草海等重点河湖) are places: in the gold
 every item of such a list is LOC (40, the first without the words before it: 全面推进|乌江) but two generic words
@@ -41,10 +44,11 @@ import re
 from spacy.language import Language
 from spacy.tokens import Doc
 
-from pipeline.components.alignment import mark_unmarked
+from pipeline.components.alignment import mark_unmarked, set_entities
 from pipeline.divisions import (
     PROVINCE_NAMES,
     TOWN_SUFFIXES,
+    autonomous_short_names,
     division_ending_at,
     division_names,
     is_division,
@@ -186,14 +190,24 @@ class Regions:
 
     def __init__(self) -> None:
         self.divisions = division_names()
+        # a list closed by 等 and a place struck by a disaster also name autonomous counties by their first words
+        # (册亨、…、三都、…、镇宁、关岭等8个重点县; 漾濞6.4级地震)
+        self.listed_divisions = self.divisions | autonomous_short_names()
         self.towns = town_names()
 
     def __call__(self, doc: Doc) -> Doc:
         text = normalised_text(doc)
         word_starts = doc.user_data.get(WORD_STARTS)  # the segmentation's, where the tokenizer kept them
-        found = sorted({*lands(text), *struck_places(text, self.divisions), *listed_places(text, self.divisions),
+        found = sorted({*lands(text), *struck_places(text, self.listed_divisions),
+                        *listed_places(text, self.listed_divisions),
                         *(m.span() for m in PROVINCE_PART.finditer(text)),
                         *(m.span() for m in BASE_AREA.finditer(text)),
                         *(() if word_starts is None else  # both read the segmentation
                           (*towns(text, word_starts, self.towns), *listed_waters(text, word_starts)))})
-        return mark_unmarked(doc, found, "LOC", may_cover=frozenset({"LOC"}))
+        doc = mark_unmarked(doc, found, "LOC", may_cover=frozenset({"LOC"}))
+        # 在册亨、罗甸、望谟…等8个重点县: an item of a list of divisions the recogniser read as works is the place
+        listed = set(listed_places(text, self.listed_divisions))
+        if any((e.start_char, e.end_char) in listed and e.label_ != "LOC" for e in doc.ents):
+            set_entities(doc, [(e.start_char, e.end_char, "LOC" if (e.start_char, e.end_char) in listed else e.label_)
+                               for e in doc.ents])
+        return doc
