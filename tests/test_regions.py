@@ -142,3 +142,17 @@ def test_an_item_of_a_list_of_divisions_read_as_works_becomes_the_place():
     set_entities(doc, [(start, start + 2, "PROJ")])
     got = [(e.text, e.label_) for e in Regions()(doc).ents]
     assert ("罗甸", "LOC") in got and ("关岭", "LOC") in got and all(label == "LOC" for _, label in got)
+
+
+def test_a_lake_named_by_a_word_of_the_segmentation(nlp_rules):
+    from pipeline.components.regions import lakes
+
+    def found(text):
+        return [text[s:e] for s, e in lakes(text, [t.idx for t in nlp_rules.tokenizer(text)])]
+
+    # province-hebei-2026, province-yunnan-2026
+    assert found("巩固提升白洋淀生态环境治理成效") == ["白洋淀"]
+    assert found("杞麓湖、异龙湖实现脱劣") == ["杞麓湖", "异龙湖"]
+    # province-chongqing-2026: a model named after the lake; a kind of lake is no name
+    assert found("科创+产业”明月湖模式") == []
+    assert found("强化河湖长制") == []

@@ -15,6 +15,8 @@ the held-out provincial reports.
 A list closed by 等 whose every item is a division (the first without the words before it: 支持巩义、永城、林州等10个
 县市) names places: 105 of 105 items LOC in the gold, once lists of works named by their places are left (…等钢铁厂,
 …等港, …等市级医院: PROJ and ORG 19 times); the recogniser left 巩义, 苍梧, 昭平 and 兴义 in held-out reports.
+A lake named by one word of the segmentation (抚仙湖, 杞麓湖, 白洋淀; not a kind of lake, not the start of a longer
+name: `lakes`) is LOC: on the provincial held-out set LOC 0.774 → 0.781 (6 right, none wrong).
 Autonomous counties count by the words before their peoples (三都 for 三都水族自治县, 镇宁, 漾濞), here and for a place
 struck by a disaster: 12 more items of the gold found, all LOC. An item the recogniser read as works or a body
 (罗甸 as PROJ in 在册亨、罗甸、…等8个重点县) becomes the place: on the provincial held-out set LOC 0.761 → 0.774.
@@ -178,6 +180,28 @@ def towns(text: str, word_starts: list[int], names: frozenset[str]) -> list[tupl
     return found
 
 
+# 白洋淀水清岸绿, 抚仙湖水质总体保持, 杞麓湖、异龙湖实现脱劣: a lake is a place. A word of the segmentation
+# ending in 湖 or 淀 (three characters or more, or 太湖 / 巢湖), not a kind of lake (河湖, 盐湖, 堰塞湖) and not the
+# start of a longer name (明月湖实验室, 滴水湖金融湾, 青海湖国家公园); in the train and dev gold such a word is LOC 23
+# times, inside a longer LOC or PROJ 28 (left where the recogniser marks it), ORG, PROJ or nothing 7 (明月湖模式,
+# 平山湖 as a mine).
+_LAKE_KINDS = frozenset("河湖 大湖 围湖 盐湖 滨湖 沉淀 积淀 堰塞湖 林田湖 环巢湖".split())
+_NAME_GOES_ON = re.compile(r"实验室|大学|学院|公园|湿地|景区|新区|片区|科学城|科技城|大道|路|街|隧道|大桥|水库|机场|港"
+                           r"|站|保护区|度假区|风景|旅游|湾|区|镇|乡|村|园|城|中心|论坛|大会|会议|研究|基地|产业|模式")
+
+
+def lakes(text: str, word_starts: list[int]) -> list[tuple[int, int]]:
+    """(start, end) of each lake named by a word of the segmentation."""
+    starts = sorted({*word_starts, len(text)})
+    found = []
+    for start, end in zip(starts, starts[1:], strict=False):
+        name = text[start:end]
+        if (name[-1:] in ("湖", "淀") and (len(name) >= 3 or name in ("太湖", "巢湖")) and name not in _LAKE_KINDS
+                and "\u4e00" <= name[0] <= "\u9fff" and not _NAME_GOES_ON.match(text, end)):
+            found.append((start, end))
+    return found
+
+
 @Language.factory("govreport_regions")
 def create_regions(nlp: Language, name: str) -> Regions:
     return Regions()
@@ -203,7 +227,8 @@ class Regions:
                         *(m.span() for m in PROVINCE_PART.finditer(text)),
                         *(m.span() for m in BASE_AREA.finditer(text)),
                         *(() if word_starts is None else  # both read the segmentation
-                          (*towns(text, word_starts, self.towns), *listed_waters(text, word_starts)))})
+                          (*towns(text, word_starts, self.towns), *listed_waters(text, word_starts),
+                           *lakes(text, word_starts)))})
         doc = mark_unmarked(doc, found, "LOC", may_cover=frozenset({"LOC"}))
         # 在册亨、罗甸、望谟…等8个重点县: an item of a list of divisions the recogniser read as works is the place
         listed = set(listed_places(text, self.listed_divisions))
