@@ -593,3 +593,20 @@ def test_an_indicator_of_all_kinds_keeps_its_kinds():
     # province-anhui-2026: 各类 is part of what is counted (19 gold INDs hold it, 6 leave it out)
     text = "全年新登记各类经营主体94.6万户"
     assert constrained(text, "经营主体", "IND") == [("各类经营主体", "IND")]
+
+
+def test_the_base_of_a_share_or_of_a_comparison_is_no_indicator():
+    from pipeline.textnorm import normalise
+
+    # national-state-council-1956: 占X的… and 比…X增长… name what the figure is measured against
+    text = "国营企业收入为１４，３２８，１４４，０００元，占本年预算收入的４８．１９％"
+    assert constrained(text, "占本年预算收入", "IND") == []
+    text = normalise("新建铁路铺轨１，２２２公里，比１９５４年的铺轨里数增长了４７％")  # as the pipeline reads it
+    fig = text.index("1,222公里")
+    spans = [(fig, fig + len("1,222公里"), "FIG"), span(text, "铺轨里数", "IND")]
+    assert shown(text, constrain(text, spans)) == [("1,222公里", "FIG")]
+    # the share named as such (made-up) and two years compared (national-state-council-1955) keep their indicators
+    text = "占国内生产总值的比重从2.5%提高到3%"
+    assert constrained(text, "占国内生产总值的比重", "IND") == [("占国内生产总值的比重", "IND")]
+    text = "一九五四年比一九五二年医院病床增长百分之三十四"
+    assert constrained(text, "医院病床", "IND") == [("医院病床", "IND")]
