@@ -610,3 +610,10 @@ def test_the_base_of_a_share_or_of_a_comparison_is_no_indicator():
     assert constrained(text, "占国内生产总值的比重", "IND") == [("占国内生产总值的比重", "IND")]
     text = "一九五四年比一九五二年医院病床增长百分之三十四"
     assert constrained(text, "医院病床", "IND") == [("医院病床", "IND")]
+
+
+def test_what_is_taken_out_of_a_change_is_no_indicator():
+    # national-state-council-1991: the price rise taken out of the wage growth
+    text = "职工平均货币工资二千一百五十元，扣除生活费用价格上涨因素，实际增长９．７％"
+    assert constrained(text, "生活费用价格", "IND") == []
+    assert constrained(text, "职工平均货币工资", "IND") == [("职工平均货币工资", "IND")]

@@ -34,6 +34,7 @@
 - the base of a share (占本年预算收入的48.19%) or of a comparison (比1954年的铺轨里数增长了47%) is no IND (the gold
   marks none; 占…的比重 and two years compared, 一九五四年比一九五二年医院病床增长, keep theirs): on eight national
   reports of 1956–1998 held out of a tagger's fit relations 0.764 → 0.782, the figure going back to its indicator;
+  nor is what is taken out of a change (扣除生活费用价格上涨因素) or a word of the comparison (水平, 只差, 少支): 0.790;
 - an assessment word after an indicator is part of it (省政府门户网站评估连续4年全国第一: 33 gold INDs end in
   评估 / 考核 / 考评 / 测评 / 评价, none stops right before one);
 - no FIG for a measure's threshold before the noun it defines (10亿元以上重大产业项目, 150万吨以上的物流园区: D22;
@@ -575,8 +576,17 @@ _COMPARED_WITH_BASE = re.compile(r"(?<![占对相无类评好正反])比(?![重�
 _COMPARED_CHANGE = re.compile(r"的?(?:增长|增加|减少|下降|提高|降低|还多|多|少|高出|高|低|超过|增产)")
 
 
+# 扣除生活费用价格上涨因素，实际增长9.7%: what is taken out of a change is no indicator (the gold: 23 such phrases,
+# no IND after 扣除); 的水平超过133亿斤, 只差38亿元, 少支…: words the tagger took for indicators in comparisons (no
+# gold IND is one of them)
+_TAKEN_OUT = re.compile(r"扣除了?$")
+_NOT_INDICATORS = frozenset("水平 只差 少支 数 总数".split())
+
+
 def _base_not_indicator(text: str, start: int, end: int, figures: Sequence[int]) -> bool:
     """The base of a share (占X的…) or of a comparison (比X增长…), which the guidelines do not mark."""
+    if text[start:end] in _NOT_INDICATORS or _TAKEN_OUT.search(text, max(0, start - 3), start):
+        return True
     if text.startswith("占", start) and text[start + 1:start + 2] not in "用有地领" \
             and not _SHARE_NAMED.search(text, start, end):
         return True
