@@ -617,3 +617,14 @@ def test_what_is_taken_out_of_a_change_is_no_indicator():
     text = "职工平均货币工资二千一百五十元，扣除生活费用价格上涨因素，实际增长９．７％"
     assert constrained(text, "生活费用价格", "IND") == []
     assert constrained(text, "职工平均货币工资", "IND") == [("职工平均货币工资", "IND")]
+
+
+def test_a_number_read_as_two_figures_at_its_thousands_separator_is_one():
+    # national-state-council-1956: a tagger read ３ and ５５６万担
+    text = "棉花产量将要达到３，５５６万担，比１９５５年增长１７．１％"
+    first = text.index("３，")
+    spans = [(first, first + 1, "FIG"), (first + 2, first + 2 + len("５５６万担"), "FIG")]
+    assert shown(text, constrain(text, spans)) == [("３，５５６万担", "FIG")]
+    text = "增长３，５个百分点"  # made up: no thousands group after the comma
+    spans = [(2, 3, "FIG"), (4, 9, "FIG")]
+    assert shown(text, constrain(text, spans)) == [("３", "FIG"), ("５个百分点", "FIG")]

@@ -61,6 +61,7 @@
 - a body inside the title of a person (国务院总理, 联合国秘书长, also where the tagger ended it inside the title:
   福建省人民政府省|长) is no ORG (D16), nor a party before its members, the people outside it or its era (共产党员,
   非共产党人士, 国民党时代);
+- a number a tagger read as two FIGs at its thousands separator (３ | ５５６万担) is one (D24);
 - a count unit's alternative in brackets is part of the FIG (7.4万套（间）: 16 of 16 in the gold), and so is what
   completes a unit the tagger cut short (两倍多, 六倍半: 11 of 11; 六千一百八十亿千瓦小时: 8 of 8);
 - the bracket right after an ORG, PROJ, LOC or ACH is part of its name (国家碳计量中心（福建）,
@@ -680,7 +681,25 @@ def constrain(text: str, spans: list[tuple[int, int, str]], divisions: frozenset
             last_end = span[1]
         elif span[0] == flat[-1][0] and span[1] > last_end and span[2] == flat[-1][2]:
             flat[-1], last_end = span, span[1]  # 粮食 | [大豆）的产量] taken back to 粮食（不包括大豆）的产量: one span
-    return flat
+    return _join_thousands(text, flat)
+
+
+# ３，５５６万担 read as two figures, ３ and ５５６万担: a thousands separator joins them (D24 keeps it inside the
+# number)
+_THOUSANDS_AFTER = re.compile(r"[,，][0-9０-９]{3}(?![0-9０-９])")
+
+
+def _join_thousands(text: str, spans: list[tuple[int, int, str]]) -> list[tuple[int, int, str]]:
+    joined: list[tuple[int, int, str]] = []
+    for span in spans:
+        if (joined and span[2] == "FIG" and joined[-1][2] == "FIG" and span[0] == joined[-1][1] + 1
+                and text[joined[-1][1] - 1:joined[-1][1]].isdigit()
+                and _THOUSANDS_AFTER.match(text, joined[-1][1])):
+            joined[-1] = (joined[-1][0], span[1], "FIG")
+        else:
+            joined.append(span)
+    return joined
+
 
 
 @Language.factory("govreport_span_constraints")
