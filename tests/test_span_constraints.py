@@ -628,3 +628,9 @@ def test_a_number_read_as_two_figures_at_its_thousands_separator_is_one():
     text = "增长３，５个百分点"  # made up: no thousands group after the comma
     spans = [(2, 3, "FIG"), (4, 9, "FIG")]
     assert shown(text, constrain(text, spans)) == [("３", "FIG"), ("５个百分点", "FIG")]
+
+
+def test_a_count_after_a_demonstrative_refers_back_and_is_no_figure():
+    # national-state-council-1956 (the gold: 211 such counts after 这, none a FIG)
+    text = "这两笔支出在１９５５年预算中本来准备在年终结余中解决"
+    assert constrained(text, "两笔", "FIG") == []
