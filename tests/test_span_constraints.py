@@ -634,3 +634,13 @@ def test_a_count_after_a_demonstrative_refers_back_and_is_no_figure():
     # national-state-council-1956 (the gold: 211 such counts after 这, none a FIG)
     text = "这两笔支出在１９５５年预算中本来准备在年终结余中解决"
     assert constrained(text, "两笔", "FIG") == []
+
+
+def test_adverbs_after_and_the_budget_before_an_indicator_stay_outside():
+    # national-state-council-1956, national-state-council-1991 (no gold IND ends in 则, 力求 …; 国家决算 precedes 4)
+    text = "私营工业所占的比重则由１９５４年的２５％下降为１６％"
+    assert constrained(text, "私营工业所占的比重则", "IND") == [("私营工业所占的比重", "IND")]
+    text = "粮食面积力求稳定在十七亿亩左右"
+    assert constrained(text, "粮食面积力求", "IND") == [("粮食面积", "IND")]
+    text = "１９５５年国家决算用于经济建设方面的支出"
+    assert constrained(text, "国家决算用于经济建设方面的支出", "IND") == [("用于经济建设方面的支出", "IND")]
