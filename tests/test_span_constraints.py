@@ -644,3 +644,9 @@ def test_adverbs_after_and_the_budget_before_an_indicator_stay_outside():
     assert constrained(text, "粮食面积力求", "IND") == [("粮食面积", "IND")]
     text = "１９５５年国家决算用于经济建设方面的支出"
     assert constrained(text, "国家决算用于经济建设方面的支出", "IND") == [("用于经济建设方面的支出", "IND")]
+
+
+def test_verbs_before_the_counted_noun_stay_outside():
+    # province-jiangxi-2026 (发放 is right before 16 gold INDs and starts none)
+    text = "城镇新增就业、新增发放创业担保贷款分别完成年计划的118.2%、248.57%"
+    assert constrained(text, "发放创业担保贷款", "IND") == [("创业担保贷款", "IND")]
