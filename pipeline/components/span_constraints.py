@@ -588,6 +588,7 @@ _EVALUATION_AFTER = re.compile(r"(?:综合)?(?:评估|考核|考评|测评|评�
 # 占本年预算收入的48.19%: the base of a share is no indicator; 占…的比重 / 比例, 占比 name one (16 gold INDs start
 # with 占, all of them so)
 _SHARE_NAMED = re.compile(r"比重|比例|占比|份额")
+_SHARE_OF = re.compile(r"占(?!用|有|领|地面积)")  # 占地方预算支出总数 is a share; 占用量, 占地面积 are measures
 # 比1954年完成数增长47%, 比1955年基本建设投资增长62%: the base of a comparison is no indicator (the gold marks none)
 _COMPARED_WITH_BASE = re.compile(r"(?<![占对相无类评好正反])比(?![重例较率])")
 _COMPARED_CHANGE = re.compile(r"的?(?:增长|增加|减少|下降|提高|降低|还多|多|少|高出|高|低|超过|增产)")
@@ -602,10 +603,10 @@ _NOT_INDICATORS = frozenset("水平 只差 少支 数 总数".split())
 
 def _base_not_indicator(text: str, start: int, end: int, figures: Sequence[int]) -> bool:
     """The base of a share (占X的…) or of a comparison (比X增长…), which the guidelines do not mark."""
-    if text[start:end] in _NOT_INDICATORS or _TAKEN_OUT.search(text, max(0, start - 3), start):
+    if text[start:end] in _NOT_INDICATORS or _TAKEN_OUT.search(text, max(0, start - 3), start) \
+            or text.startswith("扣除", start):
         return True
-    if text.startswith("占", start) and text[start + 1:start + 2] not in "用有地领" \
-            and not _SHARE_NAMED.search(text, start, end):
+    if _SHARE_OF.match(text, start, end) and not _SHARE_NAMED.search(text, start, end):
         return True
     clause_from = clause_start(text, start, CLAUSE_MARKS + "：:")
     compared = [m for m in _COMPARED_WITH_BASE.finditer(text, clause_from, start)]
