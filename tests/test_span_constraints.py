@@ -593,6 +593,9 @@ def test_an_indicator_of_all_kinds_keeps_its_kinds():
     # province-anhui-2026: 各类 is part of what is counted (19 gold INDs hold it, 6 leave it out)
     text = "全年新登记各类经营主体94.6万户"
     assert constrained(text, "经营主体", "IND") == [("各类经营主体", "IND")]
+    # national-state-council-1956
+    text = "（一）各项税收共收到１２，"
+    assert constrained(text, "税收", "IND") == [("各项税收", "IND")]
 
 
 def test_the_base_of_a_share_or_of_a_comparison_is_no_indicator():

@@ -669,8 +669,8 @@ def constrain(text: str, spans: list[tuple[int, int, str]], divisions: frozenset
             start, end = _trim_indicator(text, _indicator_word_start(text, start, end, words, floor), end)
             if evaluation := _EVALUATION_AFTER.match(text, end):
                 end = evaluation.end()
-            if text[start - 2:start] == "各类" and start - 2 >= floor:
-                start -= 2  # 新登记[各类经营主体]: the gold holds 各类 in 19 INDs, leaves it before 6
+            if text[start - 2:start] in ("各类", "各项") and start - 2 >= floor:
+                start -= 2  # 新登记[各类经营主体]: the gold holds 各类 in 19 INDs, leaves it before 6; 各项 3 and 0
         if label == "FIG" and text[start - 1:start] == "前" and _RANK_COUNT.fullmatch(text, start, end):
             label, start = "ACH", start - 1  # 居全国前10位: a rank, not a count (the gold: 6 of 6 inside an ACH)
         if label == "ACH":
