@@ -156,3 +156,19 @@ def test_a_lake_named_by_a_word_of_the_segmentation(nlp_rules):
     # province-chongqing-2026: a model named after the lake; a kind of lake is no name
     assert found("科创+产业”明月湖模式") == []
     assert found("强化河湖长制") == []
+
+
+def test_a_list_of_divisions_without_deng(nlp_rules):
+    from pipeline.components.regions import open_listed_places
+    from pipeline.divisions import autonomous_short_names, division_names
+
+    divisions = division_names() | autonomous_short_names()
+
+    def found(text):
+        return [text[s:e] for s, e in open_listed_places(text, [t.idx for t in nlp_rules.tokenizer(text)], divisions)]
+
+    # province-guangxi-2026: the places won the honour after the list
+    assert found("优势特色产业集群1个。象州、宜州入选国家乡村振兴示范县。") == ["象州", "宜州"]
+    # province-beijing-2026, province-guangxi-2026: a brand and a slogan name the province twice or a word
+    assert found("提升大戏看北京、北京大视听品牌影响力") == []
+    assert found("法治广西、平安广西建设成效显著") == []
