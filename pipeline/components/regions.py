@@ -46,6 +46,7 @@ few towns; city, district and county reports name many.
 from __future__ import annotations
 
 import re
+from bisect import bisect_left
 
 from spacy.language import Language
 from spacy.tokens import Doc
@@ -234,6 +235,7 @@ def towns(text: str, word_starts: list[int], names: frozenset[str]) -> list[tupl
 # start of a longer name (明月湖实验室, 滴水湖金融湾, 青海湖国家公园); in the train and dev gold such a word is LOC 23
 # times, inside a longer LOC or PROJ 28 (left where the recogniser marks it), ORG, PROJ or nothing 7 (明月湖模式,
 # 平山湖 as a mine).
+_LAKE_END = re.compile(r"[湖淀]")
 _LAKE_KINDS = frozenset("河湖 大湖 围湖 盐湖 滨湖 沉淀 积淀 堰塞湖 林田湖 环巢湖".split())
 _NAME_GOES_ON = re.compile(r"实验室|大学|学院|公园|湿地|景区|新区|片区|科学城|科技城|大道|路|街|隧道|大桥|水库|机场|港"
                            r"|站|保护区|度假区|风景|旅游|湾|区|镇|乡|村|园|城|中心|论坛|大会|会议|研究|基地|产业|模式")
@@ -243,9 +245,14 @@ def lakes(text: str, word_starts: list[int]) -> list[tuple[int, int]]:
     """(start, end) of each lake named by a word of the segmentation."""
     starts = sorted({*word_starts, len(text)})
     found = []
-    for start, end in zip(starts, starts[1:], strict=False):
+    for m in _LAKE_END.finditer(text):  # only the words that end in 湖 or 淀 are looked at
+        end = m.end()
+        i = bisect_left(starts, end)
+        if i >= len(starts) or starts[i] != end or i == 0:
+            continue  # 湖 or 淀 does not end a word here
+        start = starts[i - 1]
         name = text[start:end]
-        if (name[-1:] in ("湖", "淀") and (len(name) >= 3 or name in ("太湖", "巢湖")) and name not in _LAKE_KINDS
+        if ((len(name) >= 3 or name in ("太湖", "巢湖")) and name not in _LAKE_KINDS
                 and "\u4e00" <= name[0] <= "\u9fff" and not _NAME_GOES_ON.match(text, end)):
             found.append((start, end))
     return found
