@@ -372,6 +372,10 @@ def test_bodies_each_named_in_full_are_one_span_each():
     assert constrained(text, "西湖大学、之江实验室", "ORG") == [("西湖大学", "ORG"), ("之江实验室", "ORG")]
     text = "建成运行大青山、鄂尔多斯实验室"  # province-inner-mongolia-2026: one shared head, one name
     assert constrained(text, "大青山、鄂尔多斯实验室", "ORG") == [("大青山、鄂尔多斯实验室", "ORG")]
+    # province-guangxi-2026: the same head written for each is two bodies too
+    text = "加快建设广西海洋实验室、甘蔗生物育种实验室、陆海通道工程全寿命安全实验室"
+    assert constrained(text, "广西海洋实验室、甘蔗生物育种实验室", "ORG") == \
+        [("广西海洋实验室", "ORG"), ("甘蔗生物育种实验室", "ORG")]
 
 
 def test_a_threshold_before_the_noun_it_defines_is_no_figure():
