@@ -59,8 +59,9 @@
   quoted document among its 12,138 FIGs, the other counts in the code); nor is a count of the report's own
   apparatus that a tagger marked (20条政策措施, 28个主要指标, 连续30个月: `apparatus_count`, which the grammar
   applies to its own figures);
-- bodies coordinated with 、 and each named in full with its own head (西湖大学、之江实验室) are one ORG or ENT each
-  (D24); a shared head (大青山、鄂尔多斯实验室) keeps them one name;
+- bodies coordinated with 、 and each named in full with its own head (西湖大学、之江实验室, 广西海洋实验室、
+  甘蔗生物育种实验室) are one ORG or ENT each (D24); a head written once for both (大青山、鄂尔多斯实验室) keeps
+  them one name;
 - a body inside the title of a person (国务院总理, 联合国秘书长, also where the tagger ended it inside the title:
   福建省人民政府省|长) is no ORG (D16), nor a party before its members, the people outside it or its era (共产党员,
   非共产党人士, 国民党时代);
