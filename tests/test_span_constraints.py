@@ -660,3 +660,13 @@ def test_verbs_before_the_counted_noun_stay_outside():
     # province-jiangxi-2026 (发放 is right before 16 gold INDs and starts none)
     text = "城镇新增就业、新增发放创业担保贷款分别完成年计划的118.2%、248.57%"
     assert constrained(text, "发放创业担保贷款", "IND") == [("创业担保贷款", "IND")]
+
+
+def test_a_place_or_project_before_a_quoted_project_name_is_part_of_it():
+    # province-guangxi-2026 (D23: the quotes stay inside; the gold: 151 such PROJ, 2 kept apart)
+    text = "渝黔桂“氢走廊”贯通运营。"
+    place, name = span(text, "渝黔桂", "LOC"), span(text, "氢走廊", "PROJ")
+    assert shown(text, constrain(text, [place, name])) == [("渝黔桂“氢走廊”", "PROJ")]
+    text = "上海博物馆“古埃及文明大展”"  # made up: a body before the name stays a body
+    body, name = span(text, "上海博物馆", "ORG"), span(text, "古埃及文明大展", "PROJ")
+    assert shown(text, constrain(text, [body, name])) == [("上海博物馆", "ORG"), ("古埃及文明大展", "PROJ")]

@@ -8,6 +8,8 @@
 - where a programme's head word follows the closing quote, quotes and head are part of the name (§3:
   “人工智能+”行动, “1820”策源行动): a PROJ that is exactly the quoted words takes them in, unless the head is
   shared by a coordination of quoted names (“入境旅游”“留学重庆”行动) or begins another span;
+- a place or project right before a quoted project name is part of it (渝黔桂“氢走廊”, 中马“两国双园”: D23, the quotes
+  inside; 151 such PROJ in the gold, 2 kept apart);
 - a LOC that lists places (象州、宜州) is one LOC per place (D24: 、 stays only inside one coordinated name,
   such as 济南、青岛都市圈): it is split where every piece is a province, city or county of the gazetteer;
 - change words stay outside an indicator (§3): 增长, 同比, 下降 … are cut from the ends of an IND, and so
@@ -701,7 +703,23 @@ def constrain(text: str, spans: list[tuple[int, int, str]], divisions: frozenset
             last_end = span[1]
         elif span[0] == flat[-1][0] and span[1] > last_end and span[2] == flat[-1][2]:
             flat[-1], last_end = span, span[1]  # 粮食 | [大豆）的产量] taken back to 粮食（不包括大豆）的产量: one span
-    return _join_thousands(text, flat)
+    return _join_quoted_names(text, _join_thousands(text, flat))
+
+
+# 渝黔桂“氢走廊”, 中马“两国双园”, 四环路“月季花环”: a place or project right before a quoted project name is part of
+# it (D23: the quotes stay inside; the gold: 151 PROJ so, 2 kept apart)
+def _join_quoted_names(text: str, spans: list[tuple[int, int, str]]) -> list[tuple[int, int, str]]:
+    joined: list[tuple[int, int, str]] = []
+    for span in spans:
+        if (joined and span[2] == "PROJ" and joined[-1][2] in ("LOC", "PROJ")
+                and text[joined[-1][1]:joined[-1][1] + 1] == "“"):
+            inner_start = joined[-1][1] + 1
+            closing = text.find("”", inner_start)
+            if span[0] in (joined[-1][1], inner_start) and closing >= 0 and span[1] in (closing, closing + 1):
+                joined[-1] = (joined[-1][0], closing + 1, "PROJ")
+                continue
+        joined.append(span)
+    return joined
 
 
 # ３，５５６万担 read as two figures, ３ and ５５６万担: a thousands separator joins them (D24 keeps it inside the
