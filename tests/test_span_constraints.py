@@ -670,3 +670,9 @@ def test_a_place_or_project_before_a_quoted_project_name_is_part_of_it():
     text = "上海博物馆“古埃及文明大展”"  # made up: a body before the name stays a body
     body, name = span(text, "上海博物馆", "ORG"), span(text, "古埃及文明大展", "PROJ")
     assert shown(text, constrain(text, [body, name])) == [("上海博物馆", "ORG"), ("古埃及文明大展", "PROJ")]
+
+
+def test_the_verb_that_carries_a_project_out_stays_outside_it():
+    # district-zhuzhou-shifeng-2023 (实施, 开展, 加快建设 … are right before 1,500 gold PROJ and start none)
+    text = "大力开展助企纾困行动,全面落实各项惠企政策"
+    assert constrained(text, "大力开展助企纾困行动", "PROJ") == [("助企纾困行动", "PROJ")]
