@@ -27,8 +27,9 @@ from pipeline.clauses import clause_end, clause_start
 from pipeline.components.alignment import mark_unmarked
 from pipeline.textnorm import normalised_text
 
+_AWARD_VERBS = "荣获|获评|摘得|获得|被评为|评为|入选|入围|跻身|荣膺"  # and 获, tried last
 HONOUR = re.compile(
-    r"(?:荣获|获评|摘得|获得|被评为|评为|入选|入围|跻身|荣膺|获)"
+    rf"(?:{_AWARD_VERBS}|获)"
     r"(?![得批评])(?![0-9一二三四五六七八九十两几多创])"  # a count makes it an IND (D6); 获批创建 is no honour yet
     r"([^，。；、,;：:\n（(“”]{2,24}?(?:奖|称号|冠军|金奖|银奖|铜奖|一等奖|二等奖|榜首|示范区|示范市|示范县|示范城市"
     r"|示范基地|名单|案例|城市|单位|企业))(?=[，。；、,;和及\n]|$)"
@@ -37,7 +38,7 @@ HONOUR = re.compile(
 # gold: 30 of 30 ACH). Quotes round the whole honour and 称号 after them stay outside; a word after the quotes keeps
 # them (D23).
 QUOTED_HONOUR = re.compile(
-    r"(?:荣获|获评|摘得|获得|被评为|评为|入选|入围|跻身|荣膺|被授予|授予|获)(?![得批评])"
+    rf"(?:{_AWARD_VERBS}|被授予|授予|获)(?![得批评])"
     r"(?P<quoted>[“\"](?P<inner>[^，。；、,;：:\n“”\"]{2,20})[”\"](?P<tail>[^，。；、,;：:\n（(“”\"]{0,12}?))"
     r"(?=[，。；、,;\n和及]|$)"
 )

@@ -135,6 +135,7 @@ def listed_places(text: str, divisions: frozenset[str]) -> list[tuple[int, int]]
 # ends at a word start of the segmentation, and the list is not of works named by their places (盐城、常州国家级…)
 _OPEN_LIST = re.compile(r"((?:[\u4e00-\u9fff]{2,6}、)+[\u4e00-\u9fff]{2,8})")
 _OPEN_LIST_WORKS = re.compile(_WORKS.pattern + r"|国家级|综合|试点|示范|自贸|片区|铁路|高速|重点开发")
+_TAIL_ENDS = re.compile(r"[，。；、,;]|入选|获评|获批|荣获|被评为|被命名|成为")
 # divisions whose names are also common words that open such lists (乡村振兴, 平安广西)
 _WORD_DIVISIONS = frozenset("振兴 平安".split())
 
@@ -170,7 +171,7 @@ def open_listed_places(text: str, word_starts: list[int], divisions: frozenset[s
         if len(items) < 2 or len(set(names)) < len(names) or _WORD_DIVISIONS.intersection(names):
             continue
         # the words after the list up to the clause's end or a verb of honour (象州、宜州入选…示范县: the places won it)
-        tail = re.split(r"[，。；、,;]|入选|获评|获批|荣获|被评为|被命名|成为", text[items[-1][1]:items[-1][1] + 10])[0]
+        tail = _TAIL_ENDS.split(text[items[-1][1]:items[-1][1] + 10])[0]
         if not tail.startswith("等") and not _OPEN_LIST_WORKS.search(tail):
             found.extend(items)
     return found
@@ -265,8 +266,9 @@ def create_regions(nlp: Language, name: str) -> Regions:
 
 class Regions:
     """Marks the places of this module's docstring (a province's land, a place struck by a disaster, a list of
-    divisions or waters closed by 等, a part of a province, a base area, a town named in full) as LOC where the
-    recogniser marked nothing on them but a place inside (after the recognisers, before the constraints)."""
+    divisions or waters closed by 等, a list of divisions without it, a part of a province, a base area, a town named
+    in full, a lake) as LOC where the recogniser marked nothing on them but a place inside, and relabels a list item
+    the recogniser read as something else (after the recognisers, before the constraints)."""
 
     def __init__(self) -> None:
         self.divisions = division_names()
@@ -282,7 +284,7 @@ class Regions:
                         *listed_places(text, self.listed_divisions),
                         *(m.span() for m in PROVINCE_PART.finditer(text)),
                         *(m.span() for m in BASE_AREA.finditer(text)),
-                        *(() if word_starts is None else  # both read the segmentation
+                        *(() if word_starts is None else  # these read the segmentation
                           (*towns(text, word_starts, self.towns), *listed_waters(text, word_starts),
                            *lakes(text, word_starts),
                            *open_listed_places(text, word_starts, self.listed_divisions)))})
