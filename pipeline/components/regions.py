@@ -280,8 +280,8 @@ class Regions:
     def __call__(self, doc: Doc) -> Doc:
         text = normalised_text(doc)
         word_starts = doc.user_data.get(WORD_STARTS)  # the segmentation's, where the tokenizer kept them
-        found = sorted({*lands(text), *struck_places(text, self.listed_divisions),
-                        *listed_places(text, self.listed_divisions),
+        listed = set(listed_places(text, self.listed_divisions))
+        found = sorted({*lands(text), *struck_places(text, self.listed_divisions), *listed,
                         *(m.span() for m in PROVINCE_PART.finditer(text)),
                         *(m.span() for m in BASE_AREA.finditer(text)),
                         *(() if word_starts is None else  # these read the segmentation
@@ -290,7 +290,6 @@ class Regions:
                            *open_listed_places(text, word_starts, self.listed_divisions)))})
         doc = mark_unmarked(doc, found, "LOC", may_cover=frozenset({"LOC"}))
         # 在册亨、罗甸、望谟…等8个重点县: an item of a list of divisions the recogniser read as works is the place
-        listed = set(listed_places(text, self.listed_divisions))
         if any((e.start_char, e.end_char) in listed and e.label_ != "LOC" for e in doc.ents):
             set_entities(doc, [(e.start_char, e.end_char, "LOC" if (e.start_char, e.end_char) in listed else e.label_)
                                for e in doc.ents])

@@ -426,9 +426,8 @@ def _modifier_place(text: str, start: int, end: int, own: str | None = None) -> 
     return bool(_SLOGAN_PLACE.fullmatch(name) and text[start - 1:start] == "学"
                 or name == "中国" and _CHINA_MODIFIES.match(text, end)
                 or own is not None and short_name(name) == own and _own_province_modifies(text, start, end)
-                or own is not None and (slogan := _SLOGAN_BEFORE_PROVINCE.search(name[:-len(own)] if name.endswith(own)
-                                                                                  else ""))
-                and slogan.start() == 0)  # 法治江西, 新福建 marked whole: a slogan
+                or own is not None and name.endswith(own)
+                and _SLOGAN_BEFORE_PROVINCE.fullmatch(name, 0, len(name) - len(own)))  # 法治江西, 新福建 marked whole
 
 
 def _own_province_modifies(text: str, start: int, end: int) -> bool:
