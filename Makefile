@@ -56,6 +56,8 @@ lint:
 # Rebuilds every shipped model from the repository's data (+ the research-only corpora in $(SHARED)).
 train:
 	GOVREPORT_SHARED=$(SHARED) $(PY) -m pipeline.training.gazetteer
+	# the figure-attribute reader's level-or-flow classifier (seconds; models/level-or-flow/MODEL_CARD.md)
+	$(PY) -m pipeline.training.level_or_flow
 	# the segmenter, then the spaCy model (it segments with it); the ensemble's three taggers
 	# (models/hanlp-ner/MODEL_CARD.md: characters, no segmenter): single-threaded fits shared out over two cores
 	$(MAKE) -j2 train-spacy train-taggers

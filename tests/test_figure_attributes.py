@@ -795,3 +795,15 @@ def test_a_five_year_review_opened_inside_a_paragraph_runs_over_the_items_after_
     assert _attributes("province-guizhou-2026", "4.5%", "税收收入年均分别增长")["period"] == "2021-2025"
     # the year's own results before that paragraph stay the year: 城镇新增就业62.6万人
     assert _attributes("province-guizhou-2026", "62.6万人", "城镇新增就业")["period"] == "2025"
+
+
+def test_an_undated_start_takes_the_year_of_the_dated_start_before_it():
+    # national-1956: 国营机器拖拉机站由１９５４年的８９个增加到１３８个，拖拉机由７７８标准台增加到２，３７７标准台
+    text = normalise(_raw("national-state-council-1956"))  # read as the pipeline reads it: １９５４ → 1954
+    start = text.index("拖拉机由778标准台") + len("拖拉机由")
+    timeline = ReportTimeline.of(text, 1956)
+    assert figure_attributes(text, start, start + len("778标准台"), timeline)["period"] == "1954"
+    # province-shandong-2026: 占全国比重由2020年的7.2%提升至7.4%，在北方地区占比由20.5%提升至21.1%
+    assert _attributes("province-shandong-2026", "20.5%", "在北方地区占比由")["period"] == "2020"
+    # the end of the change stays the review's last year
+    assert _attributes("province-shandong-2026", "21.1%", "20.5%提升至")["period"] == "2025"

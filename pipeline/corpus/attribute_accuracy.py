@@ -23,10 +23,15 @@ from pipeline.textnorm import normalise
 ATTRIBUTES = ("status", "period", "basis")
 
 
+def read_as_pipeline(record: dict) -> tuple[str, ReportTimeline]:
+    """The record's text normalised as the pipeline reads it, and its timeline (year from the header or id)."""
+    text = normalise(record["text"])
+    return text, ReportTimeline.of(text, read_metadata(text, record["id"]).year)
+
+
 def compared(record: dict) -> Iterator[tuple[dict, dict]]:
     """(gold FIG, attributes read) for every gold FIG of `record` that has gold attributes."""
-    text = normalise(record["text"])
-    timeline = ReportTimeline.of(text, read_metadata(text, record["id"]).year)
+    text, timeline = read_as_pipeline(record)
     for entity in record["entities"]:
         if entity["label"] == "FIG" and "status" in entity:
             yield entity, figure_attributes(text, entity["start_offset"], entity["end_offset"], timeline)

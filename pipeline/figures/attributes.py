@@ -4,18 +4,21 @@
 Read from the report's structure and the figure's own sentence: the top-level headings split the report
 into sections that review the past (2025年工作回顾, 过去五年) or plan the future (2026年重点工作安排, 主要目标任务),
 each with its years; cue words in the sentence before the figure (预计, 力争, 去年, 到2030年, 同比, 年均) override
-the section. `ReportTimeline` holds what the whole document says, so windows of a long document are read
-with the context of the whole.
+the section. Under a review of several years, whether a figure is a level reached or a flow over the years is
+weighed by a small classifier (`pipeline.figures.level_or_flow`). `ReportTimeline` holds what the whole
+document says, so windows of a long document are read with the context of the whole.
 """
 
 from __future__ import annotations
 
 import re
 from bisect import bisect_right
+from collections.abc import Callable
 from dataclasses import dataclass
 from functools import cached_property
 
 from pipeline.clauses import clause_start
+from pipeline.figures.level_or_flow import SpanFigure, decide
 from pipeline.timeexpr import FIVE_YEAR_PLAN, NUMBERS, plan_range, plans_in, year_value, years_in
 
 
@@ -116,6 +119,8 @@ _FROM_DATED = re.compile(rf"(?:从|由){_YEAR}年")
 # 赤字率从去年的2.1%, and in a plan 由上年18亿元: the word already dates the starting level (in a review, 由上年
 # is the year before the one reviewed, which the 从A到B rule below gives)
 _FROM_TO = re.compile(r"(?:从|由)[^，；。,;从由]{1,24}(?:到|至)[^，；。,;到至]{0,6}$")
+# 由1954年的89个增加到138个，拖拉机由778标准台…: a later start in the sentence, undated, is of the same year
+_FROM_YEAR_OF = re.compile(rf"(?:从|由){_YEAR}年(?:底|末)?的")
 _MULTIPLE_OF_YEAR = re.compile(rf"(?:为|是|相当于|等于|等於|达到){_YEAR}年(?:底|末)?的$")
 # 城镇化率从47.5%提高到51.5%, 森林覆盖率达到21.66%: the level a plan's years end at
 _LEVEL_REACHED = re.compile(r"(?:达到|超过|突破|提高到|提高至|提升到|提升至|增加到|增长到|增至|扩大到"
@@ -442,6 +447,13 @@ def _counted_event(text: str, clause: str, end: int) -> bool:
     return (not clause.strip() or clause.endswith("等")) and bool(_EVENT_AFTER.match(text, end))
 
 
+def _listed_flow(text: str, end: int, before: str, clause: str) -> bool:
+    """Whether the word lists read the figure ending at `end` under a review of several years as a flow over them
+    (新增, 累计, 建成 …) rather than a level reached at their end (`level_or_flow` weighs this with the rest)."""
+    return bool(_FLOW.search(_split_clause(before, clause)) or _counted_flow(clause)
+                or _counted_event(text, clause, end))
+
+
 def _split_clause(before: str, clause: str) -> str:
     """The clause, with the one before it where it splits that one's figure into parts (新增公路63.9万公里，
     其中高速公路3.3万公里: the part is a flow over the same years as the whole)."""
@@ -535,8 +547,11 @@ def _list_period(text: str, sent: int) -> str | None:
     return _period(*plans[-1][1]) if plans else None
 
 
-def figure_attributes(text: str, start: int, end: int, timeline: ReportTimeline) -> dict[str, str | None]:
-    """`status`, `period` and `basis` of the FIG text[start:end] (period and basis None where not given)."""
+def figure_attributes(text: str, start: int, end: int, timeline: ReportTimeline,
+                      flow: Callable[[SpanFigure], bool] = decide) -> dict[str, str | None]:
+    """`status`, `period` and `basis` of the FIG text[start:end] (period and basis None where not given). `flow`
+    says whether a figure under a review of several years is a flow over them (`level_or_flow.decide`: the
+    shipped classifier; training passes its own)."""
     sent = _sentence_start(text, start)
     before = text[sent:start]
     clause = text[_clause_start(text, start, sent):start]
@@ -636,10 +651,9 @@ def figure_attributes(text: str, start: int, end: int, timeline: ReportTimeline)
         period = _period(*government_term(year))
     elif section is not None and section.period:
         period = section.period
-        flow = _FLOW.search(_split_clause(before, clause)) or _counted_flow(clause) \
-            or _counted_event(text, clause, end)
-        if "-" in period and status == "actual" and not flow and not so_far \
-                and not (_SPAN_TOTAL.search(before) and not _LEVEL_REACHED.search(clause)):
+        if "-" in period and status == "actual" and not so_far \
+                and not (_SPAN_TOTAL.search(before) and not _LEVEL_REACHED.search(clause)) \
+                and not flow(SpanFigure(text, start, end, before, clause, _listed_flow(text, end, before, clause))):
             period = period.split("-")[1]  # no flow word: a level reached at the end of the years under review
     elif year is not None:
         period = str(timeline.reviewed_year + 1) if status == "target" else str(timeline.reviewed_year)
@@ -687,7 +701,10 @@ def figure_attributes(text: str, start: int, end: int, timeline: ReportTimeline)
         period = _period(timeline.reviewed_year - NUMBERS[recent.group(1)] + 1, timeline.reviewed_year)
     dated_start = (_FROM_DATED.search(clause) or _FROM_LAST_YEAR.search(clause) or _FROM_PLAN_END.search(clause)
                    or (kind == "plan" and _FROM_PREVIOUS_YEAR.search(clause)))
-    if period is not None and _starting_level(text, clause, end) and not dated_start and not dated_by_range:
+    starting = period is not None and _starting_level(text, clause, end)
+    if starting and not dated_start and (parallel := _last(_FROM_YEAR_OF, before[:len(before) - len(clause)])):
+        period, dated_start = str(year_value(parallel.group(1))), parallel
+    if starting and not dated_start and not dated_by_range:
         # 从A增加到B: A is the level before the period began (从2017年的A: the text dates it); under a review of
         # 2021-2025 that is 2020, even where B was dated at the range's end
         began = section.period if section is not None and section.period and period == section.period[-4:] else period
