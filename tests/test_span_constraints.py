@@ -654,6 +654,11 @@ def test_adverbs_after_and_the_budget_before_an_indicator_stay_outside():
     assert constrained(text, "粮食面积力求", "IND") == [("粮食面积", "IND")]
     text = "１９５５年国家决算用于经济建设方面的支出"
     assert constrained(text, "国家决算用于经济建设方面的支出", "IND") == [("用于经济建设方面的支出", "IND")]
+    # province-anhui-2026, district-zhuzhou-shifeng-2023 (历史性 follows 3 gold INDs, 首次 16, 在全国 5, none inside)
+    text = "汽车、新能源汽车产量历史性跃居全国首位"
+    assert constrained(text, "汽车、新能源汽车产量历史性", "IND") == [("汽车、新能源汽车产量", "IND")]
+    text = "政务服务“好差评”系统评价满意率始终保持100%"
+    assert constrained(text, "政务服务“好差评”系统评价满意率始终", "IND") == [("政务服务“好差评”系统评价满意率", "IND")]
 
 
 def test_verbs_before_the_counted_noun_stay_outside():

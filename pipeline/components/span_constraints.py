@@ -262,7 +262,8 @@ def _trim_indicator(text: str, start: int, end: int) -> tuple[int, int]:
 
 
 # adverbs and the words of intent after an indicator's name: no gold IND ends in one of these characters or words
-_TRAILING_ADVERBS = re.compile(r"(?:大幅度|准备|力求|力争|一般|实际|则|却|也|都|已|将|还|又)+$")
+_TRAILING_ADVERBS = re.compile(r"(?:大幅度|准备|力求|力争|一般|实际|历史性|首次|始终|连跨|在全国"
+                               r"|则|却|也|都|已|将|还|又)+$")
 # the budget or a discourse word before the name (国家决算 4 times before a gold IND, never inside one)
 _LEADING_SUBJECT = re.compile(r"国家决算|国家预算规定|特别是|绝大多数|则")
 
