@@ -807,3 +807,18 @@ def test_an_undated_start_takes_the_year_of_the_dated_start_before_it():
     assert _attributes("province-shandong-2026", "20.5%", "在北方地区占比由")["period"] == "2020"
     # the end of the change stays the review's last year
     assert _attributes("province-shandong-2026", "21.1%", "20.5%提升至")["period"] == "2025"
+
+
+def _normalised_attributes(doc_id: str, figure: str, after: str) -> dict:
+    text = normalise(_raw(doc_id))  # read as the pipeline reads it (traditional characters, full-width marks)
+    start = text.index(after + figure) + len(after)
+    timeline = ReportTimeline.of(text, read_metadata(text, doc_id).year)
+    return figure_attributes(text, start, start + len(figure), timeline)
+
+
+def test_now_dates_a_figure_to_the_report_year():
+    # national-1954 (a review of 1953): 目前，国营和合作社营商业在社会商品零售总额中的比重已占百分之五十左右
+    assert _normalised_attributes("national-state-council-1954", "百分之五十左右", "比重已占")["period"] == "1954"
+    # national-1960: 一九五八年初全国有七十四万多个高级农业生产合作社，现在已经合并改组成为二万四千多个人民公社
+    assert _normalised_attributes("national-state-council-1960", "二万四千多个", "改组成为")["period"] == "1960"
+    assert _normalised_attributes("national-state-council-1960", "七十四万多个", "全国有")["period"] == "1958"

@@ -81,6 +81,7 @@ _THIS_YEAR = re.compile(r"今年")
 # 目前在全国注册登记的各种经济联合体有32000多个, 现在全国有100多个: the state when the report was written (比现在增加
 # 两、三倍 is the base of a target)
 _NOW = re.compile(r"(?<![比较])(?:现在|目前)")
+_NOW_OPENING = re.compile(r"\s*(?:目前|现在)[，,]")  # 目前，…比重已占百分之五十左右: the whole sentence is now
 # 如果每件棉纱平均少用两斤棉花，全国每年就可以至少增产两万件: a supposition covers no period (§5b: a figure with no
 # time the text gives stays empty) unless a time is written after the condition (只要…完成五年内…增加百分之九十八点三)
 _SUPPOSED = re.compile(r"如果|只要|假如|倘若|假使|要是")
@@ -611,6 +612,8 @@ def figure_attributes(text: str, start: int, end: int, timeline: ReportTimeline,
             period = str(last)  # … and 288 is 1983's
     elif years and (not plans or years[-1][0] > plans[-1][0]):
         period = str(years[-1][1])
+        if year is not None and (now := _last(_NOW, before)) and now.start() > years[-1][0] + 5:
+            period = str(year)  # 一九五八年初全国有七十四万多个合作社，现在已经合并改组成为二万四千多个人民公社
         if (span := _range_ending_in(section, period)) and _DEADLINE.match(before, years[-1][0] + 4):
             period = span  # 计划在一九八五年底前建成投产八千万吨: done over the plan's years, by its end
         elif (before.startswith("以来", years[-1][0] + 5) and status == "actual" and timeline.reviewed_year
@@ -645,7 +648,7 @@ def figure_attributes(text: str, start: int, end: int, timeline: ReportTimeline,
         period = None
     elif year is not None and _LAST_YEAR.search(_without_start(before)):
         period = str(year - 1)
-    elif year is not None and (_THIS_YEAR.search(before) or _NOW.search(clause)):
+    elif year is not None and (_THIS_YEAR.search(before) or _NOW.search(clause) or _NOW_OPENING.match(before)):
         period = str(year)
     elif year is not None and _TERM.search(before):
         period = _period(*government_term(year))
