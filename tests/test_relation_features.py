@@ -221,3 +221,16 @@ def test_a_share_of_a_whole_belongs_to_the_part():
     model = RelationModel({}, -5.0)  # believes no pair: only the decoding step links the share
     got = [(c.head, text[c.tail[0]:c.tail[1]]) for c, _ in model.predict(text, spans)]
     assert got == [(spans[1], "百分之二十八")]  # the first 县, the part, not the whole's
+
+
+def test_the_agent_of_a_passive_award_does_not_hold_it():
+    from pipeline.relations.model import RelationModel
+
+    # province-beijing-2026: 北京被联合国组织评为生物多样性魅力城市 (北京 holds it; the UN body gives it)
+    text = "生态文明建设全面展开，北京被联合国组织评为生物多样性魅力城市。"
+    beijing = (text.index("北京"), text.index("北京") + 2, "LOC")
+    un = (text.index("联合国组织"), text.index("联合国组织") + 5, "ORG")
+    honour = (text.index("生物多样性"), text.index("城市。") + 2, "ACH")
+    model = RelationModel({}, 5.0)  # believes every pair: only the decoding step can refuse one
+    got = {text[c.head[0]:c.head[1]] for c, _ in model.predict(text, [beijing, un, honour]) if c.rel_type == "ACHIEVED"}
+    assert got == {"北京"}

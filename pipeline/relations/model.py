@@ -61,7 +61,8 @@ class RelationModel:
             scored.sort(key=lambda cp: -cp[1])
             threshold = self.thresholds[scored[0][0].rel_type]
             if tail[2] == "ACH":
-                holders = [cp for cp in scored if cp[1] >= threshold and not beyond_a_figure(text, index, cp[0])]
+                holders = [cp for cp in scored if cp[1] >= threshold and not beyond_a_figure(text, index, cp[0])
+                           and not awarding_agent(text, cp[0])]
                 holders += [cp for cp in held_by_all(text, index, tail, scored) if cp not in holders]
                 kept.extend(holders)
                 kept.extend(coordinated_holders(text, index, holders, scored))
@@ -182,6 +183,17 @@ def beyond_a_figure(text: str, index: SortedSpans, cand: Candidate) -> bool:
     # 10所学校、12个专业群入选…, 残疾人康复服务率等5项指标居…: the figure counts the next IND of a coordination or a
     # list, and the IND before it holds the ACH too
     return text[head[1]:between[figure][0]] not in (*JOINS, "等")
+
+
+_AWARDED_BY = re.compile(r"(?:评为|授予|命名为?|认定为|评选为|列为)")
+
+
+def awarding_agent(text: str, cand: Candidate) -> bool:
+    """The agent of a passive award (北京被联合国组织评为生物多样性魅力城市): the body gives the honour, the subject
+    before 被 holds it. In the train and dev gold such an agent never holds the ACH (2 of 2)."""
+    head, tail = cand.head, cand.tail
+    return (head[1] <= tail[0] and text[head[0] - 1:head[0]] == "被"
+            and _AWARDED_BY.match(text, head[1], tail[0]) is not None)
 
 
 # 国家级数字领航企业18家、工业互联网平台46家，均居全国首位: 均 gives the rank to every indicator of the run before it
