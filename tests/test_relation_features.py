@@ -234,3 +234,23 @@ def test_the_agent_of_a_passive_award_does_not_hold_it():
     model = RelationModel({}, 5.0)  # believes every pair: only the decoding step can refuse one
     got = {text[c.head[0]:c.head[1]] for c, _ in model.predict(text, [beijing, un, honour]) if c.rel_type == "ACHIEVED"}
     assert got == {"北京"}
+
+
+def test_names_coordinated_with_the_holder_of_an_indicator_hold_it_too():
+    from pipeline.relations.model import RelationModel
+
+    def spans_of(text, *pieces):
+        return [(text.index(p), text.index(p) + len(p), label) for p, label in pieces]
+
+    model = RelationModel({"nearest_left": 4.0}, -2.0)  # believes only the nearest name
+    # province-gansu-2026: 庆阳、酒泉经济总量突破千亿元 (the gold: both cities hold it; 43 of 44 such names do)
+    text = "庆阳、酒泉经济总量突破千亿元。"
+    spans = spans_of(text, ("庆阳", "LOC"), ("酒泉", "LOC"), ("经济总量", "IND"), ("千亿元", "FIG"))
+    got = sorted(text[c.head[0]:c.head[1]] for c, _ in model.predict(text, spans) if c.rel_type == "HAS_INDICATOR")
+    assert got == ["庆阳", "酒泉"]
+    # province-beijing-2026: a count makes the names the members of what follows, not its holders
+    text = "大运河、长城、西山永定河三条文化带建设扎实推进。"
+    spans = spans_of(text, ("大运河", "LOC"), ("长城", "LOC"), ("西山永定河", "LOC"), ("三条", "FIG"),
+                     ("文化带", "IND"))
+    got = [text[c.head[0]:c.head[1]] for c, _ in model.predict(text, spans) if c.rel_type == "HAS_INDICATOR"]
+    assert len(got) <= 1
