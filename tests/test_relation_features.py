@@ -254,3 +254,21 @@ def test_names_coordinated_with_the_holder_of_an_indicator_hold_it_too():
                      ("文化带", "IND"))
     got = [text[c.head[0]:c.head[1]] for c, _ in model.predict(text, spans) if c.rel_type == "HAS_INDICATOR"]
     assert len(got) <= 1
+
+
+def test_a_listed_name_summed_up_by_a_count_does_not_hold_the_indicator_counted():
+    from pipeline.relations.model import RelationModel
+
+    def spans_of(text, *pieces):
+        return [(text.index(p), text.index(p) + len(p), label) for p, label in pieces]
+
+    model = RelationModel({}, 5.0)  # believes every pair: only the decoding step can refuse one
+    # national-state-council-1984: 广州、湛江、北海等十四个沿海港口城市 (the gold: 3 of 86 listed names hold it)
+    text = "进一步开放广州、湛江、北海等十四个沿海港口城市和海南岛。"
+    spans = spans_of(text, ("湛江", "LOC"), ("北海", "LOC"), ("十四个", "FIG"), ("沿海港口城市", "IND"))
+    assert [c for c, _ in model.predict(text, spans) if c.rel_type == "HAS_INDICATOR"] == []
+    # province-chongqing-2026: a name alone before the count holds what it counts
+    text = "自贸试验区9项制度创新成果在全国集中复制推广。"
+    spans = spans_of(text, ("自贸试验区", "LOC"), ("9项", "FIG"), ("制度创新成果", "IND"))
+    got = [text[c.head[0]:c.head[1]] for c, _ in model.predict(text, spans) if c.rel_type == "HAS_INDICATOR"]
+    assert got == ["自贸试验区"]

@@ -58,6 +58,10 @@ class RelationModel:
             by_tail.setdefault(cand.tail, []).append((cand, p))
         kept = []
         for tail, scored in by_tail.items():
+            if tail[2] == "IND":
+                scored = [cp for cp in scored if not counted_member(text, index, cp[0])]
+                if not scored:
+                    continue
             scored.sort(key=lambda cp: -cp[1])
             threshold = self.thresholds[scored[0][0].rel_type]
             if tail[2] == "ACH":
@@ -188,6 +192,24 @@ def beyond_a_figure(text: str, index: SortedSpans, cand: Candidate) -> bool:
     # 10所学校、12个专业群入选…, 残疾人康复服务率等5项指标居…: the figure counts the next IND of a coordination or a
     # list, and the IND before it holds the ACH too
     return text[head[1]:between[figure][0]] not in (*JOINS, "等")
+
+
+def counted_member(text: str, index: SortedSpans, cand: Candidate) -> bool:
+    """A name of a list that a count right after it sums up, with the indicator after the count (湛江、北海等十四个
+    沿海港口城市, 机器人及智能制造、绿色石化4个集群): a member of what is counted, not its holder. In the train and
+    dev gold such a listed name (after 、 / 和 / 及 or before 等) holds the indicator 3 times in 211; a name alone
+    before a count often does (自贸试验区9项制度创新成果), so it is left to the classifier."""
+    head, tail = cand.head, cand.tail
+    between = index.between(head, tail) if head[1] <= tail[0] else []
+    if not between or between[-1][2] != "FIG" or between[-1][1] != tail[0]:
+        return False
+    names = [head, *between[:-1]]  # the head and the names after it in the same list, up to the count
+    if any(name[2] == "FIG" or text[name[1]:after[0]] not in JOINS
+           for name, after in zip(names, names[1:], strict=False)):
+        return False
+    gap = text[names[-1][1]:between[-1][0]]
+    listed = len(names) > 1 or text[head[0] - 1:head[0]] in ("、", "和", "及")
+    return gap == "等" or (gap == "" and listed)
 
 
 _AWARDED_BY = re.compile(r"(?:评为|授予|命名为?|认定为|评选为|列为)")
