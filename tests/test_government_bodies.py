@@ -74,3 +74,19 @@ def test_a_body_replaces_the_shorter_name_the_recogniser_marked_inside_it():
     set_entities(doc, [(start, start + 2, "ORG")])
     doc = GovernmentBodies()(doc)
     assert [(e.text, e.label_) for e in doc.ents] == [("区委", "ORG"), ("区人大", "ORG"), ("区政协", "ORG")]
+
+
+def test_the_state_council_and_the_politburo_acting_as_bodies():
+    from pipeline.components.government_bodies import national_bodies
+
+    def bodies(text: str) -> list[str]:
+        return [text[s:e] for s, e in national_bodies(text)]
+
+    # national-state-council-1978
+    assert bodies("四月初又亲自提议并经中央政治局讨论通过") == ["中央政治局"]
+    assert bodies("“四人帮”攻击国务院务虚会是“右倾翻案风风源”") == ["国务院"]
+    # national-state-council-2022, -1981, -1998, province-guangxi-2026: a title, its departments, its reform, an office
+    assert bodies("国务院总理李克强") == []
+    assert bodies("国务院各部门将作较大的裁减或合并") == []
+    assert bodies("拟定了国务院机构改革方案") == []
+    assert bodies("金融惠企工作分别入选国务院减负办“服务企业在基层”") == []
