@@ -90,3 +90,5 @@ def test_the_state_council_and_the_politburo_acting_as_bodies():
     assert bodies("国务院各部门将作较大的裁减或合并") == []
     assert bodies("拟定了国务院机构改革方案") == []
     assert bodies("金融惠企工作分别入选国务院减负办“服务企业在基层”") == []
+    # national-state-council-1956: the state bank acting (the gold: ORG in 4 of 5 such places)
+    assert bodies("在１９５６年，国家银行将增加农业贷款２２亿元") == ["国家银行"]
