@@ -272,3 +272,23 @@ def test_a_listed_name_summed_up_by_a_count_does_not_hold_the_indicator_counted(
     spans = spans_of(text, ("自贸试验区", "LOC"), ("9项", "FIG"), ("制度创新成果", "IND"))
     got = [text[c.head[0]:c.head[1]] for c, _ in model.predict(text, spans) if c.rel_type == "HAS_INDICATOR"]
     assert got == ["自贸试验区"]
+
+
+def test_a_total_after_a_change_is_the_same_indicators_unless_it_adds_more():
+    from pipeline.relations.model import RelationModel
+
+    def spans_of(text, *pieces):
+        return [(text.index(p), text.index(p) + len(p), label) for p, label in pieces]
+
+    model = RelationModel({}, -5.0)  # believes no pair: only the decoding step can link them
+    # province-guangxi-2026: the total is the trade's (a recogniser marked the word 总额 too)
+    text = "外贸进出口增长8.4%，总额突破8000亿元、排西部第二。"
+    spans = spans_of(text, ("外贸进出口", "IND"), ("8.4%", "FIG"), ("总额", "IND"), ("8000亿元", "FIG"))
+    got = [(text[c.head[0]:c.head[1]], text[c.tail[0]:c.tail[1]]) for c, _ in model.predict(text, spans)]
+    assert got == [("外贸进出口", "8000亿元")]
+    # national-state-council-1979: 加上… makes the total a sum of more than the share before it
+    text = ("今年政府对农业的投资比重由去年的百分之十点七提高到百分之十四，"
+            "加上用于农业的其他各项资金，总额达到一百七十四亿元。")
+    spans = spans_of(text, ("政府对农业的投资比重", "IND"), ("百分之十四", "FIG"), ("一百七十四亿元", "FIG"))
+    got = [(text[c.head[0]:c.head[1]], text[c.tail[0]:c.tail[1]]) for c, _ in model.predict(text, spans)]
+    assert ("政府对农业的投资比重", "一百七十四亿元") not in got
