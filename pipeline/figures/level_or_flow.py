@@ -3,9 +3,10 @@
 A level reached takes the span's last year (地区生产总值达到6.66万亿元 → 2025), a flow over the years takes the
 whole span (新增就业1000万人, 5家企业上市 → 2021-2025; guidelines §5b). The figure-attribute reader's word lists
 (`attributes._FLOW` …) decide most figures; a logistic regression over the figure's sentence (the characters and
-character pairs of its clause, the words right before and after it, its unit, the lists' own answer) decides
-the rest where it is sure enough, fitted on the train split's gold (`python -m pipeline.training.level_or_flow`;
-model card in `models/level-or-flow/`). Prediction is a dot product over the stored weights.
+character pairs of its clause, the sentence's character pairs, the words right before and after it, its unit, the
+lists' own answer) decides the rest where it is sure enough, fitted on the train split's gold
+(`python -m pipeline.training.level_or_flow`; model card in `models/level-or-flow/`). Prediction is a dot product
+over the stored weights.
 """
 
 from __future__ import annotations
