@@ -822,3 +822,10 @@ def test_now_dates_a_figure_to_the_report_year():
     # national-1960: 一九五八年初全国有七十四万多个高级农业生产合作社，现在已经合并改组成为二万四千多个人民公社
     assert _normalised_attributes("national-state-council-1960", "二万四千多个", "改组成为")["period"] == "1960"
     assert _normalised_attributes("national-state-council-1960", "七十四万多个", "全国有")["period"] == "1958"
+
+
+def test_a_year_compared_with_dates_nothing():
+    # national-1981: 1980年同完成经济恢复的1952年相比,工农业总产值增长八点一倍 (the growth up to 1980)
+    assert _normalised_attributes("national-state-council-1981", "八点一倍", "工农业总产值增长")["period"] == "1980"
+    # province-shanxi-2026: 全年GDP增长4%,快于2024年1.8个百分点 (2025's growth, compared with 2024's)
+    assert _normalised_attributes("province-shanxi-2026", "1.8个百分点", "快于2024年")["period"] == "2025"

@@ -132,7 +132,8 @@ _TARGET_LEVEL = re.compile(r"(?:(?<=[率重量值力限额数入])达|迈上)$"
                            r"|(?:达到|达|超过|突破|提高到|提高至|提升到|提升至|增加到|增至)[^，。；,;从由]*、$")
 _RATE_NEARBY = re.compile(r"递增|年均|平均每年")  # 平均每年递增百分之四，在执行中争取达到百分之五: a rate
 _AVERAGE = re.compile(r"(?:年均|平均每年|年平均)(?:实际)?(?:增长|递增|提高|下降|增加)?$")
-_YEAR_PAIR = re.compile(rf"{_YEAR}年(?:底|末)?(?:同|与|和|跟)(?:{_YEAR})年(?:底|末)?(?:相比|比较)")
+_YEAR_PAIR = re.compile(rf"{_YEAR}年(?:底|末)?(?:同|与|和|跟)[^，。；,;年]{{0,10}}?(?:{_YEAR})年(?:底|末)?"
+                        r"(?:相比|比较)")
 _FROM_LAST_YEAR = re.compile(r"(?:从|由)去年")
 _FROM_PREVIOUS_YEAR = re.compile(r"(?:从|由)上年")
 # 连续两年增长10%以上: the N years before the report's year
@@ -383,10 +384,18 @@ _EQUAL_TO = re.compile(r"(?:等于|等於|相当于)$")  # 电力108亿度，等
 _BASE_YEAR = re.compile(r"年(?:的)?(?:不变价格|为?基数)")
 
 
+# 全年GDP增长4%，快于2024年1.8个百分点: the year right before the figure is what it is compared with (低于1985年增长
+# 44.6% gives 1985's own growth)
+_COMPARED_TO = ("快于", "慢于", "高于", "低于")
+_COMPARED_YEAR_AFTER = re.compile(r"年(?:底|末)?(?:相比|比较)")  # 1980年同完成经济恢复的1952年相比: 1952 is the base
+
+
 def _own_years(before: str) -> list[tuple[int, int]]:
     """(offset, year) of the years written before the figure, without those it is compared with (比2020年) and
     the base year of constant prices (按一九五二年不变价格计算) or of a change (以一九五四年为基数)."""
     return [(o, y) for o, y in years_in(before) if before[max(0, o - 1):o] not in ("比", "较", "同", "与")
+            and not (before[max(0, o - 2):o] in _COMPARED_TO and before[o + 4:] == "年")
+            and not _COMPARED_YEAR_AFTER.match(before, o + 4)
             and not _BASE_YEAR.match(before, o + 4) and not _EQUAL_TO.search(before, 0, o)]
 
 
