@@ -829,3 +829,5 @@ def test_a_year_compared_with_dates_nothing():
     assert _normalised_attributes("national-state-council-1981", "八点一倍", "工农业总产值增长")["period"] == "1980"
     # province-shanxi-2026: 全年GDP增长4%,快于2024年1.8个百分点 (2025's growth, compared with 2024's)
     assert _normalised_attributes("province-shanxi-2026", "1.8个百分点", "快于2024年")["period"] == "2025"
+    # national-2012: 中央财政安排资金1713亿元,是2010年的2.2倍,全年城镇保障性住房基本建成432万套 (2011's, not 2010's)
+    assert _normalised_attributes("national-state-council-2012", "432万套", "基本建成")["period"] == "2011"

@@ -387,6 +387,7 @@ _BASE_YEAR = re.compile(r"年(?:的)?(?:不变价格|为?基数)")
 # 全年GDP增长4%，快于2024年1.8个百分点: the year right before the figure is what it is compared with (低于1985年增长
 # 44.6% gives 1985's own growth)
 _COMPARED_TO = ("快于", "慢于", "高于", "低于")
+_MULTIPLE_AFTER = re.compile(r"年(?:底|末)?的[^，。；,;]{0,12}倍")  # 是2010年的2.2倍: 2010 is the base of a multiple
 _COMPARED_YEAR_AFTER = re.compile(r"年(?:底|末)?(?:相比|比较)")  # 1980年同完成经济恢复的1952年相比: 1952 is the base
 
 
@@ -396,6 +397,8 @@ def _own_years(before: str) -> list[tuple[int, int]]:
     return [(o, y) for o, y in years_in(before) if before[max(0, o - 1):o] not in ("比", "较", "同", "与")
             and not (before[max(0, o - 2):o] in _COMPARED_TO and before[o + 4:] == "年")
             and not _COMPARED_YEAR_AFTER.match(before, o + 4)
+            and not (before[max(0, o - 3):o].endswith(("是", "为", "相当于", "等于"))
+                     and _MULTIPLE_AFTER.match(before, o + 4))
             and not _BASE_YEAR.match(before, o + 4) and not _EQUAL_TO.search(before, 0, o)]
 
 
