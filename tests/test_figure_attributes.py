@@ -831,3 +831,5 @@ def test_a_year_compared_with_dates_nothing():
     assert _normalised_attributes("province-shanxi-2026", "1.8个百分点", "快于2024年")["period"] == "2025"
     # national-2012: 中央财政安排资金1713亿元,是2010年的2.2倍,全年城镇保障性住房基本建成432万套 (2011's, not 2010's)
     assert _normalised_attributes("national-state-council-2012", "432万套", "基本建成")["period"] == "2011"
+    # national-2003: 2002年高等学校在校生1600万人,是1997年的2.3倍;五年内全国本专科毕业生1300万人 (the five years)
+    assert _normalised_attributes("national-state-council-2003", "1300万人", "本专科毕业生")["period"] == "1998-2002"

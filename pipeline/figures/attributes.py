@@ -54,6 +54,7 @@ _BASIS = [
 ]
 _VS_YEAR = re.compile(r"(?:比|较)((?:1[89]|20)\d\d|[一二][〇○零一二三四五六七八九]{3})年(?!底|末|初)")
 _COMPARED = re.compile(r"(?:与|同|和)((?:1[89]|20)\d\d|[一二][〇○零一二三四五六七八九]{3})年(?:相比|比较)")
+_FIVE_YEARS_IN = re.compile(r"五年(?:内|中|间|来)")
 _FIVE_YEARS = re.compile(r"过去五年|五年来|这五年|五年间|过去的五年")
 _TERM = re.compile(r"本届政府")
 # 按照十年规划: the ten-year plans of 1976-1985 and 1991-2000, as the reports of those years name them
@@ -626,6 +627,9 @@ def figure_attributes(text: str, start: int, end: int, timeline: ReportTimeline,
         period = str(years[-1][1])
         if year is not None and (now := _last(_NOW, before)) and now.start() > years[-1][0] + 5:
             period = str(year)  # 一九五八年初全国有七十四万多个合作社，现在已经合并改组成为二万四千多个人民公社
+        elif years[-1][0] < len(before) - len(clause) and _FIVE_YEARS_IN.search(clause):
+            # 2002年高等学校在校生1600万人…；五年内全国本专科毕业生1300万人: the five years up to that year
+            period = _period(years[-1][1] - 4, years[-1][1])
         if (span := _range_ending_in(section, period)) and _DEADLINE.match(before, years[-1][0] + 4):
             period = span  # 计划在一九八五年底前建成投产八千万吨: done over the plan's years, by its end
         elif (before.startswith("以来", years[-1][0] + 5) and status == "actual" and timeline.reviewed_year
