@@ -833,3 +833,5 @@ def test_a_year_compared_with_dates_nothing():
     assert _normalised_attributes("national-state-council-2012", "432万套", "基本建成")["period"] == "2011"
     # national-2003: 2002年高等学校在校生1600万人,是1997年的2.3倍;五年内全国本专科毕业生1300万人 (the five years)
     assert _normalised_attributes("national-state-council-2003", "1300万人", "本专科毕业生")["period"] == "1998-2002"
+    # national-1983 (a review of 1978-1982): 中等职业学校在校生总数三年来增加两倍 (the last three years: 1980-1982)
+    assert _normalised_attributes("national-state-council-1983", "两倍", "三年来增加")["period"] == "1980-1982"

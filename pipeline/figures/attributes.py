@@ -706,7 +706,12 @@ def figure_attributes(text: str, start: int, end: int, timeline: ReportTimeline,
         n = NUMBERS[so_far.group(1) or so_far.group(2) or so_far.group(3)]
         first, last = int(period[:4]), int(period[-4:])
         if "-" in period and not years and first + n - 1 < last:
-            period = _period(first, first + n - 1)  # the plan's first years
+            if so_far.group().endswith("来") and timeline.reviewed_year and first + n - 1 < timeline.reviewed_year:
+                # 在校生总数三年来增加两倍 in a review of 1978-1982: the last three years, to the one under review
+                end = min(last, timeline.reviewed_year)
+                period = _period(end - n + 1, end)
+            else:
+                period = _period(first, first + n - 1)  # the plan's first years
         elif "-" not in period and (
                 so_far.start() >= len(before) - len(clause)
                 or (not years and (_CHANGE_BEFORE.search(clause) or so_far.group().endswith("来")))):
