@@ -708,8 +708,8 @@ def figure_attributes(text: str, start: int, end: int, timeline: ReportTimeline,
         if "-" in period and not years and first + n - 1 < last:
             if so_far.group().endswith("来") and timeline.reviewed_year and first + n - 1 < timeline.reviewed_year:
                 # 在校生总数三年来增加两倍 in a review of 1978-1982: the last three years, to the one under review
-                end = min(last, timeline.reviewed_year)
-                period = _period(end - n + 1, end)
+                up_to = min(last, timeline.reviewed_year)
+                period = _period(up_to - n + 1, up_to)
             else:
                 period = _period(first, first + n - 1)  # the plan's first years
         elif "-" not in period and (
