@@ -12,12 +12,12 @@ over the stored weights.
 from __future__ import annotations
 
 import json
-import math
 import re
 from dataclasses import dataclass
 from functools import lru_cache
 from pathlib import Path
 
+from pipeline import linear
 from pipeline.paths import MODELS_DIR
 
 MODEL = MODELS_DIR / "level-or-flow" / "weights.json"
@@ -75,8 +75,7 @@ class LevelOrFlowModel:
 
     def probability(self, figure: SpanFigure) -> float:
         """The probability that `figure` is a flow over the years."""
-        z = self.bias + sum(self.weights.get(name, 0.0) * value for name, value in features(figure).items())
-        return 1.0 / (1.0 + math.exp(-z)) if z >= 0 else math.exp(z) / (1.0 + math.exp(z))
+        return linear.probability(self.weights, self.bias, features(figure))
 
     def is_flow(self, figure: SpanFigure) -> bool:
         """The model's answer where it is sure enough to overrule the word lists, theirs otherwise."""

@@ -13,13 +13,13 @@ pickled by an earlier release (with the scikit-learn objects inside) is converte
 
 from __future__ import annotations
 
-import math
 import pickle
 import re
 from collections.abc import Callable
 from dataclasses import dataclass, field
 from pathlib import Path
 
+from pipeline import linear
 from pipeline.clauses import clause_start
 from pipeline.relations.candidates import JOINS, Candidate, SortedSpans, SpanT, candidates, features
 from pipeline.schema import SENTENCE_ENDS
@@ -38,13 +38,11 @@ class RelationModel:
     @classmethod
     def from_sklearn(cls, vectorizer, classifier, thresholds: dict[str, float] | None = None) -> RelationModel:
         """The weights of a fitted `DictVectorizer` + binary `LogisticRegression`."""
-        coef = classifier.coef_[0]
-        weights = {name: float(coef[i]) for name, i in vectorizer.vocabulary_.items() if coef[i] != 0.0}
-        return cls(weights, float(classifier.intercept_[0]), dict(thresholds or _default_thresholds()))
+        weights, bias = linear.sklearn_weights(vectorizer, classifier)
+        return cls(weights, bias, dict(thresholds or _default_thresholds()))
 
     def probability(self, feats: dict[str, float]) -> float:
-        z = self.bias + sum(self.weights.get(name, 0.0) * value for name, value in feats.items())
-        return 1.0 / (1.0 + math.exp(-z)) if z >= 0 else math.exp(z) / (1.0 + math.exp(z))
+        return linear.probability(self.weights, self.bias, feats)
 
     def score(self, text: str, spans: list[SpanT] | SortedSpans) -> list[tuple[Candidate, float]]:
         index = spans if isinstance(spans, SortedSpans) else SortedSpans(spans)

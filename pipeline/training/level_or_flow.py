@@ -18,6 +18,7 @@ from pipeline.corpus.attribute_accuracy import read_as_pipeline
 from pipeline.corpus.splits import load_split
 from pipeline.figures.attributes import figure_attributes
 from pipeline.figures.level_or_flow import MODEL, LevelOrFlowModel, SpanFigure, features
+from pipeline.linear import sklearn_weights
 
 DEFAULT_C = 0.1  # chosen by five-fold accuracy on the train documents (0.03–0.3 within 0.003)
 MIN_WEIGHT = 0.01  # smaller weights are dropped: half the file, not one train or dev decision changed
@@ -57,9 +58,7 @@ def fit(points: list[tuple[str, SpanFigure, int]], c: float = DEFAULT_C) -> Leve
     vectorizer = DictVectorizer()
     X = vectorizer.fit_transform([features(figure) for _, figure, _ in points])
     classifier = LogisticRegression(C=c, max_iter=2000).fit(X, [y for _, _, y in points])
-    coef = classifier.coef_[0]
-    weights = {name: float(coef[i]) for name, i in vectorizer.vocabulary_.items() if abs(coef[i]) >= MIN_WEIGHT}
-    return LevelOrFlowModel(weights, float(classifier.intercept_[0]))
+    return LevelOrFlowModel(*sklearn_weights(vectorizer, classifier, MIN_WEIGHT))
 
 
 def right(model: LevelOrFlowModel | None, points: list[tuple[str, SpanFigure, int]]) -> int:
