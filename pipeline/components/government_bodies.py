@@ -89,7 +89,7 @@ _NOT_ACTING = re.compile(r"(?:代|副)?总理|秘书长|主要领导|组成|机�
 
 
 def national_bodies(text: str) -> list[tuple[int, int]]:
-    """(start, end) of each 国务院 / 中央政治局 acting as a body."""
+    """(start, end) of each central body of `_NATIONAL_BODY` acting as one (国务院, 中央政治局, 国家银行 …)."""
     return [m.span() for m in _NATIONAL_BODY.finditer(text)
             if not _NOT_ACTING.match(text, m.end()) and not _OPEN_TITLE.search(text[max(0, m.start() - 60):m.start()])]
 
