@@ -12,7 +12,9 @@ YEAR = re.compile(r"((?:1[89]|20)\d\d|[一二][〇○零ＯO０0一二三四五�
 NUMBERS = {n: i for i, n in enumerate("一二三四五六七八九十", start=1)} | {
     f"十{n}": 10 + i for i, n in enumerate("一二三四五六七八九", start=1)} | {"两": 2} | {str(i): i for i in range(10)}
 # 第十五个五年规划, or the short names “十四五”, 九五 (the number before a final 五, then a closing quote or 时期 …)
-FIVE_YEAR_PLAN = re.compile(r"第([一二三四五六七八九十]{1,3})个五年(?:计划|规划)|(?<![一二三四五六七八九十])"
+FIVE_YEAR_PLAN = re.compile(r"第([一二三四五六七八九十]{1,3})[个個]五年"
+                            r"(?:计[划劃]|計[划劃]|[规規][划劃]|(?=期间|合计|各年))"
+                            r"|(?<![一二三四五六七八九十])"
                             r"(十[一二三四五六七八九]|十|[六七八九])五(?=[”\"’]|时期|期间|规划|计划|以来|末|期末|期间)"
                             # the first five only in quotes (“一五”时期, “五五”期间): 一五一十, 三五成群 are no plans
                             r"|(?:(?<=[“\"‘])|(?<=[“\"‘] ))([一二三四五])五(?=[”\"’])")

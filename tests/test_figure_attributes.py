@@ -835,3 +835,38 @@ def test_a_year_compared_with_dates_nothing():
     assert _normalised_attributes("national-state-council-2003", "1300万人", "本专科毕业生")["period"] == "1998-2002"
     # national-1983 (a review of 1978-1982): 中等职业学校在校生总数三年来增加两倍 (the last three years: 1980-1982)
     assert _normalised_attributes("national-state-council-1983", "两倍", "三年来增加")["period"] == "1980-1982"
+
+
+def test_the_first_years_and_the_long_years_so_far():
+    # national-1957 (the plan for 1953-1957 in its fifth year): 钢产量前三年共增加了一百五十万吨 (its first three)
+    assert _normalised_attributes("national-state-council-1957", "一百五十万吨", "钢产量前三年共增加了")["period"] \
+        == "1953-1955"
+    # … but 而1956年就增加了一百六十一万吨 after it is 1956's
+    assert _normalised_attributes("national-state-council-1957", "一百六十一万吨", "而1956年就增加了")["period"] \
+        == "1956"
+    # national-1983 (the sixth plan, 1981-1985, has run two years): 前四年内…能源消费总量平均每年只增长百分之一点九
+    assert _normalised_attributes("national-state-council-1983", "百分之一点九", "平均每年只增长")["period"] \
+        == "1979-1982"
+    # the same report's review of 1978-1982: 四年中城镇集体所有制单位就业职工增加六百零三万人 (the last four)
+    assert _normalised_attributes("national-state-council-1983", "六百零三万人", "就业职工增加")["period"] \
+        == "1979-1982"
+    # national-1957: 七年来我国派遣了七千多人; national-1975: 全国解放以来，尽管我国人口增加百分之六十
+    assert _normalised_attributes("national-state-council-1957", "七千多人", "七年来我国派遣了")["period"] \
+        == "1950-1956"
+    assert _normalised_attributes("national-state-council-1975", "百分之六十", "我国人口增加")["period"] \
+        == "1950-1974"
+    # national-1979: 超过了建国以来的最高水平，总产量达到… compares with the years since and keeps its own
+    assert _normalised_attributes("national-state-council-1979", "三亿零四百七十五万吨", "总产量达到")["period"] \
+        == "1978"
+    # national-1957: 第一个五年合计为二十八万人 names the plan without 计划
+    assert _normalised_attributes("national-state-council-1957", "二十八万人", "第一个五年合计为")["period"] \
+        == "1953-1957"
+
+
+def test_a_compared_years_own_value_and_the_traditional_jiao():
+    # national-1960: 一九五九年的产量达到五百零二万吨，比一九五七年的三百一十二万吨 (1957's own catch)
+    assert _normalised_attributes("national-state-council-1960", "三百一十二万吨", "比一九五七年的")["period"] \
+        == "1957"
+    # national-1957, partly traditional: 手工業总产值达到一百一十七亿元，較1955年增長了16％ (1956's growth)
+    got = _normalised_attributes("national-state-council-1957", "16%", "較1955年增長了")
+    assert got["period"] == "1956" and got["basis"] == "比1955年"

@@ -52,7 +52,7 @@ _BASIS = [
     (re.compile(r"比上年|比去年|较上年|较去年|比前一年"), "比上年"),
     (re.compile(r"年均|平均每年|年平均"), "年均"),
 ]
-_VS_YEAR = re.compile(r"(?:比|较)((?:1[89]|20)\d\d|[一二][〇○零一二三四五六七八九]{3})年(?!底|末|初)")
+_VS_YEAR = re.compile(r"(?:比|较|較)((?:1[89]|20)\d\d|[一二][〇○零一二三四五六七八九]{3})年(?!底|末|初)")
 _COMPARED = re.compile(r"(?:与|同|和)((?:1[89]|20)\d\d|[一二][〇○零一二三四五六七八九]{3})年(?:相比|比较)")
 _FIVE_YEARS_IN = re.compile(r"五年(?:内|中|间|来)")
 _FIVE_YEARS = re.compile(r"过去五年|五年来|这五年|五年间|过去的五年")
@@ -147,7 +147,16 @@ _YEARS_AHEAD = re.compile(rf"(?:今后|未来)({_N})年|{_NOT_AFTER_DIGIT}({_N})
 # 比“七五”时期增长一倍: a plan after 比 is the basis, not the period; 由“七五”末的8500万: the plan's last year
 _COMPARED_WITH = re.compile(r"(?:是|相当于)$")
 _COMPARED_PLAN = re.compile(r"(?:比|较|同)[“\"]? ?$")
+# 七年来, 在七年中间, 在这十年中, 解放以来 in a review: the years up to the one under review (the report of 1957 on
+# 1956: 1950-1956; of 1975: 这十年 1965-1974, 全国解放以来 1950-1974); 建国以来的最高水平 compares and is left
+_LONG_YEARS = "十[一二三四五六七八九]?|二十[一二三四五六七八九]?|[六七八九]"
+_YEARS_SO_FAR = re.compile(rf"(?<![0-9〇○零一二三四五六七八九十年几])({_LONG_YEARS})年(?:来|以来|中间)(?!的)"
+                           rf"|这({_LONG_YEARS})年(?:中|里|间)(?!的)|(?:解放|建国|新中国成立)以来(?!的)")
 _PLAN_FIRST_YEARS = re.compile(r"[”\"’]?(?:时期|期间)?前([两二三四])年")
+# 前三年共增加了… with no plan named: the first years of the five-year plan the report falls in, where it has run
+# that long (the report of 1957: 1953-1955), the years just before the report otherwise (1983: 前四年内 1979-1982);
+# 比前五年, 相当于前九年, 由前三年分别 compare with those years and are left
+_FIRST_YEARS = re.compile(r"(?<![比于由较同年0-9〇○零一二三四五六七八九十”\"’])前([两二三四])年")
 _PLAN_END = re.compile(r"[”\"’]?(?:期)?末")
 _FROM_PLAN_END = re.compile(r"(?:从|由)[“\"]?(?:十[一二三四五六七八九]?|[六七八九])五[”\"’]?(?:期)?末")
 # 从2017年的666公里增加到831公里: the year dates the starting value, not the figure after 到
@@ -183,6 +192,12 @@ class Section:
     start: int
     kind: str | None  # "review", "plan" or None
     period: str | None
+
+
+def _count(number: str) -> int:
+    """十七 → 17, 二十八 → 28, 七 → 7."""
+    tens, _, units = number.rpartition("十")
+    return (NUMBERS.get(tens, 1) * 10 if "十" in number else 0) + NUMBERS.get(units, 0)
 
 
 def _period(first: int, last: int) -> str:
@@ -389,13 +404,15 @@ _BASE_YEAR = re.compile(r"年(?:的)?(?:不变价格|为?基数)")
 # 44.6% gives 1985's own growth)
 _COMPARED_TO = ("快于", "慢于", "高于", "低于")
 _MULTIPLE_AFTER = re.compile(r"年(?:底|末)?的[^，。；,;]{0,12}倍")  # 是2010年的2.2倍: 2010 is the base of a multiple
+# 产量达到五百零二万吨，比一九五七年的三百一十二万吨: the figure is the compared year's own value (2 of 2 in the gold)
+_COMPARED_VALUE = re.compile(rf"(?:比|较|較|同|与)({_YEAR})年(?:底|末)?的$")
 _COMPARED_YEAR_AFTER = re.compile(r"年(?:底|末)?(?:相比|比较)")  # 1980年同完成经济恢复的1952年相比: 1952 is the base
 
 
 def _own_years(before: str) -> list[tuple[int, int]]:
     """(offset, year) of the years written before the figure, without those it is compared with (比2020年) and
     the base year of constant prices (按一九五二年不变价格计算) or of a change (以一九五四年为基数)."""
-    return [(o, y) for o, y in years_in(before) if before[max(0, o - 1):o] not in ("比", "较", "同", "与")
+    return [(o, y) for o, y in years_in(before) if before[max(0, o - 1):o] not in ("比", "较", "較", "同", "与")
             and not (before[max(0, o - 2):o] in _COMPARED_TO and before[o + 4:] == "年")
             and not _COMPARED_YEAR_AFTER.match(before, o + 4)
             and not (before[max(0, o - 3):o].endswith(("是", "为", "相当于", "等于"))
@@ -710,6 +727,10 @@ def figure_attributes(text: str, start: int, end: int, timeline: ReportTimeline,
                 # 在校生总数三年来增加两倍 in a review of 1978-1982: the last three years, to the one under review
                 up_to = min(last, timeline.reviewed_year)
                 period = _period(up_to - n + 1, up_to)
+            elif timeline.reviewed_year and first + n - 1 <= min(last, timeline.reviewed_year) - 1:
+                # 四年中 in a review of 1978-1982 (the report of 1983): the last four, up to the year reviewed
+                up_to = min(last, timeline.reviewed_year)
+                period = _period(up_to - n + 1, up_to)
             else:
                 period = _period(first, first + n - 1)  # the plan's first years
         elif "-" not in period and (
@@ -723,6 +744,17 @@ def figure_attributes(text: str, start: int, end: int, timeline: ReportTimeline,
             and period == str(timeline.reviewed_year) and (recent := _last(_RECENT_YEARS, before))):
         # 近三年淘汰落后炼钢炼铁产能9000多万吨: the N years up to the one under review
         period = _period(timeline.reviewed_year - NUMBERS[recent.group(1)] + 1, timeline.reviewed_year)
+    if (year is not None and (first_years := _last(_FIRST_YEARS, before)) is not None and not plans
+            and not any(o > first_years.start() for o, _ in years)):
+        n, plan = NUMBERS[first_years.group(1)], _plan_of(year)
+        period = _period(plan[0], plan[0] + n - 1) if plan and plan[0] + n <= year else _period(year - n, year - 1)
+    if compared_value := _COMPARED_VALUE.search(before):
+        period = str(year_value(compared_value.group(1)))
+    if (status == "actual" and timeline.reviewed_year and not years and not plans and not ranges
+            and (so_far_long := _last(_YEARS_SO_FAR, before)) is not None):
+        count = so_far_long.group(1) or so_far_long.group(2)
+        first = (timeline.reviewed_year - _count(count) + 1) if count else 1950
+        period = _period(first, timeline.reviewed_year)
     dated_start = (_FROM_DATED.search(clause) or _FROM_LAST_YEAR.search(clause) or _FROM_PLAN_END.search(clause)
                    or (kind == "plan" and _FROM_PREVIOUS_YEAR.search(clause)))
     starting = period is not None and _starting_level(text, clause, end)
