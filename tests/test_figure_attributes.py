@@ -870,3 +870,13 @@ def test_a_compared_years_own_value_and_the_traditional_jiao():
     # national-1957, partly traditional: 手工業总产值达到一百一十七亿元，較1955年增長了16％ (1956's growth)
     got = _normalised_attributes("national-state-council-1957", "16%", "較1955年增長了")
     assert got["period"] == "1956" and got["basis"] == "比1955年"
+
+
+def test_this_year_and_the_next_and_a_record_since_a_year():
+    # national-2020: 今明两年职业技能培训3500万人次以上 (2020 and 2021)
+    assert _normalised_attributes("national-state-council-2020", "3500万人次以上", "今明两年职业技能培训")["period"] \
+        == "2020-2021"
+    # national-2011 (a review of 2006-2010): 实施两年新增4万亿元的投资计划，其中，新增中央投资1.18万亿元 (the last two)
+    assert _normalised_attributes("national-state-council-2011", "1.18万亿元", "新增中央投资")["period"] == "2009-2010"
+    # national-2012: 农民人均纯收入实际增速为1985年以来最高；…全年人均增加1680元 (2011's, not since 1985)
+    assert _normalised_attributes("national-state-council-2012", "1680元", "全年人均增加")["period"] == "2011"

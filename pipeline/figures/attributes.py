@@ -166,7 +166,7 @@ _RAISED_TO = re.compile(r"[，,]?[^，。；,;从由]{0,6}?(?:到|至|为)")  # 
 # review (1953-1954 in the report of 1955 on 1953-1957); 三年安排, 两年内 look ahead (_YEARS_AHEAD)
 _PLAN_YEARS_SO_FAR = re.compile(r"(?<!今后)(?<!未来)(?<![后来近])(?:(?:这|头|过去的?)([两二三四])年|"
                                 rf"{_NOT_AFTER_DIGIT}([两二三四])年"
-                                r"(?:中|来|以来|间|平均|实际|合计|累计|共|增长|增加)"
+                                r"(?:中|来|以来|间|平均|实际|合计|累计|共|增长|增加|新增)"
                                 r"|(?:^|(?<=[，,：:\s]))([两二三四])年(?![前后内里度底末]|之内|时间|安排|投入|累计投入))")
 # 五年内新增发电装机容量1950万千瓦，采煤能力8000万吨，…: every figure the sentence lists is added over the years
 _SPAN_TOTAL = re.compile(r"五年(?:内|中|间|来)?(?:累计|新增|共)|(?:^|[，,；;])\s*五年(?:内|中|间)?(?![前后计规])")
@@ -406,6 +406,8 @@ _COMPARED_TO = ("快于", "慢于", "高于", "低于")
 _MULTIPLE_AFTER = re.compile(r"年(?:底|末)?的[^，。；,;]{0,12}倍")  # 是2010年的2.2倍: 2010 is the base of a multiple
 # 产量达到五百零二万吨，比一九五七年的三百一十二万吨: the figure is the compared year's own value (2 of 2 in the gold)
 _COMPARED_VALUE = re.compile(rf"(?:比|较|較|同|与)({_YEAR})年(?:底|末)?的$")
+# 增速为1985年以来最高: a record over the years since, which dates nothing (the figures after it are 2011's)
+_SINCE_RECORD = re.compile(r"年以来(?:的)?(?:最|首次|新高|新低)")
 _COMPARED_YEAR_AFTER = re.compile(r"年(?:底|末)?(?:相比|比较)")  # 1980年同完成经济恢复的1952年相比: 1952 is the base
 
 
@@ -414,7 +416,7 @@ def _own_years(before: str) -> list[tuple[int, int]]:
     the base year of constant prices (按一九五二年不变价格计算) or of a change (以一九五四年为基数)."""
     return [(o, y) for o, y in years_in(before) if before[max(0, o - 1):o] not in ("比", "较", "較", "同", "与")
             and not (before[max(0, o - 2):o] in _COMPARED_TO and before[o + 4:] == "年")
-            and not _COMPARED_YEAR_AFTER.match(before, o + 4)
+            and not _COMPARED_YEAR_AFTER.match(before, o + 4) and not _SINCE_RECORD.match(before, o + 4)
             and not (before[max(0, o - 3):o].endswith(("是", "为", "相当于", "等于"))
                      and _MULTIPLE_AFTER.match(before, o + 4))
             and not _BASE_YEAR.match(before, o + 4) and not _EQUAL_TO.search(before, 0, o)]
@@ -436,7 +438,10 @@ def _target_cue(before: str, year: int | None) -> bool:
 
 
 def _relative_year(clause: str, year: int) -> str | None:
-    """The year a clause names by 今年, 去年 / 上年 (not as a basis), 明年 or 现在 / 目前, if it names one."""
+    """The year a clause names by 今年, 去年 / 上年 (not as a basis), 明年 or 现在 / 目前, if it names one; 今明两年
+    names this year and the next."""
+    if "今明两年" in clause:
+        return _period(year, year + 1)
     for pattern, offset in ((_THIS_YEAR, 0), (_LAST_YEAR, -1), (_NEXT_YEAR, 1), (_NOW, 0)):
         if pattern.search(clause):
             return str(year + offset)
