@@ -23,7 +23,8 @@ from spacy.language import Language
 from spacy.tokens import Doc
 
 from pipeline.facts.metadata import read_metadata
-from pipeline.figures.attributes import REPORT_CONTEXT, ReportContext, ReportTimeline
+from pipeline.figures.attributes import REPORT_CONTEXT, ReportContext
+from pipeline.figures.timeline import ReportTimeline
 from pipeline.lineends import LineEndMap
 from pipeline.memory import long_document_memory, release_free_memory
 from pipeline.records import doc_to_record

@@ -11,7 +11,8 @@ import pytest
 
 from pipeline.corpus.splits import attach_figure_attributes, split_ids
 from pipeline.facts.metadata import division_code, read_metadata
-from pipeline.figures.attributes import ReportTimeline, figure_attributes, government_term
+from pipeline.figures.attributes import figure_attributes
+from pipeline.figures.timeline import ReportTimeline, government_term
 from pipeline.textnorm import normalise
 from pipeline.timeexpr import plans_in, years_in
 

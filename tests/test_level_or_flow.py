@@ -8,8 +8,9 @@ import pytest
 from pipeline.corpus.attribute_accuracy import read_as_pipeline
 from pipeline.corpus.splits import load_split
 from pipeline.facts.metadata import read_metadata
-from pipeline.figures.attributes import ReportTimeline, figure_attributes
+from pipeline.figures.attributes import figure_attributes
 from pipeline.figures.level_or_flow import MODEL, LevelOrFlowModel, SpanFigure, features, shipped_model
+from pipeline.figures.timeline import ReportTimeline
 from pipeline.training.level_or_flow import accuracy, decision_points, fit
 
 RAW = Path(__file__).resolve().parents[1] / "corpus" / "raw"

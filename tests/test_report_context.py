@@ -5,7 +5,8 @@ from pathlib import Path
 import spacy
 
 from pipeline.components.report import report_context
-from pipeline.figures.attributes import REPORT_CONTEXT, ReportContext, ReportTimeline
+from pipeline.figures.attributes import REPORT_CONTEXT, ReportContext
+from pipeline.figures.timeline import ReportTimeline
 
 RAW = Path(__file__).resolve().parents[1] / "corpus" / "raw"
 

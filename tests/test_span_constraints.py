@@ -548,7 +548,7 @@ def test_a_rank_in_the_plan_part_is_an_aim_not_an_achievement():
     from pathlib import Path
 
     from pipeline.facts.metadata import read_metadata
-    from pipeline.figures.attributes import ReportTimeline
+    from pipeline.figures.timeline import ReportTimeline
 
     text = (Path(__file__).parent.parent / "corpus/raw/province-fujian-2026.txt").read_text(encoding="utf-8")
     timeline = ReportTimeline.of(text, read_metadata(text, "province-fujian-2026").year)

@@ -6,7 +6,8 @@ from __future__ import annotations
 from spacy.tokens import Doc
 
 from pipeline.facts.metadata import read_metadata
-from pipeline.figures.attributes import REPORT_CONTEXT, ReportContext, ReportTimeline
+from pipeline.figures.attributes import REPORT_CONTEXT, ReportContext
+from pipeline.figures.timeline import ReportTimeline
 from pipeline.textnorm import normalised_text
 
 

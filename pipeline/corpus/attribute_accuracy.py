@@ -17,7 +17,8 @@ from collections.abc import Iterator
 
 from pipeline.corpus.splits import SPLITS, _check_test, load_split
 from pipeline.facts.metadata import read_metadata
-from pipeline.figures.attributes import ReportTimeline, figure_attributes
+from pipeline.figures.attributes import figure_attributes
+from pipeline.figures.timeline import ReportTimeline
 from pipeline.textnorm import normalise
 
 ATTRIBUTES = ("status", "period", "basis")

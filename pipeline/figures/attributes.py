@@ -1,50 +1,46 @@
 """Figure attributes: whether a figure is a result, an estimate or a plan (`status`), which time it covers
 (`period`) and what its change is measured against (`basis`), as `corpus/GUIDELINES.md` §5b defines them.
 
-Read from the report's structure and the figure's own sentence: the top-level headings split the report
-into sections that review the past (2025年工作回顾, 过去五年) or plan the future (2026年重点工作安排, 主要目标任务),
-each with its years; cue words in the sentence before the figure (预计, 力争, 去年, 到2030年, 同比, 年均) override
-the section. Under a review of several years, whether a figure is a level reached or a flow over the years is
-weighed by a small classifier (`pipeline.figures.level_or_flow`). `ReportTimeline` holds what the whole
-document says, so windows of a long document are read with the context of the whole.
+Read from the report's structure and the figure's own sentence: the report's timeline
+(`pipeline.figures.timeline`: sections that review the past, 2025年工作回顾, 过去五年, or plan the future,
+2026年重点工作安排, 主要目标任务, each with its years) gives a figure's default; cue words in the sentence before
+the figure (预计, 力争, 去年, 到2030年, 同比, 年均) override the section. Under a review of several years, whether a
+figure is a level reached or a flow over the years is weighed by a small classifier
+(`pipeline.figures.level_or_flow`). `ReportContext` carries the whole document's timeline, so windows of a long
+document are read with the context of the whole.
 """
 
 from __future__ import annotations
 
 import re
-from bisect import bisect_right
 from collections.abc import Callable
 from dataclasses import dataclass
-from functools import cached_property
 
 from pipeline.clauses import clause_start
 from pipeline.figures.level_or_flow import SpanFigure, decide
+from pipeline.figures.timeline import (
+    CN_YEAR,
+    FIVE_YEARS,
+    NEXT_YEAR,
+    TERM,
+    ReportTimeline,
+    Section,
+    alternation,
+    government_term,
+    year_span,
+)
 from pipeline.timeexpr import FIVE_YEAR_PLAN, NUMBERS, plan_range, plans_in, year_value, years_in
 
-
-def _any(words: str) -> str:
-    """A regex alternation of space-separated words (themselves regexes)."""
-    return "|".join(words.split())
-
-
-_NUM = "[一二三四五六七八九十]{1,3}"
-_CN_YEAR = "[一二][〇○零一二三四五六七八九]{3}"
-_HEADING = re.compile(rf"^\s*(?:{_NUM}、|第{_NUM}部分|{_NUM}是)")
-_SUB_HEADING = re.compile(rf"^\s*[(（]{_NUM}[)）]")  # top level only in reports without 一、二、 (1958)
-_REVIEW = re.compile(rf"回顾|成就|过去|总结|取得|工作情况|执行情况|基本情况|{_NUM}年来|年来的"
-                     "|(?:当前|国内|经济)的?形势")  # （一）关于经济形势 reviews; 国际形势, 新形势 do not
-_PLAN = re.compile(_any("安排 目标 任务 建议 要求 计划(?!执行) 今后 工作重点 重点工作 主要工作")
-                   + "|" + _any("努力 做好 部署 总体 思路 今年 明年 展望"))
 _SENTENCE_END = re.compile(r"[。！？!?\n]")
 _EXPECTED_BASE = re.compile(r"(?:比|较)[^，。；,;]{0,8}预计数")  # 比一九五七年的预计数增加了二十二亿元: a target's base
 _EXPECTED = re.compile(r"预计|初步统计|初步核算|初步估算|有望|估[算计](?:为|是|[：:])|估计(?:将|会|可)")
 # 纲要, 主要, 重要, 需要, 必要 are no 要 of a plan (达到和超过纲要这个规定的，已经有五百零四个县)
 # 计划 done or measured against is no plan (完成利润计划的500%, 比年度计划增加了2%, 货运量计划完成105%)
 _PLAN_NOT_COMPARED = "(?<!比)(?<!比年度)(?<!比原)计划"
-_TARGET = re.compile(_any("预期目标 主要目标 目标(?:是|为) 力争 确保 争取 拟 将(?!近)")
-                     + "|" + _any(_PLAN_NOT_COMPARED + "(?!内|完成|的)")
-                     + "|" + _any("(?<![纲主重需必])要 力求 控制在 预期")
-                     + rf"|到(?:[0-9]{{4}}|{_CN_YEAR})年")
+_TARGET = re.compile(alternation("预期目标 主要目标 目标(?:是|为) 力争 确保 争取 拟 将(?!近)")
+                     + "|" + alternation(_PLAN_NOT_COMPARED + "(?!内|完成|的)")
+                     + "|" + alternation("(?<![纲主重需必])要 力求 控制在 预期")
+                     + rf"|到(?:[0-9]{{4}}|{CN_YEAR})年")
 _DONE = re.compile(r"已经|(?<!将)已|(?:增长|增加|提高|下降|减少|完成|实现|达到|超过)了")
 _PAST = re.compile(r"(?<![比较])去年|(?<![比较础])上年|过去|已经|已|完成了|实现了|增长了|达到了")
 _BASIS = [
@@ -55,8 +51,6 @@ _BASIS = [
 _VS_YEAR = re.compile(r"(?:比|较|較)((?:1[89]|20)\d\d|[一二][〇○零一二三四五六七八九]{3})年(?!底|末|初)")
 _COMPARED = re.compile(r"(?:与|同|和)((?:1[89]|20)\d\d|[一二][〇○零一二三四五六七八九]{3})年(?:相比|比较)")
 _FIVE_YEARS_IN = re.compile(r"五年(?:内|中|间|来)")
-_FIVE_YEARS = re.compile(r"过去五年|五年来|这五年|五年间|过去的五年")
-_TERM = re.compile(r"本届政府")
 # 按照十年规划: the ten-year plans of 1976-1985 and 1991-2000, as the reports of those years name them
 _TEN_YEAR_PLAN = re.compile(r"十年规划")
 _TEN_YEAR_PLANS = ((1976, 1985), (1991, 2000))
@@ -77,7 +71,6 @@ _HUNDRED_MILLIONS = re.compile(r"^(?:近|约)?[^亿]+亿(?:多|以上)?$")
 _AID_PROGRAMME = re.compile(r"(?:苏联|蘇聯)[^，。；,;]{0,6}(?:帮助|援助|协助|協助|幫助|为|為)(?:我国|我國|我们|我們)"
                             r"?(?:建设|建設|设计|設計)?的$|(?:苏联|蘇聯)援助下的$")
 _LAST_YEAR = re.compile(r"(?<![比较与同础])(?:去年|上年)|过去一年|过去的一年|刚刚过去的一年")  # 比去年, 与上年: a basis
-_NEXT_YEAR = re.compile(r"明年")
 _THIS_YEAR = re.compile(r"今年")
 # 目前在全国注册登记的各种经济联合体有32000多个, 现在全国有100多个: the state when the report was written (比现在增加
 # 两、三倍 is the base of a target)
@@ -88,31 +81,21 @@ _NOW_OPENING = re.compile(r"\s*(?:目前|现在)[，,]")  # 目前，…比重�
 _SUPPOSED = re.compile(r"如果|只要|假如|倘若|假使|要是")
 _TIME_AFTER_SUPPOSED = re.compile(r"[0-9〇○零一二三四五六七八九]{4}年|今年|全年|本年|明年|去年|上年|五年"
                                   r"|[”\"]?十[一二三四五六七八九]?五|[六七八九]五[”\"]?(?:时期|期间|计划)")
-# A paragraph that opens by naming the years under review, wherever its section heading points.
-_REVIEW_PARAGRAPH = re.compile(
-    r"^\s*(?:各位代表[,，!！:：]\s*)?(?:——)?\s*(?:(过去五年|五年来|这五年|过去的五年|这是[^。，,；;]{1,24}的五年|[“\"]十[一二三四五六七八九]?五[”\"](?:时期|以来)(?!.{0,6}目标))"
-    rf"|过去的?一年|一年来|刚刚过去的|(?:[0-9]{{4}}|{_CN_YEAR})年是)")
-# 今年主要预期目标是：…, 今年的工作任务: a paragraph that opens this year's aims ends a review paragraph before it
-_PLAN_PARAGRAPH = re.compile(r"^\s*今年(?:的?(?:主要)?(?:预期)?目标"
-                             r"|(?:政府)?(?:工作|经济社会发展)的?(?:总体要求|主要任务|重点))")
-_REVIEW_SENTENCE = re.compile(r"[。！？!?]\s*((?:过去的?一年|一年来|刚刚过去的一年)[，,])")
-# …垃圾分类成为新时尚。这是人民生活显著改善的五年。居民人均可支配收入从5万元增加到7.2万元: the five years under review
-_FIVE_YEAR_SENTENCE = re.compile(r"[。！？!?]\s*(这是[^。，,；;]{1,24}的五年[。！!])")
-# 各位代表！2025年主要目标任务的完成，标志着“十四五”规划顺利收官。回望过去五年，…: the five years under review from
-# that sentence to the next heading or review paragraph, over the items (（一）…（十）) that follow
-_FIVE_YEARS_OPENING = re.compile(r"[。！？!?]\s*((?:回望|回顾)?(?:过去五年|这五年|五年来|过去的五年)[，,])")
-_YEAR = rf"((?:1[89]|20)\d\d|{_CN_YEAR})"
+_YEAR = rf"((?:1[89]|20)\d\d|{CN_YEAR})"
 # 原定一九五七年十月到一九五八年九月底: months between the years keep a range (a farming year, a campaign season)
 # 一九七九和一九八○两年合计: two years named one by one
 _YEAR_RANGE = re.compile(rf"{_YEAR}年?(?:[一二三四五六七八九十0-9]{{1,2}}月份?)?(?:到|至|—|－|-) ?{_YEAR}年"
                          rf"|{_YEAR}年?(?:和|、){_YEAR}年?两年")
-_FLOW = re.compile(_any("新增 累计 年均 平均每年 每年 新建 新开工 开工 完成 改造 开挖 植树 治理 培育 制定 实施")
-                   + "|" + _any("建成(?!率|区)")  # 建成率, 建成区: a rate and a place, not what was built
-                   + "|" + _any("培训 帮助 吸引 净增 增长(?!率) 增加(?!到|值) 减少(?!到|至) 下降(?!到) 提高(?!到|至)")
-                   + "|" + _any("新设 改善 获批")
-                   + "|" + _any("加装 筹措 出台 办理 帮扶 下沉 取得 打造 引进 转移 解决 资助 建立 关停 筹集 推出 形成")
-                   + "|" + _any("淘汰 提交 取消 整理 退耕 造林 投入(?!强度) 支持 稳定在 保持 控制在 提升(?!到|至)")
-                   + "|" + _any("建设 入选 布局 承担 开行")
+_FLOW = re.compile(alternation("新增 累计 年均 平均每年 每年 新建 新开工 开工 完成 改造 开挖 植树 治理 培育 制定 实施")
+                   + "|" + alternation("建成(?!率|区)")  # 建成率, 建成区: a rate and a place, not what was built
+                   + "|" + alternation("培训 帮助 吸引 净增 增长(?!率) 增加(?!到|值) 减少(?!到|至)")
+                   + "|" + alternation("下降(?!到) 提高(?!到|至)")
+                   + "|" + alternation("新设 改善 获批")
+                   + "|" + alternation("加装 筹措 出台 办理 帮扶 下沉 取得 打造 引进 转移 解决 资助")
+                   + "|" + alternation("建立 关停 筹集 推出 形成")
+                   + "|" + alternation("淘汰 提交 取消 整理 退耕 造林 投入(?!强度) 支持 稳定在 保持 控制在")
+                   + "|" + alternation("提升(?!到|至)")
+                   + "|" + alternation("建设 入选 布局 承担 开行")
                    + r"|(?<!今后)(?<!未来)(?<!第.个)五年(?!前|以前|来|计划|规划)")
 # Classes name both punctuation forms: the pipeline reads normalised text (，→,), the tests raw text.
 # 从 or 由 opening where a change starts; 从业人员, 从事, 由于, 自由 are other words
@@ -174,9 +157,6 @@ _DONE_LIST = re.compile(r"\s*已(?:经)?(?:建成|完成|开工|实现)[^，。�
 _STILL_OPEN = re.compile(r"将(?!近)|可能|可以?达到|还会")  # of the report's own year, not yet closed
 _PLAN_NAMED = re.compile(rf"目标|{_PLAN_NOT_COMPARED}|原定")  # in a review; 比年度计划增加了2% is a result
 _RECENT_YEARS = re.compile(r"(?:近|最近)([两二三四五]|[2-5])年(?!前)")
-_ONE_YEAR = re.compile(r"一年来|过去一年|这一年|不平凡的一年")
-_THIS_YEAR_OPENS = re.compile(r"^\s*今年是")
-_OPENING_YEAR = re.compile(r"开好局|起好步|开局之年")
 _CHANGE_BEFORE = re.compile(r"(?:增长|增加了?|提高了?|下降了?|减少了?|降低了?)$")  # a change over the years
 _TARGET_AFTER = re.compile(r"^[^，。；,;]{0,3}(?:的)?(?:目标|任务|计划)")
 
@@ -184,198 +164,12 @@ _TARGET_AFTER = re.compile(r"^[^，。；,;]{0,3}(?:的)?(?:目标|任务|计划
 # 在一九八五年底前, 2005年以前: a deadline; under a plan that ends that year the figure is done over the plan's years
 # (the gold: 3 of 3 such figures; 确保完成2005年前裁减军队员额20万 in a report of 2004 keeps its year)
 _DEADLINE = re.compile(r"年(?:底|末)?以?前")
-_HEADING_YEARS_AHEAD = re.compile(r"(?:今后|未来)(十[一二三四五六七八九]?|[两二三四五六七八九])年")
-
-
-@dataclass(frozen=True)
-class Section:
-    start: int
-    kind: str | None  # "review", "plan" or None
-    period: str | None
 
 
 def _count(number: str) -> int:
     """十七 → 17, 二十八 → 28, 七 → 7."""
     tens, _, units = number.rpartition("十")
     return (NUMBERS.get(tens, 1) * 10 if "十" in number else 0) + NUMBERS.get(units, 0)
-
-
-def _period(first: int, last: int) -> str:
-    return str(first) if first == last else f"{first}-{last}"
-
-
-def _is_heading(line: str, pattern: re.Pattern) -> bool:
-    """A short line, no full stop, opening with the numbering of `pattern`; not an item of a list
-    (一、继续深入批评资产阶级自由化的错误观点；)."""
-    return len(line) <= 60 and "。" not in line and line[-1] not in "；;，," and bool(pattern.match(line))
-
-
-def _is_bare_heading(line: str) -> bool:
-    """A heading without numbering that names its years and says review or plan (“十四五”时期工作回顾, 2026年重点工作:
-    province-gansu-2026)."""
-    return (len(line.strip()) <= 24 and not re.search(r"[。，,；;：:！!]", line)
-            and bool(years_in(line) or plans_in(line)) and bool(_REVIEW.search(line) or _PLAN.search(line)))
-
-
-def _heading_section(start: int, line: str, year: int | None, reviewed: int | None = None) -> Section:
-    """The section a heading opens; `reviewed` is the year a review heading without a year covers (the year
-    before the report's, or the report's own in a report given at its end)."""
-    review = bool(_REVIEW.search(line)) and not re.search(r"目标任务|工作安排|重点工作", line)
-    plan = not review and bool(_PLAN.search(line))
-    years = [y for _, y in years_in(line)]
-    plans = plans_in(line)
-    period = None
-    if years:
-        period = str(years[-1]) if not plans else _period(*plans[-1][1])
-        if review and plans and years:  # “十四五”时期和2025年工作回顾: the year itself ends the plan; keep the year
-            period = str(years[-1])
-    elif plans:
-        period = _period(*plans[-1][1])
-        if not review and _OPENING_YEAR.search(line):  # 全力推动“十五五”开好局、起好步: the plan's first year
-            period, plan = str(plans[-1][1][0]), True
-    elif year is not None:
-        if review and (_FIVE_YEARS.search(line) or line.rstrip().endswith("的五年")):
-            period = _period(year - 5, year - 1)  # 一、改革开放和现代化建设取得伟大成就的五年 (1993)
-        elif review and _TERM.search(line):
-            period = _period(*government_term(year))
-        elif review:
-            period = str(year - 1 if reviewed is None else reviewed)
-        elif plan and (ahead := _HEADING_YEARS_AHEAD.search(line)):
-            period = _period(year, year + NUMBERS[ahead.group(1)] - 1)  # 二、今后五年工作的总体要求和主要目标
-        elif plan:
-            period = str(year if reviewed is None else reviewed + 1)
-    if not review and not plan and year is not None and years:
-        # 一九五七年经济战线上的胜利 in the 1958 report reviews; 争取一九五八年国民经济的新跃进 plans
-        review, plan = years[-1] < year, years[-1] >= year
-    return Section(start, "review" if review else "plan" if plan else None, period)
-
-
-def _review_opening(line: str, year: int | None, reviewed: int | None = None) -> tuple[bool, str | None]:
-    """Whether a paragraph opens a review (过去五年 / 一年来 / 2025年是…), and the period it reviews (a year, by
-    default `reviewed`: the year before the report's, or its own in a report given at its end)."""
-    reviewed = year - 1 if reviewed is None and year is not None else reviewed
-    m = _REVIEW_PARAGRAPH.match(line)
-    if not m:
-        return False, None
-    plans, years = plans_in(line[:20]), years_in(line[:15])
-    # 2025年是“十四五”收官之年。一年来，我们…: the year (2015年是“十二五”收官之年 before the plan's results: the plan)
-    if plans and not (years and years[0][0] < plans[0][0]
-                      and (_ONE_YEAR.search(line[:50]) or "刚刚过去" in m.group())):
-        period = _period(*plans[0][1])
-    elif m.group(1):
-        period = _period(year - 5, year - 1) if year else None
-    else:
-        period = str(years[0][1]) if years else str(reviewed) if year else None
-    if year and period and int(period[-4:]) > reviewed:  # 2026年是…开局之年 opens a plan
-        return False, None
-    return True, period
-
-
-# 我代表国务院，作关于我国国民经济和社会发展第六个五年计划的报告: the whole report presents a five-year plan, so a
-# section whose heading says neither review nor plan (二、关于基本建设的规模、重点和企业的技术改造) plans its years.
-_PLAN_REPORT = re.compile(r"关于[^。]{0,30}?(第[一二三四五六七八九十]{1,2}个五年计划)(?:草案)?的报告")
-
-
-@dataclass(frozen=True)  # not slots: cached_property keeps the offsets' lists in the instance dict
-class ReportTimeline:
-    """The report's year and its top-level sections, read once per document."""
-
-    year: int | None
-    sections: tuple[Section, ...]
-    paragraphs: tuple[Section, ...] = ()  # paragraphs that open a review, whatever their section says
-    # the year under review where no heading says: the year before, or the report's own year in a report given at
-    # its end that plans the next (1981, 1982: …明年… three times or more)
-    reviewed_year: int | None = None
-
-    @classmethod
-    def of(cls, text: str, year: int | None) -> ReportTimeline:
-        sections, paragraphs = [], []
-        reviewed = None if year is None else year if len(_NEXT_YEAR.findall(text)) >= 3 else year - 1
-        lines = _paragraphs(text)
-        heading = _HEADING if any(_is_heading(line, _HEADING) for _, line in lines) else _SUB_HEADING
-        close_review = False  # a review paragraph inside a plan section covers itself only
-        plan_report = _PLAN_REPORT.search(text[:400])
-        plan_years = plans_in(plan_report.group(1)) if plan_report else []
-        report_plan = Section(0, "plan", _period(*plan_years[0][1])) if plan_years else None
-        if report_plan is not None:  # the words before the first heading present it too (1982: 在这个期间…计划增长)
-            sections.append(report_plan)
-        for offset, line in lines:
-            if close_review:
-                paragraphs.append(Section(offset, None, None))
-                close_review = False
-            if _is_heading(line, heading) or _is_bare_heading(line):
-                section = _heading_section(offset, line, year, reviewed)
-                if (section.kind is None and sections and sections[-1].kind == "plan"
-                        and any(s.kind == "review" for s in sections)):
-                    # after a review, the plan part runs to the end: 三、把改革开放扎实推向纵深 after
-                    # 一、2014年工作回顾 and 二、2015年工作总体部署
-                    section = Section(offset, "plan", section.period or sections[-1].period)
-                elif section.kind is None and report_plan is not None:
-                    section = Section(offset, "plan", section.period or report_plan.period)
-                elif (section.kind is None and year is not None and sections and sections[-1].kind in ("review", "plan")
-                      and any(s.kind == "review" and (s.period or "")[-4:] == str(year - 1) for s in sections)):
-                    # 二、保持国民经济发展的良好势头 after 一、1996年国内工作的回顾: this year's work (train status
-                    # unchanged, period 7 right and 7 wrong; dev status 0.985 → 0.989)
-                    section = Section(offset, "plan", section.period or str(year))
-                sections.append(section)
-                paragraphs.append(Section(offset, None, None))  # a heading ends the paragraphs' review
-            elif (opening := _review_opening(line, year, reviewed))[0]:
-                # the review this paragraph opens runs on until the next such paragraph or heading
-                paragraphs.append(Section(offset, "review", opening[1]))
-                # 一年来，我们大力发展公益性文化事业… under 二、2010年主要任务: the next paragraph plans again
-                close_review = bool(sections) and sections[-1].kind == "plan"
-            elif year and (_PLAN_PARAGRAPH.match(line) and paragraphs and paragraphs[-1].kind == "review"
-                           or _THIS_YEAR_OPENS.match(line) and sections and sections[-1].kind == "plan"
-                           and "-" in (sections[-1].period or "")):
-                # this year's work, to the next heading or review paragraph: 今年主要预期目标是：… after a review
-                # paragraph, or 今年是“十五五”开局之年，… under 二、“十五五”时期目标任务和2026年工作安排
-                paragraphs.append(Section(offset, "plan", str(year)))
-            elif year and sections and sections[-1].kind == "review" and (m := _FIVE_YEARS_OPENING.search(line)):
-                paragraphs.append(Section(offset + m.start(1), "review", _period(year - 5, year - 1)))
-            elif year and (m := _FIVE_YEAR_SENTENCE.search(line)):
-                paragraphs.append(Section(offset + m.start(1), "review", _period(year - 5, year - 1)))
-                close_review = True
-            elif sections and sections[-1].kind == "plan" and year and (m := _REVIEW_SENTENCE.search(line)):
-                # …至关重要。过去一年，我们的各项工作取得了很大成绩。国内生产总值增长10.3%…: to the paragraph's end
-                paragraphs.append(Section(offset + m.start(1), "review", str(year - 1)))
-                close_review = True
-        return cls(year, tuple(sections), tuple(paragraphs), reviewed)
-
-    def section_at(self, offset: int) -> Section | None:
-        i = bisect_right(self._paragraph_starts, offset)
-        if i and self.paragraphs[i - 1].kind is not None:
-            return self.paragraphs[i - 1]
-        i = bisect_right(self._section_starts, offset)
-        return self.sections[i - 1] if i else None
-
-    @cached_property
-    def _paragraph_starts(self) -> list[int]:
-        return [p.start for p in self.paragraphs]
-
-    @cached_property
-    def _section_starts(self) -> list[int]:
-        return [s.start for s in self.sections]
-
-
-# Paragraph breaks: a line break, or where a report was flattened onto one line, a run of spaces, or one space
-# between two Chinese characters (“……新的光明前景！  \u2003\u2003三、2023年主要任务  \u2003\u2003……”,
-# “……的新期待！ 二、2024年主要任务 2024年是……”, ！ folded to ! by the normaliser); 1.5 亿 and PM2.5 浓度 keep
-# their space.
-_SPACE = "[ \t\u00a0\u3000\u2003]"
-_PARAGRAPH_BREAK = re.compile(rf"\n|{_SPACE}{{2,}}|(?:(?<=[^\x00-\x7f])|(?<=[!?:;])){_SPACE}(?=[^\x00-\x7f])")
-
-
-def _paragraphs(text: str) -> list[tuple[int, str]]:
-    """(offset, paragraph) pairs, the paragraphs' leading and trailing space stripped."""
-    out, start = [], 0
-    for m in [*_PARAGRAPH_BREAK.finditer(text), None]:
-        end = m.start() if m else len(text)
-        piece = text[start:end]
-        stripped = piece.lstrip()
-        if stripped.strip():
-            out.append((start + len(piece) - len(stripped), stripped.rstrip()))
-        start = m.end() if m else end
-    return out
 
 
 def _sentence_start(text: str, start: int) -> int:
@@ -441,8 +235,8 @@ def _relative_year(clause: str, year: int) -> str | None:
     """The year a clause names by 今年, 去年 / 上年 (not as a basis), 明年 or 现在 / 目前, if it names one; 今明两年
     names this year and the next."""
     if "今明两年" in clause:
-        return _period(year, year + 1)
-    for pattern, offset in ((_THIS_YEAR, 0), (_LAST_YEAR, -1), (_NEXT_YEAR, 1), (_NOW, 0)):
+        return year_span(year, year + 1)
+    for pattern, offset in ((_THIS_YEAR, 0), (_LAST_YEAR, -1), (NEXT_YEAR, 1), (_NOW, 0)):
         if pattern.search(clause):
             return str(year + offset)
     return None
@@ -463,10 +257,10 @@ def _without_start(clause: str) -> str:
 _PART_OF = re.compile(r"^\s*其中")
 # 优化重组全国重点实验室14家, 出让矿业权755宗, 获国家科学技术奖20项: things an action produced over the years
 # reviewed; 从771家增加到1076家 and 恢复至7群 are levels reached
-_COUNTED_FLOW = re.compile(_any("组建 重组 出让 促成 认定 审议 运送 资助 清理 废止 修订 精减 授予 吸收")
-                           + "|" + _any("创建 举办 设立 成立 签约 化解 退出 压降 升格 增补 安置 救助 发放 减免")
-                           + "|" + _any("压减 追回 开通 处置 惠及 连跨 接连 出访 恢复(?!至|到|重建)")
-                           + "|" + _any("获(?!得感)"))
+_COUNTED_FLOW = re.compile(alternation("组建 重组 出让 促成 认定 审议 运送 资助 清理 废止 修订 精减 授予 吸收")
+                           + "|" + alternation("创建 举办 设立 成立 签约 化解 退出 压降 升格 增补 安置 救助 发放 减免")
+                           + "|" + alternation("压减 追回 开通 处置 惠及 连跨 接连 出访 恢复(?!至|到|重建)")
+                           + "|" + alternation("获(?!得感)"))
 _REACHED_IN_CLAUSE = re.compile(r"(?:从|由)[^，；。,;]*(?:到|至|$)|(?:到|至)$")
 
 
@@ -511,15 +305,6 @@ def _last(pattern: re.Pattern, text: str) -> re.Match | None:
     for found in pattern.finditer(text):  # noqa: B007 (the last match is the one wanted)
         pass
     return found
-
-
-def government_term(year: int) -> tuple[int, int]:
-    """The years of the government (本届政府) whose report of `year` it is: the State Council and the provincial
-    governments are elected for five years in 1978, 1983, … 2023, early in the year, so the report of an election
-    year is the outgoing government's last (2023: 2018-2022) and any other falls in the term begun before it."""
-    since = (year - 1978) % 5
-    first = year - 5 if since == 0 else year - since
-    return first, first + 4
 
 
 def _ten_year_plan(year: int) -> tuple[int, int] | None:
@@ -580,7 +365,7 @@ def _list_period(text: str, sent: int) -> str | None:
     if years := _own_years(intro):
         return str(years[-1][1])
     plans = plans_in(intro)
-    return _period(*plans[-1][1]) if plans else None
+    return year_span(*plans[-1][1]) if plans else None
 
 
 def figure_attributes(text: str, start: int, end: int, timeline: ReportTimeline,
@@ -640,7 +425,7 @@ def figure_attributes(text: str, start: int, end: int, timeline: ReportTimeline,
     range_last = ranges and (not years or ranges[-1].end() >= years[-1][0] + 4)
     if range_last and (not plans or plans[-1][0] < ranges[-1].start()):
         first, last = (year_value(g) for g in ranges[-1].groups() if g)
-        period = _period(first, last) if first and last and first <= last else None
+        period = year_span(first, last) if first and last and first <= last else None
         if period is not None and _FROM.search(clause):
             period, dated_by_range = str(first), True  # 从1978年到1983年，…由175元提高到288元: 175 is 1978's
         elif period is not None and _FROM_TO.search(clause):
@@ -651,34 +436,34 @@ def figure_attributes(text: str, start: int, end: int, timeline: ReportTimeline,
             period = str(year)  # 一九五八年初全国有七十四万多个合作社，现在已经合并改组成为二万四千多个人民公社
         elif years[-1][0] < len(before) - len(clause) and _FIVE_YEARS_IN.search(clause):
             # 2002年高等学校在校生1600万人…；五年内全国本专科毕业生1300万人: the five years up to that year
-            period = _period(years[-1][1] - 4, years[-1][1])
+            period = year_span(years[-1][1] - 4, years[-1][1])
         if (span := _range_ending_in(section, period)) and _DEADLINE.match(before, years[-1][0] + 4):
             period = span  # 计划在一九八五年底前建成投产八千万吨: done over the plan's years, by its end
         elif (before.startswith("以来", years[-1][0] + 5) and status == "actual" and timeline.reviewed_year
               and years[-1][1] < timeline.reviewed_year):
             # 1998年以来，国有企业下岗职工达2700多万人: from that year to the last one under review
-            period = _period(years[-1][1], timeline.reviewed_year)
+            period = year_span(years[-1][1], timeline.reviewed_year)
     elif plans:
-        period = _period(*plans[-1][1])
+        period = year_span(*plans[-1][1])
     elif listed := _list_period(text, sent):
         period = listed
     elif year is not None and _TEN_YEAR_PLAN.search(before) and (decade := _ten_year_plan(year)):
-        period = _period(*decade)
+        period = year_span(*decade)
     elif (year is not None and status == "target" and _FARM_PROGRAMME.search(before)
           and _FARM_PROGRAMME_YEARS[0] <= year <= _FARM_PROGRAMME_YEARS[1]):
         first, last = _FARM_PROGRAMME_YEARS
-        period = str(last) if _REACHED_LIST.search(clause) else _period(first, last)
-    elif year is not None and _NEXT_YEAR.search(clause):  # 由上年18亿元增加到95亿元，明年将安排200亿元
+        period = str(last) if _REACHED_LIST.search(clause) else year_span(first, last)
+    elif year is not None and NEXT_YEAR.search(clause):  # 由上年18亿元增加到95亿元，明年将安排200亿元
         period = str(year + 1)
     elif year is not None and status == "target" and (ahead := _last(_YEARS_AHEAD, before)):
         within = ahead.group(2) is not None  # 三年内把…降到1%以下: within the years (dev 1978)
         span = NUMBERS[ahead.group(1) or ahead.group(2) or ahead.group(3)]
         plan = _plan_of(year) if span == 5 and ahead.group(2) else None
-        period = _period(*plan) if plan else _period(year, year + span - 1)  # 五年内: the plan; 今后五年: the term
+        period = year_span(*plan) if plan else year_span(year, year + span - 1)  # 五年内: the plan; 今后五年: the term
     elif year is not None and status == "actual" and (running := _RUNNING_YEARS.search(clause)):
-        period = _period(year - NUMBERS[running.group(1)], year - 1)
-    elif year is not None and _FIVE_YEARS.search(before):
-        period = _period(year - 5, year - 1)
+        period = year_span(year - NUMBERS[running.group(1)], year - 1)
+    elif year is not None and FIVE_YEARS.search(before):
+        period = year_span(year - 5, year - 1)
     elif year is not None and (_WORLD_SHARE.search(before) and text.startswith("的", end)
                                or _COUNTRY_HAS.search(clause) or _AID_PROGRAMME.search(clause)
                                or _HUNDRED_MILLIONS.match(text[start:end]) and _PEOPLE.match(text, end)
@@ -688,8 +473,8 @@ def figure_attributes(text: str, start: int, end: int, timeline: ReportTimeline,
         period = str(year - 1)
     elif year is not None and (_THIS_YEAR.search(before) or _NOW.search(clause) or _NOW_OPENING.match(before)):
         period = str(year)
-    elif year is not None and _TERM.search(before):
-        period = _period(*government_term(year))
+    elif year is not None and TERM.search(before):
+        period = year_span(*government_term(year))
     elif section is not None and section.period:
         period = section.period
         if "-" in period and status == "actual" and not so_far \
@@ -731,35 +516,35 @@ def figure_attributes(text: str, start: int, end: int, timeline: ReportTimeline,
             if so_far.group().endswith("来") and timeline.reviewed_year and first + n - 1 < timeline.reviewed_year:
                 # 在校生总数三年来增加两倍 in a review of 1978-1982: the last three years, to the one under review
                 up_to = min(last, timeline.reviewed_year)
-                period = _period(up_to - n + 1, up_to)
+                period = year_span(up_to - n + 1, up_to)
             elif timeline.reviewed_year and first + n - 1 <= min(last, timeline.reviewed_year) - 1:
                 # 四年中 in a review of 1978-1982 (the report of 1983): the last four, up to the year reviewed
                 up_to = min(last, timeline.reviewed_year)
-                period = _period(up_to - n + 1, up_to)
+                period = year_span(up_to - n + 1, up_to)
             else:
-                period = _period(first, first + n - 1)  # the plan's first years
+                period = year_span(first, first + n - 1)  # the plan's first years
         elif "-" not in period and (
                 so_far.start() >= len(before) - len(clause)
                 or (not years and (_CHANGE_BEFORE.search(clause) or so_far.group().endswith("来")))):
             # 一九八二年预计…，两年平均每年递增: the two years up to 1982; 这两年中，…增加到…，增长55.3%: the same
-            period = _period(last - n + 1, last)
+            period = year_span(last - n + 1, last)
         elif "-" not in period and not years and _starting_level(text, clause, end):
             so_far_began = last - n + 1  # 这两年中，钢产量由2046万吨增加到: the level before the two years
     if (status == "actual" and period is not None and "-" not in period and not years and timeline.reviewed_year
             and period == str(timeline.reviewed_year) and (recent := _last(_RECENT_YEARS, before))):
         # 近三年淘汰落后炼钢炼铁产能9000多万吨: the N years up to the one under review
-        period = _period(timeline.reviewed_year - NUMBERS[recent.group(1)] + 1, timeline.reviewed_year)
+        period = year_span(timeline.reviewed_year - NUMBERS[recent.group(1)] + 1, timeline.reviewed_year)
     if (year is not None and (first_years := _last(_FIRST_YEARS, before)) is not None and not plans
             and not any(o > first_years.start() for o, _ in years)):
         n, plan = NUMBERS[first_years.group(1)], _plan_of(year)
-        period = _period(plan[0], plan[0] + n - 1) if plan and plan[0] + n <= year else _period(year - n, year - 1)
+        period = year_span(plan[0], plan[0] + n - 1) if plan and plan[0] + n <= year else year_span(year - n, year - 1)
     if compared_value := _COMPARED_VALUE.search(before):
         period = str(year_value(compared_value.group(1)))
     if (status == "actual" and timeline.reviewed_year and not years and not plans and not ranges
             and (so_far_long := _last(_YEARS_SO_FAR, before)) is not None):
         count = so_far_long.group(1) or so_far_long.group(2)
         first = (timeline.reviewed_year - _count(count) + 1) if count else 1950
-        period = _period(first, timeline.reviewed_year)
+        period = year_span(first, timeline.reviewed_year)
     dated_start = (_FROM_DATED.search(clause) or _FROM_LAST_YEAR.search(clause) or _FROM_PLAN_END.search(clause)
                    or (kind == "plan" and _FROM_PREVIOUS_YEAR.search(clause)))
     starting = period is not None and _starting_level(text, clause, end)
