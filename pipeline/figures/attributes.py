@@ -106,7 +106,9 @@ _FROM_DATED = re.compile(rf"(?:从|由){_YEAR}年")
 _FROM_TO = re.compile(r"(?:从|由)[^，；。,;从由]{1,24}(?:到|至)[^，；。,;到至]{0,6}$")
 # 由1954年的89个增加到138个，拖拉机由778标准台…: a later start in the sentence, undated, is of the same year
 _FROM_YEAR_OF = re.compile(rf"(?:从|由){_YEAR}年(?:底|末)?的")
-_MULTIPLE_OF_YEAR = re.compile(rf"(?:为|是|相当于|等于|等於|达到){_YEAR}年(?:底|末)?的$")
+_MULTIPLE_VERBS = "为|是|相当于|等于|等於|达到"  # 为1997年的2.9倍, 相当于一九四九年的二点五倍: what a multiple is of
+_MULTIPLE_OF_YEAR = re.compile(rf"(?:{_MULTIPLE_VERBS}){_YEAR}年(?:底|末)?的$")
+_MULTIPLE_VERB_BEFORE = re.compile(rf"(?:{_MULTIPLE_VERBS})$")
 # 城镇化率从47.5%提高到51.5%, 森林覆盖率达到21.66%: the level a plan's years end at
 _LEVEL_REACHED = re.compile(r"(?:达到|超过|突破|提高到|提高至|提升到|提升至|增加到|增长到|增至|扩大到"
                             r"|下降到|降低到|降到|降至)"
@@ -211,8 +213,7 @@ def _own_years(before: str) -> list[tuple[int, int]]:
     return [(o, y) for o, y in years_in(before) if before[max(0, o - 1):o] not in ("比", "较", "較", "同", "与")
             and not (before[max(0, o - 2):o] in _COMPARED_TO and before[o + 4:] == "年")
             and not _COMPARED_YEAR_AFTER.match(before, o + 4) and not _SINCE_RECORD.match(before, o + 4)
-            and not (before[max(0, o - 3):o].endswith(("是", "为", "相当于", "等于"))
-                     and _MULTIPLE_AFTER.match(before, o + 4))
+            and not (_MULTIPLE_VERB_BEFORE.search(before, max(0, o - 3), o) and _MULTIPLE_AFTER.match(before, o + 4))
             and not _BASE_YEAR.match(before, o + 4) and not _EQUAL_TO.search(before, 0, o)]
 
 
