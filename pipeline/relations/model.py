@@ -210,7 +210,7 @@ def counted_member(text: str, index: SortedSpans, cand: Candidate) -> bool:
            for name, after in zip(names, names[1:], strict=False)):
         return False
     gap = text[names[-1][1]:between[-1][0]]
-    listed = len(names) > 1 or text[head[0] - 1:head[0]] in ("、", "和", "及")
+    listed = len(names) > 1 or any(text.startswith(join, head[0] - len(join)) for join in JOINS)
     return gap == "等" or (gap == "" and listed)
 
 
