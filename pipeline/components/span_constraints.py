@@ -100,6 +100,8 @@ from pipeline.figures.units import ALTERNATE_UNIT, ALTERNATE_UNIT_AFTER
 from pipeline.textnorm import normalised_text
 from pipeline.tokenizer import WORD_STARTS
 
+SpanT = tuple[int, int, str]  # (start, end, label) over the text
+
 _BREAK = re.compile(r"(?<![0-9])[,，]|[,，](?![0-9])|[；;。！？!?\n]")
 _CLAUSE_END = re.compile(r"[，。；,;\n]")
 _PAIRS = (("“", "”"), ("‘", "’"), ("《", "》"), ("「", "」"), ("『", "』"), ("(", ")"))
@@ -716,20 +718,30 @@ _PROJECT_LEADING_VERB = re.compile(r"(?:深入|扎实|广泛|持续|继续|大�
                                    r"|用好|拓展|开工建设|开工|设立|加快建设|加快推进|加快实施|加快)")
 
 
+def _merged(spans: list[SpanT], join: Callable[[SpanT, SpanT], SpanT | None]) -> list[SpanT]:
+    """`spans` in order, each one that `join(previous, span)` joins to the span before it merged into that one."""
+    out: list[SpanT] = []
+    for span in spans:
+        if out and (joined := join(out[-1], span)) is not None:
+            out[-1] = joined
+        else:
+            out.append(span)
+    return out
+
+
 # 渝黔桂“氢走廊”, 中马“两国双园”, 四环路“月季花环”: a place or project right before a quoted project name is part of
 # it (D23: the quotes stay inside; the gold: 151 PROJ so, 2 kept apart)
-def _join_quoted_names(text: str, spans: list[tuple[int, int, str]]) -> list[tuple[int, int, str]]:
-    joined: list[tuple[int, int, str]] = []
-    for span in spans:
-        if (joined and span[2] == "PROJ" and joined[-1][2] in ("LOC", "PROJ")
-                and text[joined[-1][1]:joined[-1][1] + 1] == "“"):
-            inner_start = joined[-1][1] + 1
-            closing = text.find("”", inner_start)
-            if span[0] in (joined[-1][1], inner_start) and closing >= 0 and span[1] in (closing, closing + 1):
-                joined[-1] = (joined[-1][0], closing + 1, "PROJ")
-                continue
-        joined.append(span)
-    return joined
+def _join_quoted_names(text: str, spans: list[SpanT]) -> list[SpanT]:
+    def join(before: SpanT, span: SpanT) -> SpanT | None:
+        if span[2] != "PROJ" or before[2] not in ("LOC", "PROJ") or text[before[1]:before[1] + 1] != "“":
+            return None
+        inner_start = before[1] + 1
+        closing = text.find("”", inner_start)
+        if span[0] in (before[1], inner_start) and closing >= 0 and span[1] in (closing, closing + 1):
+            return before[0], closing + 1, "PROJ"
+        return None
+
+    return _merged(spans, join)
 
 
 # ３，５５６万担 read as two figures, ３ and ５５６万担: a thousands separator joins them (D24 keeps it inside the
@@ -737,17 +749,14 @@ def _join_quoted_names(text: str, spans: list[tuple[int, int, str]]) -> list[tup
 _THOUSANDS_AFTER = re.compile(r"[,，][0-9０-９]{3}(?![0-9０-９])")
 
 
-def _join_thousands(text: str, spans: list[tuple[int, int, str]]) -> list[tuple[int, int, str]]:
-    joined: list[tuple[int, int, str]] = []
-    for span in spans:
-        if (joined and span[2] == "FIG" and joined[-1][2] == "FIG" and span[0] == joined[-1][1] + 1
-                and text[joined[-1][1] - 1:joined[-1][1]].isdigit()
-                and _THOUSANDS_AFTER.match(text, joined[-1][1])):
-            joined[-1] = (joined[-1][0], span[1], "FIG")
-        else:
-            joined.append(span)
-    return joined
+def _join_thousands(text: str, spans: list[SpanT]) -> list[SpanT]:
+    def join(before: SpanT, span: SpanT) -> SpanT | None:
+        if (span[2] == "FIG" and before[2] == "FIG" and span[0] == before[1] + 1
+                and text[before[1] - 1:before[1]].isdigit() and _THOUSANDS_AFTER.match(text, before[1])):
+            return before[0], span[1], "FIG"
+        return None
 
+    return _merged(spans, join)
 
 
 @Language.factory("govreport_span_constraints")
