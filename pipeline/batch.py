@@ -145,7 +145,9 @@ def run(paths: list[Path], model: str, out: Path, workers: int = 1, resume: bool
     start = time.perf_counter()
     part = _PartialFile(partial, index)
     try:
-        bar = tqdm(total=len(todo) + (stdin_text is not None), unit="doc", disable=not progress, file=sys.stderr)
+        # a bar only on a terminal: redirected to a log, its redraws would fill the file with carriage returns
+        bar = tqdm(total=len(todo) + (stdin_text is not None), unit="doc", file=sys.stderr,
+                   disable=not progress or not sys.stderr.isatty())
         for outcome in _outcomes(todo, model, workers, stdin_text, result, ray_address, backend, part):
             if isinstance(outcome, str):
                 result.failures.append(outcome)

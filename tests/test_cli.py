@@ -58,6 +58,7 @@ def test_bad_inputs_are_reported_and_the_rest_goes_through(tmp_path):
     assert f"{empty}: empty file" in proc.stderr
     assert f"{binary}: binary file" in proc.stderr
     assert "2 of 3 inputs failed" in proc.stderr
+    assert "doc/s" not in proc.stderr  # stderr is no terminal here: no progress bar redrawn into it
     assert [json.loads(line)["id"] for line in out.read_text(encoding="utf-8").splitlines()] == [SEED.stem]
 
 
