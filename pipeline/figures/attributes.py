@@ -369,19 +369,51 @@ def _list_period(text: str, sent: int) -> str | None:
     return year_span(*plans[-1][1]) if plans else None
 
 
+@dataclass(frozen=True)
+class _Reading:
+    """What each attribute reads of a figure: the text, the figure's offsets, its sentence up to it (`before`, from
+    `sent`), its clause up to it, its section of the report's timeline and the 两年中 / 这两年 it is under, if any."""
+
+    text: str
+    start: int
+    end: int
+    sent: int
+    before: str
+    clause: str
+    section: Section | None
+    timeline: ReportTimeline
+    so_far: re.Match | None
+
+    @classmethod
+    def of(cls, text: str, start: int, end: int, timeline: ReportTimeline) -> _Reading:
+        sent = _sentence_start(text, start)
+        before = text[sent:start]
+        clause = text[_clause_start(text, start, sent):start]
+        so_far = _last(_PLAN_YEARS_SO_FAR, before)  # 两年中, 这两年: the plan's years so far
+        return cls(text, start, end, sent, before, clause, timeline.section_at(start), timeline, so_far)
+
+    @property
+    def kind(self) -> str | None:
+        return self.section.kind if self.section else None
+
+
 def figure_attributes(text: str, start: int, end: int, timeline: ReportTimeline,
                       flow: Callable[[SpanFigure], bool] = decide) -> dict[str, str | None]:
     """`status`, `period` and `basis` of the FIG text[start:end] (period and basis None where not given). `flow`
     says whether a figure under a review of several years is a flow over them (`level_or_flow.decide`: the
     shipped classifier; training passes its own)."""
-    sent = _sentence_start(text, start)
-    before = text[sent:start]
-    clause = text[_clause_start(text, start, sent):start]
-    section = timeline.section_at(start)
-    kind = section.kind if section else None
-    year = timeline.year
-    so_far = _last(_PLAN_YEARS_SO_FAR, before)  # 两年中, 这两年: the plan's years so far
-    # status: the sentence's own cues first, the section otherwise
+    reading = _Reading.of(text, start, end, timeline)
+    status = _status(reading)
+    period = _period(reading, status, flow)
+    status = _settled_status(reading, status, period)
+    basis, period = _basis(reading, period)
+    return {"status": status, "period": period, "basis": basis}
+
+
+def _status(r: _Reading) -> str:
+    """Result, estimate or plan: the sentence's own cues first, the section otherwise."""
+    text, end, before, clause = r.text, r.end, r.before, r.clause
+    kind, year, so_far = r.kind, r.timeline.year, r.so_far
     if _EXPECTED.search(_EXPECTED_BASE.sub("", before)):
         status = "expected"
     elif kind == "plan":
@@ -402,7 +434,14 @@ def figure_attributes(text: str, start: int, end: int, timeline: ReportTimeline,
                      and not _PAST_FACT.search(before) and not re.search(r"统计", before)
                      and not _starting_level(text, clause, end))
         status = "target" if _target_cue(before, year) or this_year else "actual"
-    # period: a year or plan written before the figure in its sentence, then relative words, then the section
+    return status
+
+
+def _period(r: _Reading, status: str, flow: Callable[[SpanFigure], bool]) -> str | None:
+    """The year or years the figure covers: a year or plan written before it in its sentence, then relative words,
+    then the section; None where the text gives no time."""
+    text, start, end, sent, before, clause = r.text, r.start, r.end, r.sent, r.before, r.clause
+    section, kind, year, so_far, timeline = r.section, r.kind, r.timeline.year, r.so_far, r.timeline
     period = None
     plans = [(o, _plan_end(before, o, r)) for o, r in plans_in(before)
              if not _COMPARED_PLAN.search(before[:o]) or before.endswith("的")]  # 比“五五”期间的577亿元
@@ -559,13 +598,27 @@ def figure_attributes(text: str, start: int, end: int, timeline: ReportTimeline,
     if period is not None and (supposed := _last(_SUPPOSED, before)) \
             and not _TIME_AFTER_SUPPOSED.search(before, supposed.end()):
         period = None
+    return period
+
+
+def _settled_status(r: _Reading, status: str, period: str | None) -> str:
+    """The status once the period is known: a result of a year not yet closed when the report was given is an
+    estimate."""
+    text, sent, clause, section, kind = r.text, r.sent, r.clause, r.section, r.kind
+    timeline, year = r.timeline, r.timeline.year
     if status == "actual" and kind == "review" and year is not None and period == str(year - 1) \
             and _estimates_follow(text, section, sent):
         status = "expected"
     if status == "actual" and year is not None and timeline.reviewed_year == year and period == str(year) \
             and _STILL_OPEN.search(clause):
         status = "expected"  # a report given at the year's end: 糖料产量将比去年增长10%以上, 竣工面积可达到8000万平方米
-    # basis: only where the text gives one, in the figure's clause
+    return status
+
+
+def _basis(r: _Reading, period: str | None) -> tuple[str | None, str | None]:
+    """What the change is measured against, only where the figure's clause gives it, and the period again where a
+    change from the year before a span makes it the span's last year."""
+    text, start, end, sent, before = r.text, r.start, r.end, r.sent, r.before
     basis = None
     near = text[_clause_start(text, start, sent):end + 2]
     vs = _VS_YEAR.search(near) or _COMPARED.search(before)
@@ -579,7 +632,7 @@ def figure_attributes(text: str, start: int, end: int, timeline: ReportTimeline,
             # 将达到…，即比一九五二年增长三点二倍 under 1953-1957, 有效发明专利比2020年增长58.1% under 2021-2025: the
             # change from the year before the span is the last year's level against it
             period = period[-4:]
-    return {"status": status, "period": period, "basis": basis}
+    return basis, period
 
 
 REPORT_CONTEXT = "govreport_report_context"  # the Doc.user_data key of a window's ReportContext
