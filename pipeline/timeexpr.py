@@ -9,8 +9,10 @@ _CN_DIGIT = {c: str(i) for i, c in enumerate("〇一二三四五六七八九")} 
                                                                   "O": "0", "0": "0"}
 YEAR = re.compile(r"((?:1[89]|20)\d\d|[一二][〇○零ＯO０0一二三四五六七八九]{3})年")
 # Small counts as the reports write them (plan numbers, 三年内, 连续两年, “十一五”前四年)
-NUMBERS = {n: i for i, n in enumerate("一二三四五六七八九十", start=1)} | {
-    f"十{n}": 10 + i for i, n in enumerate("一二三四五六七八九", start=1)} | {"两": 2} | {str(i): i for i in range(10)}
+_UNITS = "一二三四五六七八九"
+NUMBERS = {n: i for i, n in enumerate(_UNITS + "十", start=1)} | {"二十": 20} | {
+    f"{tens}{n}": base + i for tens, base in (("十", 10), ("二十", 20)) for i, n in enumerate(_UNITS, start=1)} | {
+    "两": 2} | {str(i): i for i in range(10)}
 # 第十五个五年规划, or the short names “十四五”, 九五 (the number before a final 五, then a closing quote or 时期 …)
 FIVE_YEAR_PLAN = re.compile(r"第([一二三四五六七八九十]{1,3})[个個]五年"
                             r"(?:计[划劃]|計[划劃]|[规規][划劃]|(?=期间|合计|各年))"

@@ -168,12 +168,6 @@ _TARGET_AFTER = re.compile(r"^[^，。；,;]{0,3}(?:的)?(?:目标|任务|计划
 _DEADLINE = re.compile(r"年(?:底|末)?以?前")
 
 
-def _count(number: str) -> int:
-    """十七 → 17, 二十八 → 28, 七 → 7."""
-    tens, _, units = number.rpartition("十")
-    return (NUMBERS.get(tens, 1) * 10 if "十" in number else 0) + NUMBERS.get(units, 0)
-
-
 def _sentence_start(text: str, start: int) -> int:
     ends = [m.end() for m in _SENTENCE_END.finditer(text, max(0, start - 400), start)]
     return ends[-1] if ends else max(0, start - 400)
@@ -583,7 +577,7 @@ def _period(r: _Reading, status: str, flow: Callable[[SpanFigure], bool]) -> str
     if (status == "actual" and timeline.reviewed_year and not years and not plans and not ranges
             and (so_far_long := _last(_YEARS_SO_FAR, before)) is not None):
         count = so_far_long.group(1) or so_far_long.group(2)
-        first = (timeline.reviewed_year - _count(count) + 1) if count else 1950
+        first = (timeline.reviewed_year - NUMBERS[count] + 1) if count else 1950
         period = year_span(first, timeline.reviewed_year)
     dated_start = (_FROM_DATED.search(clause) or _FROM_LAST_YEAR.search(clause) or _FROM_PLAN_END.search(clause)
                    or (kind == "plan" and _FROM_PREVIOUS_YEAR.search(clause)))
