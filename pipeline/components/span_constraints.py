@@ -617,7 +617,7 @@ def _base_not_indicator(text: str, start: int, end: int, figures: Sequence[int])
     if _SHARE_OF.match(text, start, end) and not _SHARE_NAMED.search(text, start, end):
         return True
     clause_from = clause_start(text, start, CLAUSE_MARKS + "：:")
-    compared = [m for m in _COMPARED_WITH_BASE.finditer(text, clause_from, start)]
+    compared = list(_COMPARED_WITH_BASE.finditer(text, clause_from, start))
     # 一九五四年比一九五二年医院病床增长: two years compared, the indicator is what changed
     return (bool(compared) and text[compared[-1].start() - 1:compared[-1].start()] != "年"
             and not any(compared[-1].start() < f < start for f in figures)

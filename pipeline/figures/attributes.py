@@ -547,13 +547,11 @@ def _period(r: _Reading, status: str, flow: Callable[[SpanFigure], bool]) -> str
         n = NUMBERS[so_far.group(1) or so_far.group(2) or so_far.group(3)]
         first, last = int(period[:4]), int(period[-4:])
         if "-" in period and not years and first + n - 1 < last:
-            if so_far.group().endswith("来") and timeline.reviewed_year and first + n - 1 < timeline.reviewed_year:
-                # 在校生总数三年来增加两倍 in a review of 1978-1982: the last three years, to the one under review
-                up_to = min(last, timeline.reviewed_year)
-                period = year_span(up_to - n + 1, up_to)
-            elif timeline.reviewed_year and first + n - 1 <= min(last, timeline.reviewed_year) - 1:
-                # 四年中 in a review of 1978-1982 (the report of 1983): the last four, up to the year reviewed
-                up_to = min(last, timeline.reviewed_year)
+            reviewed = timeline.reviewed_year
+            if reviewed and (first + n - 1 < min(last, reviewed)
+                             or so_far.group().endswith("来") and first + n - 1 < reviewed):
+                # 在校生总数三年来增加两倍, 四年中… in a review of 1978-1982: the last years, up to the one reviewed
+                up_to = min(last, reviewed)
                 period = year_span(up_to - n + 1, up_to)
             else:
                 period = year_span(first, first + n - 1)  # the plan's first years
