@@ -1,6 +1,6 @@
 """A binary logistic regression kept as feature weights: what the relation classifier and the figure attributes'
 level-or-flow classifier predict with (a dot product over a sparse feature dict, so prediction imports neither
-scikit-learn nor SciPy), and how a fitted scikit-learn model becomes such weights."""
+scikit-learn nor SciPy), how both are fitted, and how a fitted scikit-learn model becomes such weights."""
 
 from __future__ import annotations
 
@@ -20,3 +20,15 @@ def sklearn_weights(vectorizer, classifier, min_weight: float = 0.0) -> tuple[di
     weights = {name: float(coef[i]) for name, i in vectorizer.vocabulary_.items()
                if coef[i] != 0.0 and abs(coef[i]) >= min_weight}
     return weights, float(classifier.intercept_[0])
+
+
+def fit(feats: list[dict[str, float]], labels: list[int], c: float,
+        min_weight: float = 0.0) -> tuple[dict[str, float], float]:
+    """(weights, bias) of an L2 logistic regression fitted on sparse feature dicts (training only: imports
+    scikit-learn)."""
+    from sklearn.feature_extraction import DictVectorizer
+    from sklearn.linear_model import LogisticRegression
+
+    vectorizer = DictVectorizer()
+    classifier = LogisticRegression(C=c, max_iter=2000).fit(vectorizer.fit_transform(feats), labels)
+    return sklearn_weights(vectorizer, classifier, min_weight)

@@ -300,11 +300,4 @@ def training_matrix(records: list[dict]) -> tuple[list[dict], list[int]]:
 
 def train(records: list[dict], c: float = 1.0) -> RelationModel:
     """Fit the logistic regression on the gold pairs of `records` (training only: imports scikit-learn)."""
-    from sklearn.feature_extraction import DictVectorizer
-    from sklearn.linear_model import LogisticRegression
-
-    X, y = training_matrix(records)
-    vectorizer = DictVectorizer()
-    classifier = LogisticRegression(C=c, max_iter=2000)
-    classifier.fit(vectorizer.fit_transform(X), y)
-    return RelationModel.from_sklearn(vectorizer, classifier)
+    return RelationModel(*linear.fit(*training_matrix(records), c))

@@ -14,11 +14,11 @@ import argparse
 import sys
 from pathlib import Path
 
+from pipeline import linear
 from pipeline.corpus.attribute_accuracy import read_as_pipeline
 from pipeline.corpus.splits import load_split
 from pipeline.figures.attributes import figure_attributes
 from pipeline.figures.level_or_flow import MODEL, LevelOrFlowModel, SpanFigure, features
-from pipeline.linear import sklearn_weights
 
 DEFAULT_C = 0.1  # chosen by five-fold accuracy on the train documents (0.03–0.3 within 0.003)
 MIN_WEIGHT = 0.01  # smaller weights are dropped: half the file, not one train or dev decision changed
@@ -52,13 +52,8 @@ def decision_points(records: list[dict]) -> list[tuple[str, SpanFigure, int]]:
 
 def fit(points: list[tuple[str, SpanFigure, int]], c: float = DEFAULT_C) -> LevelOrFlowModel:
     """A logistic regression over the points' features (training only: imports scikit-learn)."""
-    from sklearn.feature_extraction import DictVectorizer
-    from sklearn.linear_model import LogisticRegression
-
-    vectorizer = DictVectorizer()
-    X = vectorizer.fit_transform([features(figure) for _, figure, _ in points])
-    classifier = LogisticRegression(C=c, max_iter=2000).fit(X, [y for _, _, y in points])
-    return LevelOrFlowModel(*sklearn_weights(vectorizer, classifier, MIN_WEIGHT))
+    return LevelOrFlowModel(*linear.fit([features(figure) for _, figure, _ in points], [y for _, _, y in points],
+                                        c, MIN_WEIGHT))
 
 
 def right(model: LevelOrFlowModel | None, points: list[tuple[str, SpanFigure, int]]) -> int:
