@@ -431,43 +431,85 @@ def _status(r: _Reading) -> str:
     return status
 
 
+@dataclass(frozen=True)
+class _Written:
+    """The times written before a figure in its sentence that can date it: years (offset, year), five-year plans
+    (offset, (first, last)) and ranges of years, with the ones it is compared with dropped."""
+
+    years: list[tuple[int, int]]
+    plans: list[tuple[int, tuple[int, int]]]
+    ranges: list[re.Match]
+
+    @classmethod
+    def of(cls, r: _Reading) -> _Written:
+        before, clause = r.before, r.clause
+        plans = [(o, _plan_end(before, o, p)) for o, p in plans_in(before)
+                 if not _COMPARED_PLAN.search(before[:o]) or before.endswith("的")]  # 比“五五”期间的577亿元
+        years = _own_years(before)
+        if (multiple := _MULTIPLE_OF_YEAR.search(before)) and "倍" in r.text[r.start:r.end]:
+            # 利润2392亿元，为1997年的2.9倍: 1997 is what it is compared with
+            years = [(o, y) for o, y in years if o < multiple.start()]
+        if from_to := _FROM_YEAR_TO.search(clause):  # drop the years between 从 and 到 (到一九八五年的 stays)
+            since = len(before) - len(clause) + from_to.start()
+            to = len(before) - len(clause) + max(clause.rfind("到"), clause.rfind("至"))
+            years = [(o, y) for o, y in years if o < since or o > to]
+        if not _FROM.search(clause):  # 由1980年的A增加到B，增长C: 1980 dates A only
+            years = [(o, y) for o, y in years if before[max(0, o - 1):o] not in ("从", "由")]
+        # 五年新增电力装机3.5亿千瓦，是1950年到2002年53年的总和: a range it is compared with dates nothing
+        ranges, compared = [], []
+        for found in _YEAR_RANGE.finditer(before):
+            (compared if _COMPARED_WITH.search(before, 0, found.start()) else ranges).append(found)
+        years = [(o, y) for o, y in years if not any(c.start() <= o < c.end() for c in compared)]
+        return cls(years, plans, ranges)
+
+
+@dataclass
+class _Dating:
+    """A period being read, with what later steps need to know of how it was found."""
+
+    period: str | None
+    by_range: bool = False  # the start of 从1978年到1983年 dates a starting level
+    within: bool = False  # 三年内: a target within the years, not at their end
+    so_far_began: int | None = None  # 这两年中，钢产量由…: the year before the two years
+
+
 def _period(r: _Reading, status: str, flow: Callable[[SpanFigure], bool]) -> str | None:
     """The year or years the figure covers: a year or plan written before it in its sentence, then relative words,
-    then the section; None where the text gives no time."""
-    text, start, end, sent, before, clause = r.text, r.start, r.end, r.sent, r.before, r.clause
-    section, kind, year, so_far, timeline = r.section, r.kind, r.timeline.year, r.so_far, r.timeline
-    period = None
-    plans = [(o, _plan_end(before, o, r)) for o, r in plans_in(before)
-             if not _COMPARED_PLAN.search(before[:o]) or before.endswith("的")]  # 比“五五”期间的577亿元
-    years = _own_years(before)
-    if (multiple := _MULTIPLE_OF_YEAR.search(before)) and "倍" in text[start:end]:
-        # 利润2392亿元，为1997年的2.9倍: 1997 is what it is compared with
-        years = [(o, y) for o, y in years if o < multiple.start()]
-    if from_to := _FROM_YEAR_TO.search(clause):  # drop the years between 从 and 到 (到一九八五年的 stays)
-        since = len(before) - len(clause) + from_to.start()
-        to = len(before) - len(clause) + max(clause.rfind("到"), clause.rfind("至"))
-        years = [(o, y) for o, y in years if o < since or o > to]
-    if not _FROM.search(clause):  # 由1980年的A增加到B，增长C: 1980 dates A only
-        years = [(o, y) for o, y in years if before[max(0, o - 1):o] not in ("从", "由")]
-    # 五年新增电力装机3.5亿千瓦，是1950年到2002年53年的总和: a range it is compared with dates nothing
-    ranges, compared = [], []
-    for found in _YEAR_RANGE.finditer(before):
-        (compared if _COMPARED_WITH.search(before, 0, found.start()) else ranges).append(found)
-    years = [(o, y) for o, y in years if not any(r.start() <= o < r.end() for r in compared)]
-    dated_by_range = within = False
-    # the last of a range, a year or a plan written before the figure dates it (…一九五三年到一九八○年…，六五计划期间…)
+    then the section; then what the figure's own clause says (a year of its own, a pair of years compared, a level
+    at a plan's end, years so far, a starting level); None where the text gives no time."""
+    written = _Written.of(r)
+    dating = _written_period(r, status, written) or _relative_period(r, status, flow)
+    _clause_period(r, dating)
+    _compared_years_period(r, dating)
+    _plan_level_period(r, status, dating)
+    _so_far_period(r, status, written, dating)
+    _counted_years_period(r, status, written, dating)
+    _starting_period(r, dating)
+    if dating.period is not None and (supposed := _last(_SUPPOSED, r.before)) \
+            and not _TIME_AFTER_SUPPOSED.search(r.before, supposed.end()):
+        return None
+    return dating.period
+
+
+def _written_period(r: _Reading, status: str, written: _Written) -> _Dating | None:
+    """The period a range, a year or a plan written before the figure gives, the last of them deciding
+    (…一九五三年到一九八○年…，六五计划期间…); None where none is written."""
+    before, clause, section, timeline = r.before, r.clause, r.section, r.timeline
+    years, plans, ranges = written.years, written.plans, written.ranges
     range_last = ranges and (not years or ranges[-1].end() >= years[-1][0] + 4)
     if range_last and (not plans or plans[-1][0] < ranges[-1].start()):
         first, last = (year_value(g) for g in ranges[-1].groups() if g)
         period = year_span(first, last) if first and last and first <= last else None
         if period is not None and _FROM.search(clause):
-            period, dated_by_range = str(first), True  # 从1978年到1983年，…由175元提高到288元: 175 is 1978's
-        elif period is not None and _FROM_TO.search(clause):
+            return _Dating(str(first), by_range=True)  # 从1978年到1983年，…由175元提高到288元: 175 is 1978's
+        if period is not None and _FROM_TO.search(clause):
             period = str(last)  # … and 288 is 1983's
-    elif years and (not plans or years[-1][0] > plans[-1][0]):
+        return _Dating(period)
+    if years and (not plans or years[-1][0] > plans[-1][0]):
         period = str(years[-1][1])
-        if year is not None and (now := _last(_NOW, before)) and now.start() > years[-1][0] + 5:
-            period = str(year)  # 一九五八年初全国有七十四万多个合作社，现在已经合并改组成为二万四千多个人民公社
+        if timeline.year is not None and (now := _last(_NOW, before)) and now.start() > years[-1][0] + 5:
+            # 一九五八年初全国有七十四万多个合作社，现在已经合并改组成为二万四千多个人民公社: now
+            period = str(timeline.year)
         elif years[-1][0] < len(before) - len(clause) and _FIVE_YEARS_IN.search(clause):
             # 2002年高等学校在校生1600万人…；五年内全国本专科毕业生1300万人: the five years up to that year
             period = year_span(years[-1][1] - 4, years[-1][1])
@@ -477,76 +519,116 @@ def _period(r: _Reading, status: str, flow: Callable[[SpanFigure], bool]) -> str
               and years[-1][1] < timeline.reviewed_year):
             # 1998年以来，国有企业下岗职工达2700多万人: from that year to the last one under review
             period = year_span(years[-1][1], timeline.reviewed_year)
-    elif plans:
-        period = year_span(*plans[-1][1])
-    elif listed := _list_period(text, sent):
-        period = listed
-    elif year is not None and _TEN_YEAR_PLAN.search(before) and (decade := _ten_year_plan(year)):
-        period = year_span(*decade)
-    elif (year is not None and status == "target" and _FARM_PROGRAMME.search(before)
-          and _FARM_PROGRAMME_YEARS[0] <= year <= _FARM_PROGRAMME_YEARS[1]):
+        return _Dating(period)
+    if plans:
+        return _Dating(year_span(*plans[-1][1]))
+    return None
+
+
+def _relative_period(r: _Reading, status: str, flow: Callable[[SpanFigure], bool]) -> _Dating:
+    """The period relative words give (明年, 三年内, 连续两年, 去年, 今年, 本届政府), a list's introduction, or
+    the section the figure stands in; the year under review (or the next, for a target) where nothing says."""
+    text, start, end, before, clause = r.text, r.start, r.end, r.before, r.clause
+    year, timeline = r.timeline.year, r.timeline
+    if listed := _list_period(text, r.sent):
+        return _Dating(listed)
+    if year is None:
+        return _Dating(_section_period(r, status, flow))
+    if _TEN_YEAR_PLAN.search(before) and (decade := _ten_year_plan(year)):
+        return _Dating(year_span(*decade))
+    if (status == "target" and _FARM_PROGRAMME.search(before)
+            and _FARM_PROGRAMME_YEARS[0] <= year <= _FARM_PROGRAMME_YEARS[1]):
         first, last = _FARM_PROGRAMME_YEARS
-        period = str(last) if _REACHED_LIST.search(clause) else year_span(first, last)
-    elif year is not None and NEXT_YEAR.search(clause):  # 由上年18亿元增加到95亿元，明年将安排200亿元
-        period = str(year + 1)
-    elif year is not None and status == "target" and (ahead := _last(_YEARS_AHEAD, before)):
-        within = ahead.group(2) is not None  # 三年内把…降到1%以下: within the years (dev 1978)
+        return _Dating(str(last) if _REACHED_LIST.search(clause) else year_span(first, last))
+    if NEXT_YEAR.search(clause):  # 由上年18亿元增加到95亿元，明年将安排200亿元
+        return _Dating(str(year + 1))
+    if status == "target" and (ahead := _last(_YEARS_AHEAD, before)):
         span = NUMBERS[ahead.group(1) or ahead.group(2) or ahead.group(3)]
         plan = _plan_of(year) if span == 5 and ahead.group(2) else None
-        period = year_span(*plan) if plan else year_span(year, year + span - 1)  # 五年内: the plan; 今后五年: the term
-    elif year is not None and status == "actual" and (running := _RUNNING_YEARS.search(clause)):
-        period = year_span(year - NUMBERS[running.group(1)], year - 1)
-    elif year is not None and FIVE_YEARS.search(before):
-        period = year_span(year - 5, year - 1)
-    elif year is not None and (_WORLD_SHARE.search(before) and text.startswith("的", end)
-                               or _COUNTRY_HAS.search(clause) or _AID_PROGRAMME.search(clause)
-                               or _HUNDRED_MILLIONS.match(text[start:end]) and _PEOPLE.match(text, end)
-                               and _PEOPLE_OF_THE_COUNTRY.search(clause)):
-        period = None
-    elif year is not None and _LAST_YEAR.search(_without_start(before)):
-        period = str(year - 1)
-    elif year is not None and (_THIS_YEAR.search(before) or _NOW.search(clause) or _NOW_OPENING.match(before)):
-        period = str(year)
-    elif year is not None and TERM.search(before):
-        period = year_span(*government_term(year))
-    elif section is not None and section.period:
-        period = section.period
-        if "-" in period and status == "actual" and not so_far \
-                and not (_SPAN_TOTAL.search(before) and not _LEVEL_REACHED.search(clause)) \
-                and not flow(SpanFigure(text, start, end, before, clause, _listed_flow(text, end, before, clause))):
-            period = period.split("-")[1]  # no flow word: a level reached at the end of the years under review
-    elif year is not None:
-        period = str(timeline.reviewed_year + 1) if status == "target" else str(timeline.reviewed_year)
+        # 五年内: the plan; 今后五年: the term; 三年内把…降到1%以下: within the years (dev 1978)
+        return _Dating(year_span(*plan) if plan else year_span(year, year + span - 1),
+                       within=ahead.group(2) is not None)
+    if status == "actual" and (running := _RUNNING_YEARS.search(clause)):
+        return _Dating(year_span(year - NUMBERS[running.group(1)], year - 1))
+    if FIVE_YEARS.search(before):
+        return _Dating(year_span(year - 5, year - 1))
+    if (_WORLD_SHARE.search(before) and text.startswith("的", end) or _COUNTRY_HAS.search(clause)
+            or _AID_PROGRAMME.search(clause)
+            or _HUNDRED_MILLIONS.match(text[start:end]) and _PEOPLE.match(text, end)
+            and _PEOPLE_OF_THE_COUNTRY.search(clause)):
+        return _Dating(None)
+    if _LAST_YEAR.search(_without_start(before)):
+        return _Dating(str(year - 1))
+    if _THIS_YEAR.search(before) or _NOW.search(clause) or _NOW_OPENING.match(before):
+        return _Dating(str(year))
+    if TERM.search(before):
+        return _Dating(year_span(*government_term(year)))
+    if (section_period := _section_period(r, status, flow)) is not None:
+        return _Dating(section_period)
+    return _Dating(str(timeline.reviewed_year + 1) if status == "target" else str(timeline.reviewed_year))
+
+
+def _section_period(r: _Reading, status: str, flow: Callable[[SpanFigure], bool]) -> str | None:
+    """The period of the figure's section; under a review of several years, its last year for a level reached
+    there (no flow word)."""
+    if r.section is None or not r.section.period:
+        return None
+    period = r.section.period
+    if "-" in period and status == "actual" and not r.so_far \
+            and not (_SPAN_TOTAL.search(r.before) and not _LEVEL_REACHED.search(r.clause)) \
+            and not flow(SpanFigure(r.text, r.start, r.end, r.before, r.clause,
+                                    _listed_flow(r.text, r.end, r.before, r.clause))):
+        period = period.split("-")[1]  # no flow word: a level reached at the end of the years under review
+    return period
+
+
+def _clause_period(r: _Reading, dating: _Dating) -> None:
+    """A relative year of the figure's own clause where the clause writes no year, plan or range (“十一五”期间关停
+    5000万千瓦小火电机组，今年要关停1000万千瓦: this year)."""
+    year, clause = r.timeline.year, r.clause
     dated_in_clause = [o for o, _ in years_in(clause) if not clause.startswith("年以来", o + 4)]  # 2013年以来: a start
-    if year is not None and period is not None and not dated_in_clause and not plans_in(clause) \
-            and not _YEAR_RANGE.search(clause) \
-            and (relative := _relative_year(_without_start(clause), year)) is not None:
-        period = relative  # “十一五”期间关停5000万千瓦小火电机组，今年要关停1000万千瓦: the clause's own year
-        if _FROM_LAST_YEAR.search(clause) and _RAISED_TO.match(text, end):
-            period = str(year - 1)  # 今年…投资比重由去年的10.7%提高到14%: the start is last year's
-    pair = _YEAR_PAIR.search(before)
+    if year is None or dating.period is None or dated_in_clause or plans_in(clause) or _YEAR_RANGE.search(clause):
+        return
+    if (relative := _relative_year(_without_start(clause), year)) is not None:
+        dating.period = relative
+        if _FROM_LAST_YEAR.search(clause) and _RAISED_TO.match(r.text, r.end):
+            dating.period = str(year - 1)  # 今年…投资比重由去年的10.7%提高到14%: the start is last year's
+
+
+def _compared_years_period(r: _Reading, dating: _Dating) -> None:
+    """1986年同1978年相比，国民生产总值由3480亿元增加到9380亿元: 1978 and 1986 (the growth after them keeps the
+    period it had: the annotators differ on whether it covers 1979-1986, and the guidelines do not decide)."""
+    pair = _YEAR_PAIR.search(r.before)
     if pair and (later := year_value(pair.group(1))) and (earlier := year_value(pair.group(2))) and earlier < later:
-        # 1986年同1978年相比，国民生产总值由3480亿元增加到9380亿元: 1978 and 1986 (the growth after them keeps the
-        # later year: the annotators differ on whether it covers 1979-1986, and the guidelines do not decide)
-        if _FROM.search(clause):
-            period, dated_by_range = str(earlier), True
-        elif _FROM_TO.search(clause):
-            period = str(later)
-    if (status == "target" and period is not None and "-" in period and not within
-            and (_LEVEL_REACHED.search(before) or _TARGET_LEVEL.search(clause))
+        if _FROM.search(r.clause):
+            dating.period, dating.by_range = str(earlier), True
+        elif _FROM_TO.search(r.clause):
+            dating.period = str(later)
+
+
+def _plan_level_period(r: _Reading, status: str, dating: _Dating) -> None:
+    """A level a plan's years end at is of their last year; a rate under a review of years ending where the figure
+    is dated covers those years (国内生产总值2000年达89404亿元，平均每年增长8.3%)."""
+    period, clause = dating.period, r.clause
+    if (status == "target" and period is not None and "-" in period and not dating.within
+            and (_LEVEL_REACHED.search(r.before) or _TARGET_LEVEL.search(clause))
             and not _FLOW.search(clause.replace("增加到", "").replace("增长到", "").replace("提高到", ""))
-            and not _RATE_NEARBY.search(before[-30:])):
-        period = period.split("-")[1]  # the level at the plan's end, not over its years
-    if (span := _range_ending_in(section, period)) and _AVERAGE.search(clause):
-        period = span  # 国内生产总值2000年达89404亿元，平均每年增长8.3%: the rate is over the five years
-    so_far_began = None
-    if (status != "target" and kind == "plan" and so_far and so_far.group().endswith("来") and year is not None
+            and not _RATE_NEARBY.search(r.before[-30:])):
+        dating.period = period.split("-")[1]
+    if (span := _range_ending_in(r.section, dating.period)) and _AVERAGE.search(clause):
+        dating.period = span
+
+
+def _so_far_period(r: _Reading, status: str, written: _Written, dating: _Dating) -> None:
+    """两年中, 这两年, 三年来: the years so far of a plan, or the last years up to the one reviewed."""
+    so_far, timeline, year, period = r.so_far, r.timeline, r.timeline.year, dating.period
+    if (status != "target" and r.kind == "plan" and so_far and so_far.group().endswith("来") and year is not None
             and period == str(year) and timeline.reviewed_year):
         period = str(timeline.reviewed_year)  # 两年来通过财政向银行发行2100亿元长期国债 in this year's plan: 1998-1999
     if status != "target" and period is not None and so_far:
         n = NUMBERS[so_far.group(1) or so_far.group(2) or so_far.group(3)]
         first, last = int(period[:4]), int(period[-4:])
-        if "-" in period and not years and first + n - 1 < last:
+        if "-" in period and not written.years and first + n - 1 < last:
             reviewed = timeline.reviewed_year
             if reviewed and (first + n - 1 < min(last, reviewed)
                              or so_far.group().endswith("来") and first + n - 1 < reviewed):
@@ -556,41 +638,53 @@ def _period(r: _Reading, status: str, flow: Callable[[SpanFigure], bool]) -> str
             else:
                 period = year_span(first, first + n - 1)  # the plan's first years
         elif "-" not in period and (
-                so_far.start() >= len(before) - len(clause)
-                or (not years and (_CHANGE_BEFORE.search(clause) or so_far.group().endswith("来")))):
+                so_far.start() >= len(r.before) - len(r.clause)
+                or (not written.years and (_CHANGE_BEFORE.search(r.clause) or so_far.group().endswith("来")))):
             # 一九八二年预计…，两年平均每年递增: the two years up to 1982; 这两年中，…增加到…，增长55.3%: the same
             period = year_span(last - n + 1, last)
-        elif "-" not in period and not years and _starting_level(text, clause, end):
-            so_far_began = last - n + 1  # 这两年中，钢产量由2046万吨增加到: the level before the two years
-    if (status == "actual" and period is not None and "-" not in period and not years and timeline.reviewed_year
-            and period == str(timeline.reviewed_year) and (recent := _last(_RECENT_YEARS, before))):
+        elif "-" not in period and not written.years and _starting_level(r.text, r.clause, r.end):
+            dating.so_far_began = last - n + 1  # 这两年中，钢产量由2046万吨增加到: the level before the two years
+    dating.period = period
+
+
+def _counted_years_period(r: _Reading, status: str, written: _Written, dating: _Dating) -> None:
+    """Years counted back from the report or the year reviewed: 近三年, 前三年, 七年来, 解放以来; and the value of
+    a year compared with (比一九五七年的[X])."""
+    before, timeline, year = r.before, r.timeline, r.timeline.year
+    years, plans = written.years, written.plans
+    if (status == "actual" and dating.period is not None and "-" not in dating.period and not years
+            and timeline.reviewed_year and dating.period == str(timeline.reviewed_year)
+            and (recent := _last(_RECENT_YEARS, before))):
         # 近三年淘汰落后炼钢炼铁产能9000多万吨: the N years up to the one under review
-        period = year_span(timeline.reviewed_year - NUMBERS[recent.group(1)] + 1, timeline.reviewed_year)
+        dating.period = year_span(timeline.reviewed_year - NUMBERS[recent.group(1)] + 1, timeline.reviewed_year)
     if (year is not None and (first_years := _last(_FIRST_YEARS, before)) is not None and not plans
             and not any(o > first_years.start() for o, _ in years)):
         n, plan = NUMBERS[first_years.group(1)], _plan_of(year)
-        period = year_span(plan[0], plan[0] + n - 1) if plan and plan[0] + n <= year else year_span(year - n, year - 1)
+        dating.period = (year_span(plan[0], plan[0] + n - 1) if plan and plan[0] + n <= year
+                         else year_span(year - n, year - 1))
     if compared_value := _COMPARED_VALUE.search(before):
-        period = str(year_value(compared_value.group(1)))
-    if (status == "actual" and timeline.reviewed_year and not years and not plans and not ranges
+        dating.period = str(year_value(compared_value.group(1)))
+    if (status == "actual" and timeline.reviewed_year and not years and not plans and not written.ranges
             and (so_far_long := _last(_YEARS_SO_FAR, before)) is not None):
         count = so_far_long.group(1) or so_far_long.group(2)
         first = (timeline.reviewed_year - NUMBERS[count] + 1) if count else 1950
-        period = year_span(first, timeline.reviewed_year)
+        dating.period = year_span(first, timeline.reviewed_year)
+
+
+def _starting_period(r: _Reading, dating: _Dating) -> None:
+    """从A增加到B: A is the level before the period began (从2017年的A: the text dates it); under a review of
+    2021-2025 that is 2020, even where B was dated at the range's end."""
+    text, clause, end, before, section = r.text, r.clause, r.end, r.before, r.section
     dated_start = (_FROM_DATED.search(clause) or _FROM_LAST_YEAR.search(clause) or _FROM_PLAN_END.search(clause)
-                   or (kind == "plan" and _FROM_PREVIOUS_YEAR.search(clause)))
-    starting = period is not None and _starting_level(text, clause, end)
-    if starting and not dated_start and (parallel := _last(_FROM_YEAR_OF, before[:len(before) - len(clause)])):
-        period, dated_start = str(year_value(parallel.group(1))), parallel
-    if starting and not dated_start and not dated_by_range:
-        # 从A增加到B: A is the level before the period began (从2017年的A: the text dates it); under a review of
-        # 2021-2025 that is 2020, even where B was dated at the range's end
+                   or (r.kind == "plan" and _FROM_PREVIOUS_YEAR.search(clause)))
+    if dating.period is None or not _starting_level(text, clause, end):
+        return
+    if not dated_start and (parallel := _last(_FROM_YEAR_OF, before[:len(before) - len(clause)])):
+        dating.period, dated_start = str(year_value(parallel.group(1))), parallel
+    if not dated_start and not dating.by_range:
+        period = dating.period
         began = section.period if section is not None and section.period and period == section.period[-4:] else period
-        period = str((so_far_began or int(began[:4])) - 1)
-    if period is not None and (supposed := _last(_SUPPOSED, before)) \
-            and not _TIME_AFTER_SUPPOSED.search(before, supposed.end()):
-        period = None
-    return period
+        dating.period = str((dating.so_far_began or int(began[:4])) - 1)
 
 
 def _settled_status(r: _Reading, status: str, period: str | None) -> str:
