@@ -181,3 +181,16 @@ def test_a_provincial_group_named_by_its_trade_is_an_enterprise():
     assert ("省纺织集团", "ENT") in after_component(text, "纺织产业增加值", "IND")
     # 江西省纺织集团 (made-up): the 省 of a province's name is no start
     assert provincial_groups("做强江西省纺织集团，", division_names()) == []
+
+
+def test_a_plant_in_a_sentence_about_building_it_is_a_project():
+    # national-state-council-1956: the works to be built, which a tagger read as the firm
+    text = ("规模巨大的包头钢铁公司、武汉钢铁公司、新疆石油公司、兰州炼油厂、洛阳第一拖拉机厂等重大建设项目，"
+            "将在本年开始兴建或者继续修建。")
+    assert after_component(text, "包头钢铁公司", "ENT") == [("包头钢铁公司", "PROJ")]
+    # national-state-council-1955: the company acting as a firm stays ENT
+    text = "例如本溪钢铁公司的生产工人只占职工总数的百分之五十六，管理机构人员约占职工总数的四分之一。"
+    assert after_component(text, "本溪钢铁公司", "ENT") == [("本溪钢铁公司", "ENT")]
+    # national-state-council-1954: the company whose works were built owns them and stays ENT
+    text = "已全部或者部分完工並投入生産的有十七項，包括鞍山鋼鐵公司的大型軋鋼廠、無縫鋼管廠、薄板廠"
+    assert after_component(text, "鞍山鋼鐵公司", "ENT") == [("鞍山鋼鐵公司", "ENT")]
