@@ -681,3 +681,16 @@ def test_the_verb_that_carries_a_project_out_stays_outside_it():
     # district-zhuzhou-shifeng-2023 (实施, 开展, 加快建设 … are right before 1,500 gold PROJ and start none)
     text = "大力开展助企纾困行动,全面落实各项惠企政策"
     assert constrained(text, "大力开展助企纾困行动", "PROJ") == [("助企纾困行动", "PROJ")]
+
+
+def test_a_place_or_body_named_by_a_facilitys_head_is_a_project():
+    # province-anhui-2026, province-guizhou-2026, province-beijing-2026: a station, a bridge, a science park (D8)
+    assert constrained("合新高铁安徽段、合肥西站建成运营，", "合肥西站", "LOC") == [("合肥西站", "PROJ")]
+    assert constrained("花江峡谷大桥名扬四海，", "花江峡谷大桥", "LOC") == [("花江峡谷大桥", "PROJ")]
+    text = "雄安新区中关村科技园新增入驻企业132家，"
+    assert constrained(text, "雄安新区中关村科技园", "ORG") == [("雄安新区中关村科技园", "PROJ")]
+    # province-henan-2026: an institute's base stays the body it is; the old industrial base of the north-east a place
+    text = "加快中国农科院河南创新基地高质量发展，"
+    assert constrained(text, "中国农科院河南创新基地", "ORG") == [("中国农科院河南创新基地", "ORG")]
+    # national-state-council-2005
+    assert constrained("在东北老工业基地开展了增值税转型改革", "东北老工业基地", "LOC") == [("东北老工业基地", "LOC")]
