@@ -689,6 +689,10 @@ def test_a_place_or_body_named_by_a_facilitys_head_is_a_project():
     assert constrained("花江峡谷大桥名扬四海，", "花江峡谷大桥", "LOC") == [("花江峡谷大桥", "PROJ")]
     text = "雄安新区中关村科技园新增入驻企业132家，"
     assert constrained(text, "雄安新区中关村科技园", "ORG") == [("雄安新区中关村科技园", "PROJ")]
+    # province-liaoning-2026, province-anhui-2026
+    assert constrained("支持沈抚科创园探索科技成果转化新模式", "沈抚科创园", "LOC") == [("沈抚科创园", "PROJ")]
+    text = "以共建上海（长三角）国际科技创新中心为引领"
+    assert constrained(text, "上海（长三角）国际科技创新中心", "ORG") == [("上海（长三角）国际科技创新中心", "PROJ")]
     # province-henan-2026: an institute's base stays the body it is; the old industrial base of the north-east a place
     text = "加快中国农科院河南创新基地高质量发展，"
     assert constrained(text, "中国农科院河南创新基地", "ORG") == [("中国农科院河南创新基地", "ORG")]
