@@ -698,3 +698,12 @@ def test_a_place_or_body_named_by_a_facilitys_head_is_a_project():
     assert constrained(text, "中国农科院河南创新基地", "ORG") == [("中国农科院河南创新基地", "ORG")]
     # national-state-council-2005
     assert constrained("在东北老工业基地开展了增值税转型改革", "东北老工业基地", "LOC") == [("东北老工业基地", "LOC")]
+
+
+def test_a_programme_money_is_raised_for_is_a_project():
+    # province-guangxi-2026
+    text = "筹措280.44亿元实施社保惠民工程，继续提高城乡居民基础养老金"
+    assert constrained(text, "社保惠民工程", "IND") == [("社保惠民工程", "PROJ")]
+    # national-state-council-2004: what the money is used for is no programme
+    text = "为支持农村税费改革，今年中央财政拿出396亿元用于转移支付"
+    assert constrained(text, "转移支付", "IND") == [("转移支付", "IND")]
