@@ -693,6 +693,9 @@ def test_a_place_or_body_named_by_a_facilitys_head_is_a_project():
     assert constrained("支持沈抚科创园探索科技成果转化新模式", "沈抚科创园", "LOC") == [("沈抚科创园", "PROJ")]
     text = "以共建上海（长三角）国际科技创新中心为引领"
     assert constrained(text, "上海（长三角）国际科技创新中心", "ORG") == [("上海（长三角）国际科技创新中心", "PROJ")]
+    # province-fujian-2026, province-shanghai-2026: a national park and a science city are zones, places
+    assert constrained("建好武夷山国家公园，支持木兰溪源", "武夷山国家公园", "PROJ") == [("武夷山国家公园", "LOC")]
+    assert constrained("推进临港科创城建设", "临港科创城", "PROJ") == [("临港科创城", "LOC")]
     # province-henan-2026: an institute's base stays the body it is; the old industrial base of the north-east a place
     text = "加快中国农科院河南创新基地高质量发展，"
     assert constrained(text, "中国农科院河南创新基地", "ORG") == [("中国农科院河南创新基地", "ORG")]
