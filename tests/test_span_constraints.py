@@ -710,3 +710,9 @@ def test_a_programme_money_is_raised_for_is_a_project():
     # national-state-council-2004: what the money is used for is no programme
     text = "为支持农村税费改革，今年中央财政拿出396亿元用于转移支付"
     assert constrained(text, "转移支付", "IND") == [("转移支付", "IND")]
+
+
+def test_a_rank_reached_from_another_is_the_one_reached():
+    # province-anhui-2026
+    text = "总数186家、从全国第9位升至第7位"
+    assert constrained(text, "全国第9位升至第7位", "ACH") == [("第7位", "ACH")]

@@ -52,6 +52,8 @@
 - in a national report a zone with no place's name (自贸试验区, 综合保税区) is the kind, no LOC (71 of 71 unmarked);
 - the scope before a rank is part of it (全国排名第八, 全球第一: 241 gold ranks start with it, none leaves it out),
   and a place among the first N (居全国前10位) is a rank, the ACH, not a FIG (6 of 6 in the gold);
+- a rank reached from another (从全国第9位升至第7位) is the one reached (21 gold ACH follow 升至 / 上升到 …, none
+  holds one);
 - a rank in the plan part of the report (确保优良水体比例居全国前列) is an aim, no ACH (D18);
 - an honour only hoped for (有望获省“七连优”, 力争…, 争取…: 有望, 力争 or 争取 earlier in its clause) is no ACH
   (§1; none of the 878 gold ACH is), and a pilot only hoped for (争取国家算电协同试点, 争创…试点) no PROJ (D17; on the
@@ -538,7 +540,14 @@ _ACH_VERB = re.compile(r"(?:中(?=位列|位居|排名))?(?:位列|位居|排名
                        r"|首夺|首获|夺得|荣获|获得)")
 
 
+# 从全国第9位升至第7位: the rank reached is the ACH, the one left is not (21 gold ACH follow such a verb, none has one)
+_RISEN_TO = re.compile(r"(?:升至|上升至|跃升至|提升至|上升到|提升到|跃升到)")
+
+
 def _trim_achievement_verb(text: str, start: int, end: int) -> tuple[int, int]:
+    risen = [m.end() for m in _RISEN_TO.finditer(text, start, end)]
+    if risen and risen[-1] < end - 1:
+        start = risen[-1]
     verb = _ACH_VERB.match(text, start, end)
     return (verb.end(), end) if verb and verb.end() < end - 1 else (start, end)
 
