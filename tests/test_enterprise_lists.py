@@ -194,3 +194,11 @@ def test_a_plant_in_a_sentence_about_building_it_is_a_project():
     # national-state-council-1954: the company whose works were built owns them and stays ENT
     text = "已全部或者部分完工並投入生産的有十七項，包括鞍山鋼鐵公司的大型軋鋼廠、無縫鋼管廠、薄板廠"
     assert after_component(text, "鞍山鋼鐵公司", "ENT") == [("鞍山鋼鐵公司", "ENT")]
+
+
+def test_a_class_of_firms_is_no_enterprise():
+    # national-state-council-1998, province-guangxi-2026: words a tagger read as firms' names
+    assert after_component("防止简单拼凑集团和盲目扩大规模", "拼凑集团", "ENT") == []
+    assert after_component("保持高风险银行机构全面清零", "高风险银行", "ENT") == []
+    # province-yunnan-2026: a name that holds such a word stays a firm
+    assert after_component("有序组建云南农村商业银行。", "云南农村商业银行", "ENT") == [("云南农村商业银行", "ENT")]
