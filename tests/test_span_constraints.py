@@ -716,3 +716,10 @@ def test_a_rank_reached_from_another_is_the_one_reached():
     # province-anhui-2026
     text = "总数186家、从全国第9位升至第7位"
     assert constrained(text, "全国第9位升至第7位", "ACH") == [("第7位", "ACH")]
+
+
+def test_a_listed_product_is_no_project():
+    # national-state-council-1991: steel products a tagger read as projects
+    text = "尤其是石油管、冷轧硅钢片、镀锡薄板、镀锌薄板等重要品种"
+    assert constrained(text, "冷轧硅钢片", "PROJ") == []
+    assert constrained(text, "镀锌薄板", "PROJ") == []
