@@ -694,7 +694,8 @@ def constrain(text: str, spans: list[tuple[int, int, str]], divisions: frozenset
             label = "PROJ"  # 合肥西站, 雄安新区中关村科技园: a facility (D8)
         elif label == "PROJ" and _ZONE.search(text, start, end):
             label = "LOC"  # 武夷山国家公园, 临港科创城: a zone with territory (D8)
-        if label == "IND" and _FUNDED_PROGRAMME.search(text, start, end) and _FUNDS_BEFORE.search(text, 0, start):
+        if (label == "IND" and _FUNDED_PROGRAMME.search(text, start, end)
+                and _FUNDS_BEFORE.search(text, max(0, start - 8), start)):  # the verb is at most 4 characters
             label = "PROJ"  # 筹措280.44亿元实施社保惠民工程: the programme the money is for
         if label == "PROJ":
             start, end = _take_quoted_head(text, start, end, starts)
