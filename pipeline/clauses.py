@@ -3,7 +3,10 @@ last punctuation mark of a kind, and each says which marks end a clause for it."
 
 from __future__ import annotations
 
+from pipeline.schema import SENTENCE_ENDS
+
 CLAUSE_MARKS = "，。；,;\n"  # both forms: the pipeline reads normalised text (，→,), tests and tools raw text
+SENTENCE_MARKS = "".join((*SENTENCE_ENDS, "；", ";"))  # the end of a sentence, or a semicolon
 
 
 def clause_start(text: str, pos: int, marks: str = CLAUSE_MARKS, floor: int = 0) -> int:

@@ -48,7 +48,7 @@ import re
 from spacy.language import Language
 from spacy.tokens import Doc
 
-from pipeline.clauses import clause_start
+from pipeline.clauses import SENTENCE_MARKS, clause_start
 from pipeline.components.alignment import set_entities, unmarked
 from pipeline.divisions import division_names
 from pipeline.gazetteer import Gazetteer
@@ -187,8 +187,7 @@ def firm_evidence(text: str, start: int, end: int, enterprises: Gazetteer) -> bo
 _PLANT_END = re.compile(r"(?:厂|廠|电站|電站|公司|矿|礦|矿务局|礦務局|油田)$")
 _BUILDING = re.compile(r"建设|建設|建成|完工|投入生产|投入生産|投产|投產|施工|兴建|興建|新建|扩建|擴建|改建|竣工"
                        r"|开工|開工")
-_SENTENCE_MARKS = "。；;！？!?\n"
-_SENTENCE_MARK = re.compile(f"[{_SENTENCE_MARKS}]")
+_SENTENCE_MARK = re.compile(f"[{re.escape(SENTENCE_MARKS)}]")
 _SENTENCE_REACH = 300
 _OWNER_OF = re.compile(r"的(?!建设|建設|扩建|擴建|改建|开发|開發)")
 
@@ -200,7 +199,7 @@ def works_being_built(text: str, start: int, end: int) -> bool:
         return False
     # the sentence around the name, at most _SENTENCE_REACH characters either side (a text without punctuation
     # must not make each look scan the whole document)
-    left = clause_start(text, start, _SENTENCE_MARKS, floor=max(0, start - _SENTENCE_REACH))
+    left = clause_start(text, start, SENTENCE_MARKS, floor=max(0, start - _SENTENCE_REACH))
     right = _SENTENCE_MARK.search(text, end, end + _SENTENCE_REACH)
     return bool(_BUILDING.search(text, left, right.start() if right else min(len(text), end + _SENTENCE_REACH)))
 

@@ -108,7 +108,7 @@ from pipeline.components.alignment import char_spans
 from pipeline.components.extensions import relations_of
 from pipeline.components.report import report_context
 from pipeline.divisions import PROVINCE_NAMES, division_names, is_division, short_name
-from pipeline.figures.grammar import AFTER_TIMES, apparatus_count, population_phrase
+from pipeline.figures.grammar import AFTER_TIMES, PURPOSE_VERBS, apparatus_count, population_phrase
 from pipeline.figures.units import ALTERNATE_UNIT, ALTERNATE_UNIT_AFTER
 from pipeline.textnorm import normalised_text
 from pipeline.tokenizer import WORD_STARTS
@@ -757,7 +757,7 @@ _ZONE = re.compile(r"(?:(?<!文化)国家公园|科学城|科创城|新城)$")
 
 # 筹措7亿元实施就业惠民工程, 安排…元用于…项目: a programme money is raised or set aside for is a PROJ (11 of 11 such
 # names in the train and dev gold; 用于转移支付, 用于促进就业 name no programme and stay IND)
-_FUNDS_BEFORE = re.compile(r"元(?:用于支持|用于|实施|支持|推进|建设|推动|开展|加快)$")
+_FUNDS_BEFORE = re.compile(rf"元(?:{PURPOSE_VERBS})$")
 _FUNDED_PROGRAMME = re.compile(r"(?:工程|项目|行动|计划)$")
 
 # 实施 779 times right before a gold PROJ, 开展 438, 深入实施 126, 加快建设 55 …: none of these starts one

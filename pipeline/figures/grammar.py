@@ -29,6 +29,8 @@ SUFFIX_QUALIFIERS: dict[str, str] = {"左右": "approx", "以上": "at_least", "
 # 强 / 弱 (a little over / under) only after a percentage (占…经费的24%强: 2 of 2 in the gold); 500强 is a list
 _AFTER_PERCENT = ("强", "弱")
 APPROX_INFIX: dict[str, str] = {"多": "at_least", "余": "at_least"}
+# 筹措7亿元实施就业惠民工程, 安排200亿元用于…: the verbs between a sum of money and what it is for
+PURPOSE_VERBS = "用于支持|用于|实施|支持|推进|建设|推动|开展|加快"
 # 增长两倍多, 等于一九五〇年的六倍半: what follows 倍 is part of the multiple (the gold: 11 of 11); 半 adds a half
 AFTER_TIMES: dict[str, str | None] = {"多": "at_least", "半": None}
 

@@ -20,9 +20,9 @@ from dataclasses import dataclass, field
 from pathlib import Path
 
 from pipeline import linear
-from pipeline.clauses import clause_start
+from pipeline.clauses import SENTENCE_MARKS, clause_start
+from pipeline.figures.grammar import PURPOSE_VERBS
 from pipeline.relations.candidates import JOINS, Candidate, SortedSpans, SpanT, candidates, features
-from pipeline.schema import SENTENCE_ENDS
 
 
 def _default_thresholds() -> dict[str, float]:
@@ -107,7 +107,7 @@ def _with_head(scored: list[tuple[Candidate, float]], head: SpanT) -> tuple[Cand
 # 筹措7亿元实施就业惠民工程, 安排200亿元用于…: money raised or set aside for the project or measure named
 # right after it
 _FUNDING = re.compile(r"(?:筹措|安排|投入|统筹|下达|拨付|争取)$")
-_FOR = re.compile(r"用于支持|用于|实施|支持|推进|建设|推动|开展|加快")
+_FOR = re.compile(PURPOSE_VERBS)
 
 
 def funded_head(text: str, index: SortedSpans, tail: SpanT,
@@ -129,14 +129,13 @@ def funded_head(text: str, index: SortedSpans, tail: SpanT,
 # 新增境内上市公司62家，总数186家; 净增各类经营主体155万户、总量达474万户: the total of the indicator just counted
 _TOTAL_WORDS = ("总数", "总量", "总计", "总规模", "总数量", "总额", "规模")
 _TOTAL = re.compile(rf"(?:^|(?<=[，、,]))(?:{'|'.join(_TOTAL_WORDS)})(?:首次|历史性)?(?:达到|达|为|超过|突破)?$")
-_SENTENCE_MARKS = "".join((*SENTENCE_ENDS, "；", ";"))  # a head is looked for back to the sentence or a semicolon
 
 
 def _indicator_before(text: str, index: SortedSpans, i: int, pos: int,
                       accept: Callable[[SpanT], bool]) -> SpanT | None:
     """The nearest IND that `accept`s, walking back from span `i` to the start of the sentence (or semicolon
     clause) that `pos` lies in."""
-    begin = clause_start(text, pos, _SENTENCE_MARKS)
+    begin = clause_start(text, pos, SENTENCE_MARKS)  # a head is looked for back to the sentence or a semicolon
     while i >= 0 and index.spans[i][0] >= begin:
         if index.spans[i][2] == "IND" and accept(index.spans[i]):
             return index.spans[i]
@@ -228,7 +227,6 @@ def awarding_agent(text: str, cand: Candidate) -> bool:
 # 国家级数字领航企业18家、工业互联网平台46家，均居全国首位: 均 gives the rank to every indicator of the run before it
 _ALL_HOLD = re.compile(r"均(?:居|位居|位列|列|保持|排名|稳居|处于|位于|进入)$")
 _RUN_GAP = 3  # the most characters between two spans of the run (、, 增至, 分别达)
-_RUN_ENDS = (*SENTENCE_ENDS, "；", ";")
 
 
 def held_by_all(text: str, index: SortedSpans, tail: SpanT,
@@ -242,7 +240,7 @@ def held_by_all(text: str, index: SortedSpans, tail: SpanT,
     out, edge = [], verb.start()
     for span in reversed(index.spans[:index.index[tail]]):
         gap = text[span[1]:edge]
-        if span[2] not in ("IND", "FIG") or len(gap) > _RUN_GAP or any(c in _RUN_ENDS for c in gap) \
+        if span[2] not in ("IND", "FIG") or len(gap) > _RUN_GAP or any(c in SENTENCE_MARKS for c in gap) \
                 or edge < verb.start() and ("，" in gap or "," in gap):
             break  # a comma ends the run, but for the one before 均 (…46家，均居): the clause before is another fact
         if span[2] == "IND" and span in by_head:
