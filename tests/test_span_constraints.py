@@ -723,3 +723,21 @@ def test_a_listed_product_is_no_project():
     text = "尤其是石油管、冷轧硅钢片、镀锡薄板、镀锌薄板等重要品种"
     assert constrained(text, "冷轧硅钢片", "PROJ") == []
     assert constrained(text, "镀锌薄板", "PROJ") == []
+
+
+def test_what_is_ranked_is_the_whole_subject_of_its_clause():
+    # province-anhui-2026: the tagger stopped at the verb inside the ranked indicator
+    text = "认真贯彻民营经济促进法，向民间资本推介重大项目投资总额居全国第3位，规上民营工业增加值"
+    spans = [span(text, "重大项目投资总额", "IND"), span(text, "全国第3位", "ACH")]
+    assert shown(text, constrain(text, spans)) == [("向民间资本推介重大项目投资总额", "IND"), ("全国第3位", "ACH")]
+    # province-fujian-2026: a streak between the indicator and its rank
+    text = "月最低工资标准平均数提高至2100元，保障农民工工资支付工作考核连续6年获A级。"
+    spans = [span(text, "农民工工资支付工作考核", "IND"), span(text, "A级", "ACH")]
+    assert shown(text, constrain(text, spans))[0] == ("保障农民工工资支付工作考核", "IND")
+    # province-hainan-2026: the clause's scope or quantity word stays outside
+    text = "实际对外投资增长20.7%，多项指标增速居全国前列。"
+    spans = [span(text, "指标增速", "IND"), span(text, "全国前列", "ACH")]
+    assert shown(text, constrain(text, spans))[0] == ("指标增速", "IND")
+    # made-up: the same clause with a figure instead of a rank, where nothing is taken in
+    text = "认真贯彻民营经济促进法，向民间资本推介重大项目投资总额1200亿元"
+    assert constrained(text, "重大项目投资总额", "IND") == [("重大项目投资总额", "IND")]
