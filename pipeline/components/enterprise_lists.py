@@ -165,7 +165,9 @@ _FIRM_CONTEXT = re.compile(r"企业|公司|集团|厂|银行|銀行|上市|龙�
 _FIRM_CLASS = re.compile(r"(?:中小|高风险|大型|国有|民营|地方|农村|城市|股份制|政策性|外资|合资|拼凑)(?:商业)?"
                          r"(?:银行|集团|公司)")
 _CLAUSE_MARKS = "，。；：,;:\n！？!?"
+Span = tuple[int, int, str]  # (start, end, label) over the text
 _CLAUSE_MARK = re.compile(f"[{_CLAUSE_MARKS}]")
+_CLAUSE_REACH = 80  # how far the words of firms are looked for either side (text without punctuation stays linear)
 
 
 def firm_evidence(text: str, start: int, end: int, enterprises: Gazetteer) -> bool:
@@ -174,9 +176,9 @@ def firm_evidence(text: str, start: int, end: int, enterprises: Gazetteer) -> bo
     name = text[start:end]
     if any(name[:k] in enterprises.names for k in range(2, len(name) + 1)) or _FIRM_NAME_END.search(name):
         return True
-    left = clause_start(text, start, _CLAUSE_MARKS, floor=max(0, start - 80))
-    right = _CLAUSE_MARK.search(text, end)
-    after = text[end:right.start() if right else len(text)]
+    left = clause_start(text, start, _CLAUSE_MARKS, floor=max(0, start - _CLAUSE_REACH))
+    right = _CLAUSE_MARK.search(text, end, end + _CLAUSE_REACH)
+    after = text[end:right.start() if right else end + _CLAUSE_REACH]
     return bool(_FIRM_CONTEXT.search(text[left:start]) or _FIRM_CONTEXT.search(after))
 
 
@@ -218,8 +220,21 @@ class EnterpriseLists:
 
     def __call__(self, doc: Doc) -> Doc:
         text = normalised_text(doc)
-        members = enterprise_members(text)
         spans = [(e.start_char, e.end_char, e.label_) for e in doc.ents]
+        words = ({t.idx for t in doc}, {t.idx + len(t) for t in doc})
+        members, with_plants = self.new_enterprises(text, spans, words)
+        checked = self.checked_enterprises(text, with_plants, members)
+        if not members and checked == spans:
+            return doc
+        kept = [(a, b, label) for a, b, label in checked if not any(s < b and a < t for s, t in members)]
+        set_entities(doc, [*kept, *((s, t, "ENT") for s, t in members)])
+        return doc
+
+    def new_enterprises(self, text: str, spans: list[Span],
+                        words: tuple[set[int], set[int]]) -> tuple[list[tuple[int, int]], list[Span]]:
+        """The enterprises the rules find (list members, awardees, exchanges, provincial groups, well-known names),
+        and `spans` with each PROJ that goes on from a well-known name taking it in."""
+        members = enterprise_members(text)
         # an awardee is added where the recogniser left its place empty (it may be a PROJ or an ORG), or where
         # it read the name as a place that the gazetteer does not know
         awardees = enterprise_awardees(text)
@@ -229,9 +244,8 @@ class EnterpriseLists:
         # an exchange is added unless a span that is not ORG covers it (深交所科技成果与知识产权交易中心)
         members += [(s, t) for s, t in named_exchanges(text) if (s, t) not in members
                     and not any(a <= s and t <= b and label != "ORG" for a, b, label in spans)]
-        starts, ends = {t.idx for t in doc}, {t.idx + len(t) for t in doc}
         members += [span for span in unmarked(provincial_groups(text, self.divisions), spans) if span not in members]
-        known = [span for span in unmarked(known_names(self.enterprises, text, starts, ends), spans)
+        known = [span for span in unmarked(known_names(self.enterprises, text, *words), spans)
                  if span not in members]
         # a name the recogniser's PROJ goes on from is the company's plant or project (蔚来 + 汽车第二先进制造基地,
         # D7): the PROJ takes the name in; before another name (an ORG, LOC or ACH) it is no firm of its own.
@@ -240,21 +254,29 @@ class EnterpriseLists:
         extended = {after[t][0]: s for s, t in known if after.get(t, (0, ""))[1] == "PROJ"}
         spans = [(extended.get(b, a) if label == "PROJ" else a, b, label) for a, b, label in spans]
         members += [(s, t) for s, t in known if after.get(t, (0, ""))[1] not in ("PROJ", "ORG", "LOC", "ACH")]
-        blocs = [(a, b) for a, b, label in spans if label == "ENT" and _BLOC.search(text[a:b])]
-        # 民企赛力斯, 央企长安: the kind of firm before the name stays outside it (3 of 3 in the gold)
-        described = {(a, b): kind.end() for a, b, label in spans
-                     if label == "ENT" and b - a > 3 and (kind := _KIND_OF_FIRM.match(text, a))}
-        # a recogniser's ENT with no sign of a firm is dropped, or is the place it names (莆田)
-        unproven = {(a, b) for a, b, label in spans if label == "ENT" and (a, b) not in members
-                    and (a, b) not in blocs and (not firm_evidence(text, a, b, self.enterprises)
-                                                 or _FIRM_CLASS.fullmatch(text, a, b))}
-        works = {(a, b) for a, b, label in spans if label == "ENT" and (a, b) not in members
-                 and works_being_built(text, a, b)}
-        if not members and not blocs and not extended and not described and not unproven and not works:
-            return doc
-        relabelled = {**dict.fromkeys(works, "PROJ"), **dict.fromkeys(unproven, "LOC"), **dict.fromkeys(blocs, "ORG")}
-        spans = [(described.get((a, b), a), b, relabelled.get((a, b), label))
-                 for a, b, label in spans if (a, b) not in unproven or text[a:b] in self.divisions]
-        kept = [(a, b, label) for a, b, label in spans if not any(s < b and a < t for s, t in members)]
-        set_entities(doc, [*kept, *((s, t, "ENT") for s, t in members)])
-        return doc
+        return members, spans
+
+    def checked_enterprises(self, text: str, spans: list[Span], members: list[tuple[int, int]]) -> list[Span]:
+        """`spans` with each recogniser's ENT checked: a political bloc is ORG, a plant being built PROJ, a kind of
+        firm before the name left out (民企赛力斯, 央企长安: 3 of 3 in the gold), and an ENT with no sign of a firm
+        dropped, or the place it names (莆田)."""
+        relabelled: dict[tuple[int, int], str] = {}
+        starts: dict[tuple[int, int], int] = {}
+        dropped = set()
+        for a, b, label in spans:
+            if label != "ENT" or (a, b) in members:
+                continue
+            if b - a > 3 and (kind := _KIND_OF_FIRM.match(text, a)):
+                starts[a, b] = kind.end()
+            if _BLOC.search(text[a:b]):
+                relabelled[a, b] = "ORG"
+                continue
+            if not firm_evidence(text, a, b, self.enterprises) or _FIRM_CLASS.fullmatch(text, a, b):
+                if text[a:b] in self.divisions:
+                    relabelled[a, b] = "LOC"
+                else:
+                    dropped.add((a, b))
+            elif works_being_built(text, a, b):
+                relabelled[a, b] = "PROJ"
+        return [(starts.get((a, b), a), b, relabelled.get((a, b), label))
+                for a, b, label in spans if (a, b) not in dropped]
