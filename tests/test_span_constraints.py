@@ -734,6 +734,10 @@ def test_what_is_ranked_is_the_whole_subject_of_its_clause():
     text = "月最低工资标准平均数提高至2100元，保障农民工工资支付工作考核连续6年获A级。"
     spans = [span(text, "农民工工资支付工作考核", "IND"), span(text, "A级", "ACH")]
     assert shown(text, constrain(text, spans))[0] == ("保障农民工工资支付工作考核", "IND")
+    # province-fujian-2026: the assessment word the indicator takes in comes before the rank
+    text = "工程建设项目审批制度改革评估连续3年全国第一，建设用地审批“双随机、一公开”考评居全国首位。"
+    spans = [span(text, "用地审批“双随机、一公开”", "IND"), span(text, "全国首位", "ACH")]
+    assert shown(text, constrain(text, spans))[0] == ("建设用地审批“双随机、一公开”考评", "IND")
     # province-hainan-2026: the clause's scope or quantity word stays outside
     text = "实际对外投资增长20.7%，多项指标增速居全国前列。"
     spans = [span(text, "指标增速", "IND"), span(text, "全国前列", "ACH")]

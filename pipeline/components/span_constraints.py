@@ -739,9 +739,9 @@ def constrain(text: str, spans: list[tuple[int, int, str]], divisions: frozenset
             before = bisect_right(ends, start)
             floor = ends[before - 1] if before else 0  # where the span before ends
             start, end = _trim_indicator(text, _indicator_word_start(text, start, end, words, floor), end)
-            start = _ranked_subject_start(text, start, end, floor, ranks)
             if evaluation := _EVALUATION_AFTER.match(text, end):
                 end = evaluation.end()
+            start = _ranked_subject_start(text, start, end, floor, ranks)
             if text[start - 2:start] in ("各类", "各项") and start - 2 >= floor:
                 start -= 2  # 新登记[各类经营主体]: the gold holds 各类 in 19 INDs, leaves it before 6; 各项 3 and 0
         if label == "FIG" and text[start - 1:start] == "前" and _RANK_COUNT.fullmatch(text, start, end):
