@@ -46,7 +46,7 @@ few towns; city, district and county reports name many.
 from __future__ import annotations
 
 import re
-from bisect import bisect_left
+from bisect import bisect_left, bisect_right
 
 from spacy.language import Language
 from spacy.tokens import Doc
@@ -140,6 +140,41 @@ _TAIL_ENDS = re.compile(r"[，。；、,;]|入选|获评|获批|荣获|被评为
 _WORD_DIVISIONS = frozenset("振兴 平安".split())
 
 
+def _first_item(text: str, start: int, end: int, at_start: set[int],
+                divisions: frozenset[str]) -> tuple[int, int] | None:
+    """The list's first item without the words before it: from the first word start that leaves a division."""
+    first = next((k for k in range(start, end - 1) if k in at_start and is_division(text[k:end], divisions)), None)
+    return None if first is None else (first, end)
+
+
+def _last_item(text: str, start: int, end: int, starts: list[int],
+               divisions: frozenset[str]) -> tuple[int, int] | None:
+    """The list's last item, up to the last word start within it that ends a division of two characters or more."""
+    within = starts[bisect_left(starts, start + 2):bisect_right(starts, end)]
+    last = next((k for k in reversed(within) if is_division(text[start:k], divisions)), None)
+    return None if last is None else (start, last)
+
+
+def _list_items(text: str, match: re.Match, starts: list[int], at_start: set[int],
+                divisions: frozenset[str]) -> list[tuple[int, int]]:
+    """(start, end) of each item of an open list, or [] where one of them is no division."""
+    parts = match.group(1).split("、")
+    items, pos = [], match.start(1)
+    for i, part in enumerate(parts):
+        start, end = pos, pos + len(part)
+        pos = end + 1
+        if i == 0:
+            item = _first_item(text, start, end, at_start, divisions)
+        elif i < len(parts) - 1:
+            item = (start, end) if is_division(part, divisions) else None
+        else:
+            item = _last_item(text, start, end, starts, divisions)
+        if item is None:
+            return []
+        items.append(item)
+    return items
+
+
 def open_listed_places(text: str, word_starts: list[int], divisions: frozenset[str]) -> list[tuple[int, int]]:
     """(start, end) of each item of a list of two or more divisions not closed by 等 (the first without the words
     before it, the last up to a word start)."""
@@ -147,26 +182,8 @@ def open_listed_places(text: str, word_starts: list[int], divisions: frozenset[s
     at_start = set(starts)
     found = []
     for m in _OPEN_LIST.finditer(text):
-        items, pos, ok = [], m.start(1), True
-        parts = m.group(1).split("、")
-        for i, part in enumerate(parts):
-            start, end = pos, pos + len(part)
-            pos = end + 1
-            if i == 0:
-                first = next((k for k in range(start, end - 1)
-                              if k in at_start and is_division(text[k:end], divisions)), None)
-                item = None if first is None else (first, end)
-            elif i < len(parts) - 1:
-                item = (start, end) if is_division(part, divisions) else None
-            else:
-                last = next((k for k in reversed(starts)
-                             if start + 2 <= k <= end and is_division(text[start:k], divisions)), None)
-                item = None if last is None else (start, last)
-            if item is None:
-                ok = False
-                break
-            items.append(item)
-        names = [text[a:b] for a, b in items] if ok else []
+        items = _list_items(text, m, starts, at_start, divisions)
+        names = [text[a:b] for a, b in items]
         # a list of places names each once (大戏看北京、北京大视听 are brands) and no word that is also a division
         if len(items) < 2 or len(set(names)) < len(names) or _WORD_DIVISIONS.intersection(names):
             continue
