@@ -27,6 +27,8 @@ QUALIFIERS: tuple[str, ...] = ("approx", "at_least", "at_most")
 CHANGES: tuple[str, ...] = ("增长", "下降", "新增", "突破", "达到")
 FIGURE_STATUSES: tuple[str, ...] = ("actual", "expected", "target", "unknown")  # GUIDELINES §5b
 
+SpanT = tuple[int, int, str]  # (start, end, label) over a text: how the rules and the relation decoder pass spans
+
 
 def relation_allowed(rel_type: str, head_label: str, tail_label: str) -> bool:
     """Whether the schema allows a relation of this type between spans of these labels."""

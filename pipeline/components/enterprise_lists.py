@@ -53,6 +53,7 @@ from pipeline.components.alignment import set_entities, unmarked
 from pipeline.divisions import division_names
 from pipeline.gazetteer import Gazetteer
 from pipeline.paths import ENTERPRISES
+from pipeline.schema import SpanT
 from pipeline.textnorm import normalised_text
 
 _MEMBER = r"[^\s，。；、：:“”‘’（）()《》,;]{2,14}"
@@ -165,7 +166,6 @@ _FIRM_CONTEXT = re.compile(r"企业|公司|集团|厂|银行|銀行|上市|龙�
 _FIRM_CLASS = re.compile(r"(?:中小|高风险|大型|国有|民营|地方|农村|城市|股份制|政策性|外资|合资|拼凑)(?:商业)?"
                          r"(?:银行|集团|公司)")
 _CLAUSE_MARKS = "，。；：,;:\n！？!?"
-Span = tuple[int, int, str]  # (start, end, label) over the text
 _CLAUSE_MARK = re.compile(f"[{_CLAUSE_MARKS}]")
 _CLAUSE_REACH = 80  # how far the words of firms are looked for either side (text without punctuation stays linear)
 
@@ -230,8 +230,8 @@ class EnterpriseLists:
         set_entities(doc, [*kept, *((s, t, "ENT") for s, t in members)])
         return doc
 
-    def new_enterprises(self, text: str, spans: list[Span],
-                        words: tuple[set[int], set[int]]) -> tuple[list[tuple[int, int]], list[Span]]:
+    def new_enterprises(self, text: str, spans: list[SpanT],
+                        words: tuple[set[int], set[int]]) -> tuple[list[tuple[int, int]], list[SpanT]]:
         """The enterprises the rules find (list members, awardees, exchanges, provincial groups, well-known names),
         and `spans` with each PROJ that goes on from a well-known name taking it in."""
         members = enterprise_members(text)
@@ -256,7 +256,7 @@ class EnterpriseLists:
         members += [(s, t) for s, t in known if after.get(t, (0, ""))[1] not in ("PROJ", "ORG", "LOC", "ACH")]
         return members, spans
 
-    def checked_enterprises(self, text: str, spans: list[Span], members: list[tuple[int, int]]) -> list[Span]:
+    def checked_enterprises(self, text: str, spans: list[SpanT], members: list[tuple[int, int]]) -> list[SpanT]:
         """`spans` with each recogniser's ENT checked: a political bloc is ORG, a plant being built PROJ, a kind of
         firm before the name left out (民企赛力斯, 央企长安: 3 of 3 in the gold), and an ENT with no sign of a firm
         dropped, or the place it names (莆田)."""

@@ -114,10 +114,9 @@ from pipeline.components.report import report_context
 from pipeline.divisions import PROVINCE_NAMES, division_names, is_division, short_name
 from pipeline.figures.grammar import AFTER_TIMES, PURPOSE_VERBS, apparatus_count, population_phrase
 from pipeline.figures.units import ALTERNATE_UNIT, ALTERNATE_UNIT_AFTER
+from pipeline.schema import SpanT
 from pipeline.textnorm import normalised_text
 from pipeline.tokenizer import WORD_STARTS
-
-SpanT = tuple[int, int, str]  # (start, end, label) over the text
 
 _BREAK = re.compile(r"(?<![0-9])[,，]|[,，](?![0-9])|[；;。！？!?\n]")
 _CLAUSE_END = re.compile(r"[，。；,;\n]")

@@ -10,9 +10,8 @@ import re
 from bisect import bisect_right
 from dataclasses import dataclass
 
-from pipeline.schema import RELATION_BY_TAIL, RELATION_TYPES, SENTENCE_ENDS
+from pipeline.schema import RELATION_BY_TAIL, RELATION_TYPES, SENTENCE_ENDS, SpanT
 
-SpanT = tuple[int, int, str]
 TRIGGERS = re.compile("获评|入选|上榜|获批|入围|荣获|被评为|被命名为|被确定为|列入|跻身|稳居|位居|获得|获|居|增长|下降|"
                       "突破|达到|新增|提高|减少|实现|完成|分别|占|比|的")
 _SENTENCE_END = re.compile("[" + re.escape("".join(SENTENCE_ENDS)) + "]")
