@@ -583,6 +583,14 @@ def test_a_province_in_a_slogan_or_modifying_a_plan_is_no_place():
     # province-hebei-2026: the place itself (a visit) stays
     text = "习近平总书记视察河北重要讲话精神"
     assert own_constrained(text, "河北", "LOC", "河北") == [("河北", "LOC")]
+    # province-jiangxi-2026, province-yunnan-2026: the province modifying what it has or makes
+    text = "充分依托江西比较优势和有利条件"
+    assert own_constrained(text, "江西", "LOC", "江西") == []
+    text = "巩固云南咖啡代表中国的产业地位"
+    assert own_constrained(text, "云南", "LOC", "云南") == []
+    # province-guangdong-2026: the province acting (a verb before the noun) stays
+    text = "也是广东增创新优势、实现新突破的紧要时期"
+    assert own_constrained(text, "广东", "LOC", "广东") == [("广东", "LOC")]
 
 
 def test_an_assessment_after_an_indicator_is_part_of_it():
