@@ -158,6 +158,21 @@ def test_a_lake_named_by_a_word_of_the_segmentation(nlp_rules):
     assert found("强化河湖长制") == []
 
 
+def test_a_zone_named_by_its_division(nlp_rules):
+    from pipeline.components.regions import zones
+    from pipeline.divisions import division_names
+
+    def found(text):
+        return [text[s:e] for s, e in zones(text, [t.idx for t in nlp_rules.tokenizer(text)], division_names())]
+
+    # province-anhui-2026, province-gansu-2026
+    assert found("健全合肥都市圈一体化发展推进机制") == ["合肥都市圈"]
+    assert found("金昌经开区获批建设国家外经贸提质增效示范项目") == ["金昌经开区"]
+    # province-guizhou-2026: the zone modifies a plan; province-qinghai-2026: two cities name one zone
+    assert found("编制实施贵阳都市圈发展规划") == []
+    assert found("西宁—海东都市圈一体化发展提速") == []
+
+
 def test_a_list_of_divisions_without_deng(nlp_rules):
     from pipeline.components.regions import open_listed_places
     from pipeline.divisions import autonomous_short_names, division_names
