@@ -43,8 +43,8 @@ name is LOC (5) or inside a longer place (永靖盐锅峡镇, 化隆县谢家滩
 few towns; city, district and county reports name many.
 
 A zone named by its division (合肥都市圈, 福州新区, 金昌经开区, 海口综保区: a division starting a word of the
-segmentation, then 新区, 都市圈, 经济圈, 综保区, 综合保税区, 高新区 or 经开区; not before a plan, 贵阳都市圈发展规划, nor
-after a dash) is LOC where nothing is marked: 31 of 32 such names in the train gold (the plan the other), 2 more
+segmentation, then 新区, 都市圈, 经济圈, 综保区, 综合保税区, 高新区 or 经开区; not before a plan,
+贵阳都市圈发展规划, nor after a dash) is LOC where nothing is marked: 31 of 32 such names in the train gold (the plan the other), 2 more
 right on the held-out provincial set and nothing else changed.
 """
 
@@ -311,8 +311,9 @@ def create_regions(nlp: Language, name: str) -> Regions:
 class Regions:
     """Marks the places of this module's docstring (a province's land, a place struck by a disaster, a list of
     divisions or waters closed by 等, a list of divisions without it, a part of a province, a base area, a town named
-    in full, a lake, a zone named by its division) as LOC where the recogniser marked nothing on them but a place inside, and relabels a list item
-    the recogniser read as something else (after the recognisers, before the constraints)."""
+    in full, a lake, a zone named by its division) as LOC where the recogniser marked nothing on them but a place
+    inside, and relabels a list item the recogniser read as something else (after the recognisers, before the
+    constraints)."""
 
     def __init__(self) -> None:
         self.divisions = division_names()
