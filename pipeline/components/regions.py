@@ -44,8 +44,9 @@ few towns; city, district and county reports name many.
 
 A zone named by its division (合肥都市圈, 福州新区, 金昌经开区, 海口综保区: a division starting a word of the
 segmentation, then 新区, 都市圈, 经济圈, 综保区, 综合保税区, 高新区 or 经开区; not before a plan,
-贵阳都市圈发展规划, nor after a dash) is LOC where nothing is marked: 31 of 32 such names in the train gold (the plan the other), 2 more
-right on the held-out provincial set and nothing else changed.
+贵阳都市圈发展规划, nor after a dash) is LOC where nothing is marked: 31 of 32 such names in the
+train gold (the plan the other), 2 more right on the held-out provincial set and nothing else
+changed.
 """
 
 from __future__ import annotations
