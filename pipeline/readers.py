@@ -160,11 +160,43 @@ def read_pdf(data: bytes, path: str) -> tuple[str, str]:
         text = extract_text(BytesIO(data))
     except (PDFSyntaxError, ValueError, TypeError, KeyError) as err:
         raise ReportError(f"{path}: not a readable PDF ({type(err).__name__}: {err})") from None
-    # pdfminer ends pages with form feeds and breaks lines inside paragraphs; keep the text, drop the feeds.
-    text = text.replace("\x0c", "\n").strip()
+    # pdfminer ends pages with form feeds and breaks lines inside paragraphs: drop the feeds, rejoin the lines.
+    text = rejoin_wrapped_lines(text.replace("\x0c", "\n").strip())
     if not text:
         raise ReportError(f"{path}: PDF has no text layer (scanned pages need OCR first)")
     return text, "pdf"
+
+
+_SENTENCE_END = re.compile(r"[。！？!?][”’」』）)]*$")
+_FULL_LINE = 0.8  # a line this share of the page width (the 90th percentile of line lengths) or longer is full
+_PAGE_WIDTH = 120  # the most characters a page's line holds (an A4 line of 10-point characters holds about 45)
+
+
+def rejoin_wrapped_lines(text: str) -> str:
+    """The text with the line breaks a page width made (inside a paragraph) removed. A break is a wrap when the
+    line before it is full, does not end a sentence, and the next line goes on without an indent; only in a text
+    whose lines are page-wide (the 90th percentile of their lengths at most 120 characters) and mostly full,
+    never in a paragraph-per-line text (in the corpus' reports that percentile is 138 characters or more, and at
+    most 46% of the lines are full, against 83% for a report set 38 characters wide). The models treat every line
+    break as the end of a sentence, so a wrap left in cuts names and figures in two."""
+    lines = text.split("\n")
+    lengths = sorted(len(line) for line in lines if line.strip())
+    if len(lengths) < 10:
+        return text
+    width = lengths[int(0.9 * len(lengths)) - 1]
+    if width > _PAGE_WIDTH:
+        return text
+    full = [len(line) >= _FULL_LINE * width and bool(line.strip()) for line in lines]
+    if sum(full) < 0.5 * len(lengths):
+        return text
+    out = [lines[0]]
+    for i in range(1, len(lines)):
+        line = lines[i]
+        if full[i - 1] and not _SENTENCE_END.search(lines[i - 1]) and line[:1].strip():
+            out[-1] += line  # goes on from the line before: no indent, no blank line
+        else:
+            out.append(line)
+    return "\n".join(out)
 
 
 _BY_SUFFIX = {".docx": read_docx, ".pdf": read_pdf, ".html": read_html, ".htm": read_html}

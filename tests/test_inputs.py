@@ -65,6 +65,33 @@ def test_pdf_with_text_layer_and_without(tmp_path):
         read_report(scanned)
 
 
+def test_pdf_lines_wrapped_by_the_page_are_rejoined(tmp_path):
+    from reportlab.pdfbase import pdfmetrics
+    from reportlab.pdfbase.cidfonts import UnicodeCIDFont
+    from reportlab.pdfgen import canvas
+
+    from pipeline.readers import rejoin_wrapped_lines
+
+    paragraphs = (ROOT / "corpus" / "raw" / "province-hebei-2026.txt").read_text(encoding="utf-8").split("\n")[7:13]
+    pdfmetrics.registerFont(UnicodeCIDFont("STSong-Light"))
+    path = tmp_path / "wrapped.pdf"
+    c = canvas.Canvas(str(path))
+    c.setFont("STSong-Light", 10)
+    y = 800
+    for paragraph in paragraphs:  # set 38 characters to a line, as a page would
+        for i in range(0, len(paragraph), 38):
+            c.drawString(40, y, paragraph[i:i + 38])
+            y -= 14
+        y -= 10
+    c.save()
+    text = read_report(path).text
+    long_ones = [p for p in paragraphs if len(p) > 38]
+    assert long_ones and all(p in text for p in long_ones)  # 全省生产总值 is no longer cut after 全省生产总
+    # a paragraph-per-line report is left as it is, headings and all
+    raw = (ROOT / "corpus" / "raw" / "province-henan-2026.txt").read_text(encoding="utf-8")
+    assert rejoin_wrapped_lines(raw) == raw
+
+
 def test_html_page_of_a_government_site(tmp_path):
     body = "".join(f"<p>{line}</p>" for line in FIRST_LINES.splitlines())
     page = (f"<html><head><meta charset='gbk'><title>政府工作报告</title><script>var x='增长9%';</script></head>"
