@@ -41,10 +41,10 @@ def record_parts(nlp: Language, text: str, doc_id: str, window_chars: int = WIND
     view = LineEndMap.of(text)
     bounds = window_bounds(view.text, window_chars)
     if len(bounds) == 1:
-        yield from _shifted_parts(nlp, text, view, bounds, doc_id)
+        yield from _shifted_parts(nlp, text, view, bounds, doc_id)  # one window: no memory to hand back
         return
     with long_document_memory():
-        for part in _shifted_parts(nlp, text, view, bounds, doc_id, windowed=True):
+        for part in _shifted_parts(nlp, text, view, bounds, doc_id):
             release_free_memory()  # what the last window's Doc freed goes back to the system
             yield part
 
@@ -61,11 +61,11 @@ def _window_docs(nlp: Language, text: str, bounds: list[tuple[int, int]], doc_id
         yield doc
 
 
-def _shifted_parts(nlp: Language, text: str, view: LineEndMap, bounds: list[tuple[int, int]], doc_id: str,
-                   windowed: bool = False) -> Iterator[dict[str, list[dict]]]:
-    # One window at a time: pipe is lazy.
-    windows = _window_docs(nlp, view.text, bounds, doc_id) if windowed else (view.text[a:b] for a, b in bounds)
-    docs = nlp.pipe(windows)
+def _shifted_parts(nlp: Language, text: str, view: LineEndMap, bounds: list[tuple[int, int]], doc_id: str
+                   ) -> Iterator[dict[str, list[dict]]]:
+    # One window at a time: pipe is lazy. Every window, a report's only one too, carries the whole report's
+    # context, so a year that only the file name gives (1960.txt, whose text names none) dates its figures.
+    docs = nlp.pipe(_window_docs(nlp, view.text, bounds, doc_id))
     n_entities = n_relations = 0
     for (offset, _), doc in zip(bounds, docs, strict=True):
         part = doc_to_record(doc, doc_id)

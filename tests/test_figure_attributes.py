@@ -195,6 +195,22 @@ def test_a_report_read_in_windows_reads_its_figures_with_the_whole_report(nlp_ru
     assert windowed == whole and {"actual", "target"} <= {status for _, status, _, _ in whole}
 
 
+
+def test_a_short_report_dated_by_its_file_name_only_dates_its_figures(nlp_rules):
+    from pipeline.extract import extract_record
+
+    # national-state-council-1975: 5,214 characters (one window) and no year in its text
+    text = (ROOT / "corpus" / "raw" / "national-state-council-1975.txt").read_text(encoding="utf-8")
+    assert read_metadata(normalise(text)).year is None
+
+    def period_of(doc_id, figure):
+        record = extract_record(nlp_rules, text, doc_id)
+        return next(e["period"] for e in record["entities"] if e["label"] == "FIG" and e["text"] == figure)
+
+    # 全国解放以来，尽管我国人口增加百分之六十: from the liberation to the last year under review
+    assert period_of("national-state-council-1975", "百分之六十") == "1950-1974"
+    assert period_of("report", "百分之六十") is None  # nothing dates the report
+
 def test_a_report_flattened_onto_one_line_keeps_its_sections():
     # province-shanghai-2024 is one line: “……的新期待！ 二、2024年主要任务 ……”
     assert _attributes("province-shanghai-2024", "4.72万亿元") == {"status": "actual", "period": "2023", "basis": None}
