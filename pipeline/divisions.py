@@ -4,6 +4,7 @@ and the towns and streets (…镇, …乡, …街道) by their full names."""
 from __future__ import annotations
 
 import re
+from collections.abc import Container
 from functools import lru_cache
 from pathlib import Path
 
@@ -84,11 +85,13 @@ def is_division(name: str, divisions: frozenset[str], suffixes: str = "县市区
 
 
 def division_ending_at(text: str, end: int, divisions: frozenset[str], longest: int, suffixes: str = "",
-                       also: tuple[str, ...] = ()) -> int | None:
+                       also: tuple[str, ...] = (), starts: Container[int] | None = None) -> int | None:
     """The start of the longest division name (at most `longest` characters, written in full or without one of
-    `suffixes`, or one of `also`) that ends at `end` in `text`, or None where none does."""
+    `suffixes`, or one of `also`; with `starts`, only a name starting at one of them) that ends at `end` in `text`,
+    or None where none does."""
     for size in range(longest, 1, -1):
         name = text[max(0, end - size):end]
-        if len(name) == size and (is_division(name, divisions, suffixes) or name in also):
+        if len(name) == size and (starts is None or end - size in starts) \
+                and (is_division(name, divisions, suffixes) or name in also):
             return end - size
     return None

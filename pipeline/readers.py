@@ -15,6 +15,8 @@ from pathlib import Path
 
 from charset_normalizer import from_bytes
 
+from pipeline.schema import CLOSERS, SENTENCE_ENDS
+
 MAX_BYTES = 20 * 1024 * 1024  # a report is ~100 KB (a PDF a few MB); anything this big is not one report
 _CJK_OR_TEXT = re.compile(r"[\u4e00-\u9fff\u3000-\u303f\uff00-\uffef\s\x20-\x7e\u2010-\u2027\u00b7]")
 
@@ -167,7 +169,7 @@ def read_pdf(data: bytes, path: str) -> tuple[str, str]:
     return text, "pdf"
 
 
-_SENTENCE_END = re.compile(r"[。！？!?][”’」』）)]*$")
+_SENTENCE_END = re.compile(f"[{re.escape(''.join(SENTENCE_ENDS))}][{re.escape(''.join(sorted(CLOSERS)))}]*$")
 _FULL_LINE = 0.8  # a line this share of the page width (the 90th percentile of line lengths) or longer is full
 _PAGE_WIDTH = 120  # the most characters a page's line holds (an A4 line of 10-point characters holds about 45)
 

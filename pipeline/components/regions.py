@@ -297,8 +297,7 @@ def zones(text: str, word_starts: list[int], divisions: frozenset[str]) -> list[
     for m in _ZONE.finditer(text):
         if _ZONE_PLAN.match(text, m.end()):
             continue
-        start = next((s for s in range(max(0, m.start() - _LONGEST_DIVISION), m.start() - 1)
-                      if s in at_start and text[s:m.start()] in divisions), None)
+        start = division_ending_at(text, m.start(), divisions, _LONGEST_DIVISION, starts=at_start)
         if start is not None and text[start - 1:start] not in ("—", "-"):
             found.append((start, m.end()))
     return found
