@@ -110,6 +110,21 @@ def test_spacys_command_line_is_imported_when_first_used():
     assert out.stdout.split() == ["False", "True", "True", "True"]  # the commands, once asked for, are spaCy's
 
 
+def test_spacys_info_module_runs_when_first_used():
+    import subprocess
+    import sys
+
+    # spacy.cli.info imports weasel (and with it httpx and requests), spacy_pkuseg.download requests: not at
+    # start-up; each runs once something of it is used
+    code = ("import sys, pipeline, spacy; nlp = pipeline.load(); nlp('全年地区生产总值增长5%左右。'); "
+            "print(*(m in sys.modules for m in ('weasel', 'httpx', 'requests'))); "
+            "info = spacy.info(); print(info['spacy_version'] == spacy.__version__, 'weasel' in sys.modules); "
+            "import spacy.cli; print('info' in [c.name for c in spacy.cli.app.registered_commands]); "
+            "import spacy_pkuseg.download as d; print(callable(d.download_model), d.HASH_REGEX.pattern)")
+    out = subprocess.run([sys.executable, "-c", code], capture_output=True, text=True, check=True, cwd=ROOT)
+    assert out.stdout.split() == ["False", "False", "False", "True", "True", "True", "True", r"-([a-f0-9]*)\."]
+
+
 def test_pipeline_chain(nlp, tiny_model):
     assert nlp.pipe_names == ["sentencizer", "govreport_figures", "govreport_hanlp_ner", "govreport_enterprise_lists",
                               "govreport_government_bodies", "govreport_honours", "govreport_transport_hubs",
