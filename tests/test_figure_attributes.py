@@ -49,6 +49,26 @@ def test_most_metadata_comes_from_the_text_not_the_file_name():
     assert sum(s.get("year") in ("header", "body") for s in sources) >= len(INDEX) // 2
 
 
+@pytest.mark.parametrize("row", [r for r in INDEX if r["level"] == "province"],
+                         ids=[r["id"] for r in INDEX if r["level"] == "province"])
+def test_a_province_without_its_header_is_known_by_the_name_it_uses_most(row):
+    text = (RAW / row["file"]).read_text(encoding="utf-8")
+    body = text[text.index("各位代表"):]  # what a file copied without the title and session lines holds
+    meta = read_metadata(body)
+    assert (meta.level, meta.place) == ("province", row["place"])
+    assert meta.source.get("place", meta.source["level"]) == "body" and meta.division_code  # place read with level
+
+
+def test_a_place_only_the_file_name_gives():
+    # made-up two-line text, named as the shared corpus names its files
+    meta = read_metadata("各位代表：\n过去一年，全省地区生产总值增长5.5%。", "2026_浙江省_政府工作报告.txt")
+    assert (meta.level, meta.place, meta.division_code, meta.year) == ("province", "浙江省", "330000", 2026)
+    assert meta.source == {"place": "file name", "level": "file name", "year": "file name"}
+    # a national report names many provinces, none often enough to be its own (national-state-council-2024)
+    national = (RAW / "national-state-council-2024.txt").read_text(encoding="utf-8")
+    assert read_metadata(national[national.index("各位代表"):]).place == "国务院"
+
+
 def test_division_codes():
     assert division_code("河南省") == "410000"
     assert division_code("株洲市石峰区") == "430204"
