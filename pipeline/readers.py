@@ -15,7 +15,7 @@ from pathlib import Path
 
 from charset_normalizer import from_bytes
 
-from pipeline.schema import CLOSERS, SENTENCE_ENDS
+from pipeline.lineends import wrap_breaks
 
 MAX_BYTES = 20 * 1024 * 1024  # a report is ~100 KB (a PDF a few MB); anything this big is not one report
 _CJK_OR_TEXT = re.compile(r"[\u4e00-\u9fff\u3000-\u303f\uff00-\uffef\s\x20-\x7e\u2010-\u2027\u00b7]")
@@ -169,36 +169,14 @@ def read_pdf(data: bytes, path: str) -> tuple[str, str]:
     return text, "pdf"
 
 
-_SENTENCE_END = re.compile(f"[{re.escape(''.join(SENTENCE_ENDS))}][{re.escape(''.join(sorted(CLOSERS)))}]*$")
-_FULL_LINE = 0.8  # a line this share of the page width (the 90th percentile of line lengths) or longer is full
-_PAGE_WIDTH = 120  # the most characters a page's line holds (an A4 line of 10-point characters holds about 45)
-
-
 def rejoin_wrapped_lines(text: str) -> str:
-    """The text with the line breaks a page width made (inside a paragraph) removed. A break is a wrap when the
-    line before it is full, does not end a sentence, and the next line goes on without an indent; only in a text
-    whose lines are page-wide (the 90th percentile of their lengths at most 120 characters) and mostly full,
-    never in a paragraph-per-line text (in the corpus' reports that percentile is 138 characters or more, and at
-    most 46% of the lines are full, against 83% for a report set 38 characters wide). The models treat every line
-    break as the end of a sentence, so a wrap left in cuts names and figures in two."""
-    lines = text.split("\n")
-    lengths = sorted(len(line) for line in lines if line.strip())
-    if len(lengths) < 10:
-        return text
-    width = lengths[int(0.9 * len(lengths)) - 1]
-    if width > _PAGE_WIDTH:
-        return text
-    full = [len(line) >= _FULL_LINE * width and bool(line.strip()) for line in lines]
-    if sum(full) < 0.5 * len(lengths):
-        return text
-    out = [lines[0]]
-    for i in range(1, len(lines)):
-        line = lines[i]
-        if full[i - 1] and not _SENTENCE_END.search(lines[i - 1]) and line[:1].strip():
-            out[-1] += line  # goes on from the line before: no indent, no blank line
-        else:
-            out.append(line)
-    return "\n".join(out)
+    """The text without the line breaks a page width made inside paragraphs (`pipeline.lineends.wrap_breaks`):
+    a PDF's text as the page would read."""
+    kept, parts = 0, []
+    for at in wrap_breaks(text):
+        parts.append(text[kept:at])
+        kept = at + 1
+    return "".join(parts) + text[kept:]
 
 
 _BY_SUFFIX = {".docx": read_docx, ".pdf": read_pdf, ".html": read_html, ".htm": read_html}

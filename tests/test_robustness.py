@@ -21,7 +21,7 @@ from pipeline.cli import main
 from pipeline.extract import extract_record
 from pipeline.figures.grammar import find_figures
 from pipeline.figures.normalise import normalise_figure
-from pipeline.lineends import LineEndMap
+from pipeline.lineends import LineEndMap, wrap_breaks
 from pipeline.readers import read_report
 from pipeline.relations.candidates import MAX_GAP_CHARS, candidates
 from pipeline.textnorm import normalise
@@ -124,6 +124,40 @@ def test_crlf_and_cr_give_the_same_entities_and_relations(nlp_rules):
                        for r in other["relations"])
         assert pairs == sorted((lf["entities"][r["from_id"] - 1]["text"], lf["entities"][r["to_id"] - 1]["text"])
                                for r in lf["relations"])
+
+
+def _wrapped(text: str, width: int = 38) -> tuple[str, set[int]]:
+    """`text` with every line broken every `width` characters, as a fixed-width copy of a page would be, and the
+    offsets of the breaks put in."""
+    out, inserted = [], set()
+    for n, line in enumerate(text.split("\n")):
+        if n:
+            out.append("\n")
+        for i in range(0, len(line), width):
+            if i:
+                inserted.add(sum(map(len, out)))
+                out.append("\n")
+            out.append(line[i:i + width])
+    return "".join(out), inserted
+
+
+def test_a_text_wrapped_at_a_page_width_gives_the_entities_of_the_unwrapped(nlp_rules):
+    text = "\n".join(HENAN.splitlines()[7:40])  # province-henan-2026, paragraphs of the review
+    wrapped, inserted = _wrapped(text)
+    found = set(wrap_breaks(wrapped))
+    # inserted breaks only, all but those after a sentence's end (which ends a sentence either way)
+    assert found <= inserted and all(wrapped[i - 1] in "。！？；：”" for i in inserted - found)
+    plain, other = extract_record(nlp_rules, text, "plain"), extract_record(nlp_rules, wrapped, "wrapped")
+    assert [(e["text"], e["label"]) for e in plain["entities"]] == \
+        [(e["text"].replace("\n", ""), e["label"]) for e in other["entities"]]
+    assert all(wrapped[e["start_offset"]:e["end_offset"]] == e["text"] for e in other["entities"])
+    assert any("\n" in e["text"] for e in other["entities"])  # names across a wrap, offsets into the file as read
+    assert len(other["relations"]) == len(plain["relations"])
+
+
+@pytest.mark.parametrize("path", sorted((ROOT / "corpus" / "raw").glob("*.txt")), ids=lambda p: p.stem)
+def test_no_report_of_the_corpus_is_read_as_wrapped(path):
+    assert wrap_breaks(path.read_text(encoding="utf-8")) == []
 
 
 @settings(max_examples=40, deadline=None)
