@@ -1,6 +1,7 @@
 """Honours named right after the verb that awards them (pipeline.components.honours), on real report text."""
 
-from pipeline.components.honours import assessment_grades, honours
+from pipeline.components.honours import assessment_grades, granted_designations, honours
+from pipeline.divisions import division_names
 
 
 def found(text: str) -> list[str]:
@@ -74,3 +75,25 @@ def test_a_programme_marked_inside_an_assessment_gives_way_to_it():
     doc = nlp.make_doc(text)
     doc.ents = [doc.char_span(0, 4, "PROJ", alignment_mode="expand")]
     assert [(e.text, e.label_) for e in nlp(doc).ents][:2] == [("闽宁协作考核", "IND"), ("好", "ACH")]
+
+
+def _granted(text: str, names: list[str]) -> list[tuple[str, str]]:
+    spans = [(text.index(n), text.index(n) + len(n), "PROJ") for n in names]
+    return [(text[s:e], label) for s, e, label in granted_designations(text, spans, division_names())]
+
+
+def test_a_designation_granted_is_an_achievement_held_by_the_place_it_starts_with():
+    # province-fujian-2026 (the gold: 漳州 LOC, 国家骨干冷链物流基地 ACH, …), province-beijing-2026
+    text = "IPO项目双双花落福建。漳州国家骨干冷链物流基地、平潭商贸服务型国家物流枢纽获批建设。大力发展"
+    assert _granted(text, ["漳州国家骨干冷链物流基地", "平潭商贸服务型国家物流枢纽"]) == [
+        ("漳州", "LOC"), ("国家骨干冷链物流基地", "ACH"), ("平潭", "LOC"), ("商贸服务型国家物流枢纽", "ACH")]
+    text = "首旅集团等市属国企迁入副中心，副中心要素市场化配置综合改革试点获国家批复。"
+    assert _granted(text, ["要素市场化配置综合改革试点"]) == [("要素市场化配置综合改革试点", "ACH")]
+
+
+def test_works_approved_and_designations_hoped_for_stay_projects():
+    # province-anhui-2026 (the gold: PROJ): a platform approved as a project to build
+    assert _granted("量子计算研发平台获批立项，紧凑型聚变能实验装置提前进入总装", ["量子计算研发平台"]) == [
+        ("量子计算研发平台", "PROJ")]
+    # made-up: hoped for (D17: no ACH)
+    assert _granted("争取自由贸易试验区获批。", ["自由贸易试验区"]) == [("自由贸易试验区", "PROJ")]
