@@ -108,8 +108,9 @@ def _province_named_most(text: str) -> str | None:
 
 
 @cache
-def _provinces() -> dict[str, tuple[str, str, str]]:
-    return {name: rows[0] for name, rows in _divisions()[0].items() if rows[0][1] == "province"}
+def _provinces() -> tuple[str, ...]:
+    """The full names of the province-level divisions (河北省, 广西壮族自治区, 北京市)."""
+    return tuple(name for name, rows in _divisions()[0].items() if rows[0][1] == "province")
 
 
 def _place_from_body_or_file_name(meta: DocumentMeta, text: str, filename: str | None) -> None:
