@@ -519,6 +519,29 @@ def test_the_constraints_read_the_reports_own_province_from_its_header():
     assert [e.text for e in SpanConstraints()(doc).ents] == []
 
 
+def test_the_own_province_before_its_development_is_the_place():
+    import spacy
+
+    from pipeline.components.span_constraints import SpanConstraints, own_province_developing
+
+    # corpus/raw/province-ningxia-2026.txt and province-yunnan-2026.txt (D9, v1.7: LOC in the gold)
+    text = "向所有关心支持宁夏发展的国家部委、兄弟省区市，表示衷心的感谢！"
+    assert [text[s:e] for s, e in own_province_developing(text, "宁夏")] == ["宁夏"]
+    text = "在中国式现代化进程中开创云南发展新局面。"
+    assert [text[s:e] for s, e in own_province_developing(text, "云南")] == ["云南"]
+    # a plan (振兴发展), a slogan (新重庆), a document's title and a body (发展改革委) are left
+    assert own_province_developing("习近平总书记对辽宁振兴发展的重要讲话", "辽宁") == []
+    assert own_province_developing("全球客商共享新重庆发展机遇。", "重庆") == []  # province-chongqing-2026
+    title = "国务院出台《关于推动内蒙古高质量发展奋力书写中国式现代化新篇章的意见》"  # province-inner-mongolia-2026
+    assert own_province_developing(title, "内蒙古") == []
+    assert own_province_developing("省发展改革委、广东发展改革部门", "广东") == []  # made-up
+    # the component marks it where nothing is, with the report's own province from its header
+    header = "2026年宁夏回族自治区政府工作报告\n——2026年1月在宁夏回族自治区第十三届人民代表大会第五次会议上\n"
+    text = header + "向所有关心支持宁夏发展的国家部委，表示衷心的感谢！"
+    doc = SpanConstraints()(spacy.blank("zh").make_doc(text))
+    assert [(e.text, e.label_) for e in doc.ents] == [("宁夏", "LOC")]
+
+
 def _segmented(nlp, text):
     from pipeline.components.span_constraints import Segmentation
     return Segmentation([token.idx for token in nlp.tokenizer(text)], nlp.tokenizer.lexicon)
