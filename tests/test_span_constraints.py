@@ -776,3 +776,14 @@ def test_what_is_ranked_is_the_whole_subject_of_its_clause():
     # made-up: the same clause with a figure instead of a rank, where nothing is taken in
     text = "认真贯彻民营经济促进法，向民间资本推介重大项目投资总额1200亿元"
     assert constrained(text, "重大项目投资总额", "IND") == [("重大项目投资总额", "IND")]
+
+
+def test_a_place_cut_back_to_a_word_edge_is_checked_again(nlp_rules):
+    # province-jiangxi-2026: the tagger read 江西南; cut back to the word 江西 it is the own province modifying a
+    # part of itself (D9, 江西南部), no LOC
+    text = "出台支持赣州吉安联动建设江西南部重要增长极的若干措施"
+    got = constrain(text, [span(text, "江西南", "LOC")], own="江西", words=_segmented(nlp_rules, text))
+    assert shown(text, got) == []
+    # without the own province the word is kept, cut back
+    got = constrain(text, [span(text, "江西南", "LOC")], words=_segmented(nlp_rules, text))
+    assert shown(text, got) == [("江西", "LOC")]

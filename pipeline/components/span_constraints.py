@@ -744,6 +744,7 @@ def constrain(text: str, spans: list[tuple[int, int, str]], divisions: frozenset
                                        or _PERSON_TITLE.match(text, piece[1]) or _MEMBER_OR_ERA.match(text, piece[1])
                                        or _TITLE_ACROSS_END.match(text, piece[1] - 1)):
             continue
+        checked = piece  # what the rules above were asked about
         if label != "FIG" and (number := _ITEM_NUMBER.match(text, piece[0], piece[1])):
             piece = (number.end(), piece[1])
         if label != "FIG":
@@ -787,6 +788,8 @@ def constrain(text: str, spans: list[tuple[int, int, str]], divisions: frozenset
             pieces = _split_coordinated_indicator(text, start, end, figures)
         if label in ("ORG", "ENT"):
             pieces = _split_named_bodies(text, start, end)
+        if label == "LOC" and (start, end) != checked:  # the edges moved (江西南 → 江西): the place rules again
+            pieces = [(a, b) for a, b in pieces if not _modifier_place(text, a, b, own)]
         out.extend((a, b, label) for a, b in pieces if b - a >= 1 and text[a:b].strip())
     # Extending a span over a quote can meet its neighbour: keep the earlier span whole.
     out.sort()
