@@ -429,6 +429,13 @@ _PROVINCE_MODIFIES = re.compile(r"人民(?!代表|政府|法院|检察院|银行
 # held-out set 13 such LOC, none right. 建设 after the name is left: 支持安徽建设… makes the province an actor.
 _SLOGAN_BEFORE_PROVINCE = re.compile(r"(?:美丽|美好|书香|法治|平安|数字|健康|幸福|清新|诗画|人文|活力|智慧|多彩"
                                      r"|壮美|大美|锦绣|品质|诚信|文明|现代化|新|型)$")
+
+
+def _after_slogan(text: str, start: int) -> bool:
+    """Whether a slogan's word comes right before `start` (美好安徽, 新重庆: D9)."""
+    return bool(_SLOGAN_BEFORE_PROVINCE.search(text, max(0, start - 3), start))
+
+
 _PROVINCE_PLAN_AFTER = re.compile(r"振兴|力量|篇章|特色|实践|方案|故事|画卷|新篇|新画|[南北东西]部|现代化|”")
 # D9, the province's own name modifying what it has or makes, with 的 or up to four characters of the noun
 # between (江西比较优势, 北京优农品牌, 云南咖啡, 江西的好风景, 涉云南事项): train gold 62 unmarked, 1 LOC
@@ -468,15 +475,14 @@ def own_province_developing(text: str, own: str) -> list[tuple[int, int]]:
     for m in re.finditer(rf"{re.escape(own)}(?:省|市|自治区)?", text):
         start, end = m.span()
         line = text.rfind("\n", 0, start) + 1
-        if _DEVELOPMENT_AFTER.match(text, end) and not _SLOGAN_BEFORE_PROVINCE.search(text, max(0, start - 3), start) \
+        if _DEVELOPMENT_AFTER.match(text, end) and not _after_slogan(text, start) \
                 and text.rfind("《", line, start) <= text.rfind("》", line, start):
             found.append((start, end))
     return found
 
 
 def _own_province_modifies(text: str, start: int, end: int) -> bool:
-    if _SLOGAN_BEFORE_PROVINCE.search(text, max(0, start - 3), start) or _PROVINCE_PLAN_AFTER.match(text, end) \
-            or _PROVINCE_NOUN_AFTER.match(text, end):
+    if _after_slogan(text, start) or _PROVINCE_PLAN_AFTER.match(text, end) or _PROVINCE_NOUN_AFTER.match(text, end):
         return True
     # 在福建工作的台湾同胞: the place
     return bool(_PROVINCE_MODIFIES.match(text, end)) and text[start - 1:start] not in ("在", "到", "来", "赴")
