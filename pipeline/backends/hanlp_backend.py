@@ -168,6 +168,7 @@ def load_hanlp_pipeline(model_path: str | Path = HANLP_MODEL, relations: str | P
         nlp.add_pipe("govreport_enterprise_lists")
     if "ORG" in labels:
         nlp.add_pipe("govreport_government_bodies")
+        nlp.add_pipe("govreport_institutions")
     if "ACH" in labels:
         nlp.add_pipe("govreport_honours")
     if "PROJ" in labels:

@@ -13,6 +13,7 @@ from pipeline.components import (  # noqa: F401
     figure_recognizer,
     government_bodies,
     honours,
+    institutions,
     regions,
     relation_classifier,
     relation_rules,

@@ -1,0 +1,44 @@
+"""Named institutions as ORG (pipeline.components.institutions), on real report text."""
+
+from pipeline.base import blank
+from pipeline.components.alignment import set_entities
+from pipeline.components.institutions import Institutions, named_institutions
+from pipeline.paths import SEGMENTER_MODEL
+
+SEGMENTER = blank(SEGMENTER_MODEL)
+
+
+def found(text: str) -> list[str]:
+    return [text[s:e] for s, e in named_institutions(text)]
+
+
+def test_new_institutions_in_a_plan_are_names():
+    # province-beijing-2026
+    assert found("加快建设中关村学院、卓越工程师学院等新型育人载体，支持在京高校开展国家学院建设试点") == [
+        "中关村学院", "卓越工程师学院"]
+    assert found("优化医疗卫生资源布局，首儿所通州院区基本完工，市疾控中心新址建成投用，加快安定医院选址建设。") == [
+        "首儿所通州院区", "安定医院"]
+    # province-henan-2026, province-anhui-2026 (balanced quotes stay inside the name)
+    text = "整合规范省级创新平台，支持嵩山实验室、神农实验室等进入国家战略科技体系。"
+    assert found(text) == ["嵩山实验室", "神农实验室"]
+    assert found("加快农业开放创新，牵头组建“1+5”农业科技创新联盟，建设未来农业产业园") == ["“1+5”农业科技创新联盟"]
+
+
+def test_kinds_of_institution_are_not_names():
+    # national-state-council-2019, province-shanghai-2021, national-state-council-2024, province-guangxi-2026
+    assert found("加强乡村小规模学校和乡镇寄宿制学校建设，促进高等教育内涵式发展。") == []
+    assert found("构建智慧化健康服务体系，提升互联网医院、远程医疗、智慧养老等服务能力。") == []
+    assert found("加强国家实验室建设，推进重大科技基础设施建设") == []
+    assert found("大力推进平安校园、平安医院建设") == []
+    # province-yunnan-2026: an unclosed quote is no name; a title is not looked into
+    assert found("提升“云企出海联盟”效能。") == []
+    assert found("《关于支持神农实验室建设的意见》") == []  # made-up
+
+
+def test_the_component_marks_only_what_the_recogniser_left():
+    # province-henan-2026: the recogniser's 嵩山实验室 stays as it is, 神农实验室 is added
+    text = "整合规范省级创新平台，支持嵩山实验室、神农实验室等进入国家战略科技体系。"
+    doc = SEGMENTER.make_doc(text)
+    at = text.index("嵩山")
+    set_entities(doc, [(at, at + 5, "PROJ")])
+    assert [(e.text, e.label_) for e in Institutions()(doc).ents] == [("嵩山实验室", "PROJ"), ("神农实验室", "ORG")]
