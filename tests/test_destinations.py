@@ -29,3 +29,10 @@ def test_words_that_look_like_places_are_left():
     assert found("62家研发中心签约落户新城。") == []
     assert found("持续推进“河北净菜”进京入津。") == []
     assert found("在新时代新征程上") == []  # made up
+
+
+def test_the_places_compatriots_come_from():
+    # province-henan-2026, national-state-council-1997; a title is left (national-state-council-1979)
+    assert found("向关心支持河南发展的港澳台同胞、海外侨胞、国际友人，表示衷心感谢") == ["港澳台"]
+    assert found("都将遭到包括台湾同胞和港澳同胞、海外侨胞在内的全体中国人民的坚决反对") == ["台湾", "港澳"]
+    assert found("全国人民代表大会常务委员会的《告台湾同胞书》，宣告了我们对台湾归回祖国的大政方针") == []

@@ -7,6 +7,10 @@ anything else (districts named like words, 落户新城, are left); a province's
 a verb of doing or settling there (在黔延伸, 在闽求学) is LOC, inside a longer span where it is not (which the rule
 leaves: it marks only where nothing is marked); 新 and 京, the short names that start common words, are left, and
 so is 入 (入黔 LOC, 外电入豫 and 进京入津 unmarked).
+
+And the places compatriots come from (港澳台同胞, 台港澳同胞, 港澳同胞, 台湾同胞; not in a title, 《告台湾同胞书》): a
+place before 同胞 is LOC in the gold (v1.8), as 台湾同胞 (71 of 76) and 港澳同胞 (17 of 19) mostly were; the
+recogniser marks 港澳台 in the thanks that end every provincial report now and then, as the gold did before v1.8.
 """
 
 from __future__ import annotations
@@ -28,12 +32,16 @@ _IN_SHORT = re.compile(
     r"安家|旅游|消费))")
 # 对接京津、服务京津, 携手京津: Beijing and Tianjin as one partner (gold: LOC 6, unmarked once; 京津冀 is the region)
 _BEIJING_TIANJIN = re.compile(r"京津(?!冀)")
+_COMPATRIOTS_FROM = re.compile(r"(?:港澳台|台港澳|港澳|台湾|香港|澳门)(?=同胞)")
+_OPEN_TITLE = re.compile(r"《[^》\n]*$")
 _SUFFIXES = "省市县州盟"  # not 区 or 旗: district names are often words (新城, 安居)
 
 
 def destinations(text: str, divisions: frozenset[str]) -> list[tuple[int, int]]:
-    """(start, end) of each place named as a destination."""
+    """(start, end) of each place named as a destination, or as where compatriots come from."""
     found = [m.span("place") for m in _IN_SHORT.finditer(text)] + [m.span() for m in _BEIJING_TIANJIN.finditer(text)]
+    found += [m.span() for m in _COMPATRIOTS_FROM.finditer(text)
+              if not _OPEN_TITLE.search(text, max(0, m.start() - 30), m.start())]
     for m in _SETTLED_IN.finditer(text):
         if is_division(m.group("place"), divisions, _SUFFIXES):
             found.append(m.span("place"))
