@@ -92,3 +92,15 @@ def test_the_state_council_and_the_politburo_acting_as_bodies():
     assert bodies("金融惠企工作分别入选国务院减负办“服务企业在基层”") == []
     # national-state-council-1956: the state bank acting (the gold: ORG in 4 of 5 such places)
     assert bodies("在１９５６年，国家银行将增加农业贷款２２亿元") == ["国家银行"]
+
+
+def test_the_armed_forces_by_name():
+    from pipeline.components.government_bodies import armed_forces
+
+    def forces(text):
+        return [text[s:e] for s, e in armed_forces(text)]
+
+    # province-anhui-2026, province-beijing-2026; the slogan of national-state-council-1978 is left
+    assert forces("向驻皖人民解放军指战员、武警官兵、政法公安干警和消防救援队伍指战员") == ["人民解放军", "武警"]
+    assert forces("向驻京人民解放军指战员、武警部队官兵，向所有关心支持首都建设的") == ["人民解放军", "武警部队"]
+    assert forces("全国人民学解放军，解放军学全国人民。") == []

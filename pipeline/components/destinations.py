@@ -32,7 +32,7 @@ _IN_SHORT = re.compile(
     r"安家|旅游|消费))")
 # 对接京津、服务京津, 携手京津: Beijing and Tianjin as one partner (gold: LOC 6, unmarked once; 京津冀 is the region)
 _BEIJING_TIANJIN = re.compile(r"京津(?!冀)")
-_COMPATRIOTS_FROM = re.compile(r"(?:港澳台|台港澳|港澳|台湾|香港|澳门)(?=同胞)")
+_COMPATRIOTS_FROM = re.compile(r"(?:港澳台|台港澳|港澳|台湾|(?:香港|澳门)(?:特别行政区)?)(?=同胞)")
 _OPEN_TITLE = re.compile(r"《[^》\n]*$")
 _SUFFIXES = "省市县州盟"  # not 区 or 旗: district names are often words (新城, 安居)
 

@@ -16,7 +16,8 @@ held-out dev the recogniser had missed 7 (四届人大, or only 人大 inside it
 
 The central bodies acting as such (经中央政治局讨论通过, 国务院务虚会, 国家银行将增加农业贷款; 国务院, 中央政治局,
 全国人大常委会, 国家计委, 国家经委, 国家发展改革委, 国家统计局, the central and the state bank) are ORG where nothing
-is marked: the tagger misses some in the old national reports' long sentences.
+is marked: the tagger misses some in the old national reports' long sentences. So are the armed forces by name
+(驻皖人民解放军指战员、武警官兵: the bodies whose members the closing thanks of a provincial report address).
 """
 
 from __future__ import annotations
@@ -94,6 +95,18 @@ def national_bodies(text: str) -> list[tuple[int, int]]:
             if not _NOT_ACTING.match(text, m.end()) and not _OPEN_TITLE.search(text[max(0, m.start() - 60):m.start()])]
 
 
+# The armed forces by name (人民解放军, 解放军, 武警部队, 武警 before 官兵), the bodies whose members a report thanks
+# (驻皖人民解放军指战员、武警官兵) or calls on: ORG in the gold (v1.8, D16: 111 of 113; the slogan
+# 全国人民学解放军，解放军学全国人民 is left, and so is a title of honour, 人民解放军爱军习武标兵)
+_ARMED_FORCES = re.compile(r"(?<!中国)(?<!中国人民)人民解放军(?!爱军)|(?<![人民学])解放军(?!学)|武警部队|武警(?=官兵)")
+
+
+def armed_forces(text: str) -> list[tuple[int, int]]:
+    """(start, end) of each name of the armed forces (not in a document's title)."""
+    return [m.span() for m in _ARMED_FORCES.finditer(text)
+            if not _OPEN_TITLE.search(text[max(0, m.start() - 60):m.start()])]
+
+
 @Language.factory("govreport_government_bodies")
 def create_government_bodies(nlp: Language, name: str) -> GovernmentBodies:
     return GovernmentBodies()
@@ -113,4 +126,5 @@ class GovernmentBodies:
         doc = mark_unmarked(doc, government_bodies(text, self.divisions, token_starts), "ORG",
                             may_cover=frozenset({"LOC", "ORG"}))
         doc = mark_unmarked(doc, numbered_congresses(text, self.divisions), "ORG", may_cover=frozenset({"LOC", "ORG"}))
+        doc = mark_unmarked(doc, armed_forces(text), "ORG")
         return mark_unmarked(doc, national_bodies(text), "ORG")
