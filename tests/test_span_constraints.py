@@ -787,3 +787,15 @@ def test_a_place_cut_back_to_a_word_edge_is_checked_again(nlp_rules):
     # without the own province the word is kept, cut back
     got = constrain(text, [span(text, "江西南", "LOC")], words=_segmented(nlp_rules, text))
     assert shown(text, got) == [("江西", "LOC")]
+
+
+def test_after_a_count_the_indicator_is_the_noun_counted():
+    # province-guizhou-2026, province-beijing-2026: what the counted do stays outside the IND
+    text = "选派1200名以上科技特派员到基层开展科技服务"
+    spans = [span(text, "1200名以上", "FIG"), span(text, "科技特派员到基层", "IND")]
+    assert shown(text, constrain(text, spans)) == [("1200名以上", "FIG"), ("科技特派员", "IND")]
+    text = "8支市级高精尖产业基金带动社会投资超千亿元"
+    spans = [span(text, "8支", "FIG"), span(text, "市级高精尖产业基金带动社会投资", "IND")]
+    assert shown(text, constrain(text, spans))[:2] == [("8支", "FIG"), ("市级高精尖产业基金", "IND")]
+    # an IND that does not follow its count keeps the verb
+    assert constrained(text, "市级高精尖产业基金带动社会投资", "IND") == [("市级高精尖产业基金带动社会投资", "IND")]
