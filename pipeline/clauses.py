@@ -3,6 +3,8 @@ last punctuation mark of a kind, and each says which marks end a clause for it."
 
 from __future__ import annotations
 
+import re
+
 from pipeline.schema import SENTENCE_ENDS
 
 CLAUSE_MARKS = "，。；,;\n"  # both forms: the pipeline reads normalised text (，→,), tests and tools raw text
@@ -18,3 +20,12 @@ def clause_start(text: str, pos: int, marks: str = CLAUSE_MARKS, floor: int = 0)
 def clause_end(text: str, pos: int, marks: str = CLAUSE_MARKS) -> int:
     """The offset of the first of `marks` at or after `pos`, or the text's end where there is none."""
     return min((i for i in (text.find(mark, pos) for mark in marks) if i >= 0), default=len(text))
+
+
+_OPEN_TITLE = re.compile(r"《[^》\n]*$")
+
+
+def in_title(text: str, pos: int, reach: int = 60) -> bool:
+    """Whether `pos` lies inside a document's title (《…) opened at most `reach` characters before it on its line:
+    the names in a title (《中共安徽省委关于…》, 《告台湾同胞书》) are no spans of their own."""
+    return _OPEN_TITLE.search(text, max(0, pos - reach), pos) is not None

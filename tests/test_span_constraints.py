@@ -17,6 +17,11 @@ def constrained(text, piece, label):
     return shown(text, constrain(text, [span(text, piece, label)]))
 
 
+def constrained_pair(text, first, first_label, second, second_label):
+    """What the constraints make of two spans read together."""
+    return shown(text, constrain(text, [span(text, first, first_label), span(text, second, second_label)]))
+
+
 def test_a_span_across_a_comma_keeps_its_longest_piece():
     # province-henan-2026
     text = "生产总值6.66万亿元，财政总收入7019亿元。"
@@ -759,20 +764,19 @@ def test_a_listed_product_is_no_project():
 def test_what_is_ranked_is_the_whole_subject_of_its_clause():
     # province-anhui-2026: the tagger stopped at the verb inside the ranked indicator
     text = "认真贯彻民营经济促进法，向民间资本推介重大项目投资总额居全国第3位，规上民营工业增加值"
-    spans = [span(text, "重大项目投资总额", "IND"), span(text, "全国第3位", "ACH")]
-    assert shown(text, constrain(text, spans)) == [("向民间资本推介重大项目投资总额", "IND"), ("全国第3位", "ACH")]
+    assert constrained_pair(text, "重大项目投资总额", "IND", "全国第3位", "ACH") == [
+        ("向民间资本推介重大项目投资总额", "IND"), ("全国第3位", "ACH")]
     # province-fujian-2026: a streak between the indicator and its rank
     text = "月最低工资标准平均数提高至2100元，保障农民工工资支付工作考核连续6年获A级。"
-    spans = [span(text, "农民工工资支付工作考核", "IND"), span(text, "A级", "ACH")]
-    assert shown(text, constrain(text, spans))[0] == ("保障农民工工资支付工作考核", "IND")
+    assert constrained_pair(text, "农民工工资支付工作考核", "IND", "A级", "ACH")[0] == (
+        "保障农民工工资支付工作考核", "IND")
     # province-fujian-2026: the assessment word the indicator takes in comes before the rank
     text = "工程建设项目审批制度改革评估连续3年全国第一，建设用地审批“双随机、一公开”考评居全国首位。"
-    spans = [span(text, "用地审批“双随机、一公开”", "IND"), span(text, "全国首位", "ACH")]
-    assert shown(text, constrain(text, spans))[0] == ("建设用地审批“双随机、一公开”考评", "IND")
+    assert constrained_pair(text, "用地审批“双随机、一公开”", "IND", "全国首位", "ACH")[0] == (
+        "建设用地审批“双随机、一公开”考评", "IND")
     # province-hainan-2026: the clause's scope or quantity word stays outside
     text = "实际对外投资增长20.7%，多项指标增速居全国前列。"
-    spans = [span(text, "指标增速", "IND"), span(text, "全国前列", "ACH")]
-    assert shown(text, constrain(text, spans))[0] == ("指标增速", "IND")
+    assert constrained_pair(text, "指标增速", "IND", "全国前列", "ACH")[0] == ("指标增速", "IND")
     # made-up: the same clause with a figure instead of a rank, where nothing is taken in
     text = "认真贯彻民营经济促进法，向民间资本推介重大项目投资总额1200亿元"
     assert constrained(text, "重大项目投资总额", "IND") == [("重大项目投资总额", "IND")]
@@ -792,10 +796,10 @@ def test_a_place_cut_back_to_a_word_edge_is_checked_again(nlp_rules):
 def test_after_a_count_the_indicator_is_the_noun_counted():
     # province-guizhou-2026, province-beijing-2026: what the counted do stays outside the IND
     text = "选派1200名以上科技特派员到基层开展科技服务"
-    spans = [span(text, "1200名以上", "FIG"), span(text, "科技特派员到基层", "IND")]
-    assert shown(text, constrain(text, spans)) == [("1200名以上", "FIG"), ("科技特派员", "IND")]
+    assert constrained_pair(text, "1200名以上", "FIG", "科技特派员到基层", "IND") == [
+        ("1200名以上", "FIG"), ("科技特派员", "IND")]
     text = "8支市级高精尖产业基金带动社会投资超千亿元"
-    spans = [span(text, "8支", "FIG"), span(text, "市级高精尖产业基金带动社会投资", "IND")]
-    assert shown(text, constrain(text, spans))[:2] == [("8支", "FIG"), ("市级高精尖产业基金", "IND")]
+    assert constrained_pair(text, "8支", "FIG", "市级高精尖产业基金带动社会投资", "IND") == [
+        ("8支", "FIG"), ("市级高精尖产业基金", "IND")]
     # an IND that does not follow its count keeps the verb
     assert constrained(text, "市级高精尖产业基金带动社会投资", "IND") == [("市级高精尖产业基金带动社会投资", "IND")]

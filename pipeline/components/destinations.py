@@ -20,6 +20,7 @@ import re
 from spacy.language import Language
 from spacy.tokens import Doc
 
+from pipeline.clauses import in_title
 from pipeline.components.alignment import mark_unmarked
 from pipeline.divisions import division_names, is_division, short_names_except
 from pipeline.textnorm import normalised_text
@@ -33,7 +34,6 @@ _IN_SHORT = re.compile(
 # 对接京津、服务京津, 携手京津: Beijing and Tianjin as one partner (gold: LOC 6, unmarked once; 京津冀 is the region)
 _BEIJING_TIANJIN = re.compile(r"京津(?!冀)")
 _COMPATRIOTS_FROM = re.compile(r"(?:港澳台|台港澳|港澳|台湾|(?:香港|澳门)(?:特别行政区)?)(?=同胞)")
-_OPEN_TITLE = re.compile(r"《[^》\n]*$")
 _SUFFIXES = "省市县州盟"  # not 区 or 旗: district names are often words (新城, 安居)
 
 
@@ -41,7 +41,7 @@ def destinations(text: str, divisions: frozenset[str]) -> list[tuple[int, int]]:
     """(start, end) of each place named as a destination, or as where compatriots come from."""
     found = [m.span("place") for m in _IN_SHORT.finditer(text)] + [m.span() for m in _BEIJING_TIANJIN.finditer(text)]
     found += [m.span() for m in _COMPATRIOTS_FROM.finditer(text)
-              if not _OPEN_TITLE.search(text, max(0, m.start() - 30), m.start())]
+              if not in_title(text, m.start(), 30)]
     for m in _SETTLED_IN.finditer(text):
         if is_division(m.group("place"), divisions, _SUFFIXES):
             found.append(m.span("place"))

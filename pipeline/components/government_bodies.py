@@ -27,6 +27,7 @@ import re
 from spacy.language import Language
 from spacy.tokens import Doc
 
+from pipeline.clauses import in_title
 from pipeline.components.alignment import mark_unmarked
 from pipeline.divisions import division_ending_at, division_names
 from pipeline.textnorm import normalised_text
@@ -34,7 +35,6 @@ from pipeline.textnorm import normalised_text
 _BODY = re.compile(r"(?<![省市区县乡镇州盟旗])([省市区县州盟旗])(人大常委会|人民政府|人大|政协|政府|委)"
                    r"(?!委员|代表|提案|规章|门户|网站|主席|[省市区县州盟旗镇乡]长|书记|系统|参事|国资委|办公厅|办公室"
                    r"|工作报告|常务会议|党组|机关|各部门|部门|组成部门|文件|令|关于|员)")
-_OPEN_TITLE = re.compile(r"《[^》\n]*$")
 # Words after which a name begins even where the segmenter glued them to it (我代表区人民政府 → 代表区/人民政府)
 _OPENS_A_NAME = re.compile(r"(?:^|代表|接受|按照|支持|配合|协助|[在和与同向由对受经请是为将把及])$")
 
@@ -55,7 +55,7 @@ def government_bodies(text: str, divisions: frozenset[str],
         glued = token_starts is not None and start not in token_starts
         if glued and not _OPENS_A_NAME.search(text[max(0, start - 2):start]):
             continue
-        if _OPEN_TITLE.search(text[max(0, start - 60):start]):
+        if in_title(text, start):
             continue
         found.append((start, m.end()))
     return found
@@ -92,7 +92,7 @@ _NOT_ACTING = re.compile(r"(?:代|副)?总理|秘书长|主要领导|组成|机�
 def national_bodies(text: str) -> list[tuple[int, int]]:
     """(start, end) of each central body of `_NATIONAL_BODY` acting as one (国务院, 中央政治局, 国家银行 …)."""
     return [m.span() for m in _NATIONAL_BODY.finditer(text)
-            if not _NOT_ACTING.match(text, m.end()) and not _OPEN_TITLE.search(text[max(0, m.start() - 60):m.start()])]
+            if not _NOT_ACTING.match(text, m.end()) and not in_title(text, m.start())]
 
 
 # The armed forces by name (人民解放军, 解放军, 武警部队, 武警 before 官兵), the bodies whose members a report thanks
@@ -104,7 +104,7 @@ _ARMED_FORCES = re.compile(r"(?<!中国)(?<!中国人民)人民解放军(?!爱�
 def armed_forces(text: str) -> list[tuple[int, int]]:
     """(start, end) of each name of the armed forces (not in a document's title)."""
     return [m.span() for m in _ARMED_FORCES.finditer(text)
-            if not _OPEN_TITLE.search(text[max(0, m.start() - 60):m.start()])]
+            if not in_title(text, m.start())]
 
 
 @Language.factory("govreport_government_bodies")

@@ -20,6 +20,7 @@ import re
 from spacy.language import Language
 from spacy.tokens import Doc
 
+from pipeline.clauses import in_title
 from pipeline.components.alignment import mark_unmarked
 from pipeline.textnorm import normalised_text
 
@@ -49,7 +50,6 @@ _GENERIC = re.compile(r"级|好|了|办|加大|巩固|建强|创建|首先|覆�
 _SECTOR = frozenset({"工业", "农业", "林业", "医学", "师范", "技术", "艺术", "体育", "商业", "财经", "科技", "职工",
                      "农民", "工人", "妇女", "青年"})
 _SCHOOL = frozenset({"学校", "中学", "小学", "大学", "学院"})
-_OPEN_TITLE = re.compile(r"《[^》\n]*$")
 
 
 def named_institutions(text: str) -> list[tuple[int, int]]:
@@ -65,7 +65,7 @@ def named_institutions(text: str) -> list[tuple[int, int]]:
             words = text[start:clause.start() + noun.start()]
             if (len(words) < 2 or _GENERIC_START.match(words) or (words in _SECTOR and noun.group() in _SCHOOL)
                     or _COUNTED.search(words) or _GENERIC.search(words)
-                    or words.count("“") != words.count("”") or _OPEN_TITLE.search(text[max(0, start - 60):start])):
+                    or words.count("“") != words.count("”") or in_title(text, start)):
                 continue
             found.append((start, end))
     return found
