@@ -387,8 +387,8 @@ def test_a_threshold_before_the_noun_it_defines_is_no_figure():
     # province-henan-2026, province-shanghai-2026 (D22)
     text = "推动大宗货物年运量150万吨以上的物流园区、工矿企业接入铁路专用线。"
     assert constrained(text, "150万吨以上", "FIG") == []
-    text = "开工建设10亿元以上重大产业项目47个。"
-    assert constrained(text, "10亿元以上", "FIG") == []
+    text = "开工建设10亿元以上重大产业项目47个。"  # a counted class of projects: the threshold inside its IND
+    assert constrained(text, "10亿元以上", "FIG") == [("10亿元以上重大产业项目", "IND")]
     assert constrained(text, "47个", "FIG") == [("47个", "FIG")]
     text = "为87万名80岁以上老年人发放高龄津贴"  # province-shanxi-2026: an age that defines whom
     assert constrained(text, "80岁以上", "FIG") == []
@@ -803,3 +803,16 @@ def test_after_a_count_the_indicator_is_the_noun_counted():
         ("8支", "FIG"), ("市级高精尖产业基金", "IND")]
     # an IND that does not follow its count keeps the verb
     assert constrained(text, "市级高精尖产业基金带动社会投资", "IND") == [("市级高精尖产业基金带动社会投资", "IND")]
+
+
+def test_projects_defined_by_their_investment_and_counted_are_one_indicator():
+    from pipeline.components.span_constraints import threshold_projects
+
+    # province-shanghai-2024, province-guangxi-2026 (D22: the threshold is inside the IND, the count is the FIG)
+    text = "58个10亿元以上重大产业项目开工建设"
+    assert [text[a:b] for a, b in threshold_projects(text)] == ["10亿元以上重大产业项目"]
+    text = "引进投资超10亿元重大项目14个，有色金属产业"
+    assert constrained_pair(text, "超10亿元", "FIG", "14个", "FIG") == [
+        ("投资超10亿元重大项目", "IND"), ("14个", "FIG")]
+    # uncounted, the class is no indicator (made-up)
+    assert threshold_projects("推动总投资超10亿元的项目建设") == []

@@ -288,6 +288,21 @@ _COUNTED_THEN_ACTS = re.compile(r"到(?!站|位|期|达|货|岗|账|访|案|户)
                                 r"|带动|吸引|投入使用|获得|享受|参加|纳入|进入")
 
 
+# 58个10亿元以上重大产业项目, 引进投资超10亿元重大项目14个: a class of projects defined by their investment, counted
+# right before or after, is one IND, the threshold inside it (D22). All 7 such classes of the train and dev gold are one
+# IND with these edges; the tagger marked the threshold as a FIG or nothing in the held-out reports.
+_THRESHOLD_PROJECTS = re.compile(r"(?:总投资|投资额|投资)?超?[0-9.一二三四五六七八九十百千]+[万亿]*元"
+                                 r"(?:及以上|以上)?的?(?:重大|重点)?(?:产业|制造业|工业|外资|招商)?项目")
+_COUNT_BEFORE = re.compile(r"[0-9一二三四五六七八九十百千]+个$")
+_COUNT_AFTER = re.compile(r"[0-9一二三四五六七八九十百千]+个")
+
+
+def threshold_projects(text: str) -> list[tuple[int, int]]:
+    """(start, end) of each class of projects defined by an investment threshold and counted next to it."""
+    return [m.span() for m in _THRESHOLD_PROJECTS.finditer(text)
+            if _COUNT_BEFORE.search(text, max(0, m.start() - 8), m.start()) or _COUNT_AFTER.match(text, m.end())]
+
+
 def _counted_noun_end(text: str, start: int, end: int) -> int:
     """The end of an IND that starts right after its count: before what the counted do, two characters at least."""
     act = _COUNTED_THEN_ACTS.search(text, start + 2, end)
@@ -816,6 +831,10 @@ def constrain(text: str, spans: list[tuple[int, int, str]], divisions: frozenset
         if label == "LOC" and (start, end) != checked:  # the edges moved (江西南 → 江西): the place rules again
             pieces = [(a, b) for a, b in pieces if not _modifier_place(text, a, b, own)]
         out.extend((a, b, label) for a, b in pieces if b - a >= 1 and text[a:b].strip())
+    # 58个[10亿元以上重大产业项目]: the threshold defines the counted noun (where the recogniser marked anything of it)
+    if projects := [(a, b) for a, b in threshold_projects(text) if any(s < b and a < e for s, e, _ in spans)]:
+        out = [sp for sp in out if not any(a < sp[1] and sp[0] < b for a, b in projects)]
+        out.extend((a, b, "IND") for a, b in projects)
     # Extending a span over a quote can meet its neighbour: keep the earlier span whole.
     out.sort()
     flat, last_end = [], -1
