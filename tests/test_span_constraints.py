@@ -816,3 +816,11 @@ def test_projects_defined_by_their_investment_and_counted_are_one_indicator():
         ("投资超10亿元重大项目", "IND"), ("14个", "FIG")]
     # uncounted, the class is no indicator (made-up)
     assert threshold_projects("推动总投资超10亿元的项目建设") == []
+
+
+def test_a_generic_verb_before_an_indicator_stays_outside():
+    # province-yunnan-2026: 完成 is generic (§3); province-shanghai-2022: what the people counted did is the measure
+    text = "开工项目超1万个、完成投资近1万亿元"
+    assert constrained(text, "完成投资", "IND") == [("投资", "IND")]
+    text = "2200多万人完成全程接种，680多万人接种加强针"
+    assert constrained_pair(text, "2200多万人", "FIG", "完成全程接种", "IND")[1] == ("完成全程接种", "IND")

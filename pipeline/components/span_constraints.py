@@ -261,8 +261,9 @@ def _trim_indicator(text: str, start: int, end: int) -> tuple[int, int]:
     if text[start - 1:start] == "等" and _KIND_AFTER_DENG.match(span) and end - start >= 3:
         start, span = start + 1, span[1:]  # 成都、绵阳等市[生产总值]: the places' kind closes the list
     prefix = next((w for w in _CHANGE_PREFIXES if span.startswith(w)), "")
-    if not prefix and (verb := _LEADING_VERB.match(span)) and end - start - verb.end() >= 2:
-        prefix = verb.group()
+    if (not prefix and (verb := _LEADING_VERB.match(span)) and end - start - verb.end() >= 2
+            and not (verb.group() == "完成" and text[start - 1:start] == "人")):
+        prefix = verb.group()  # (2200多万人[完成全程接种]: what the people counted did is the measure, D3)
     rest = span[len(prefix):]
     suffix = next((w for w in _CHANGE_SUFFIXES if rest.endswith(w)), "")
     if len(rest) - len(suffix) < 2:
