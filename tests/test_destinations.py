@@ -1,6 +1,6 @@
 """Places named as a destination (pipeline.components.destinations), on real report text."""
 
-from pipeline.components.destinations import destinations
+from pipeline.components.destinations import compatriots_from, destinations
 from pipeline.divisions import division_names
 
 DIVISIONS = division_names()
@@ -32,7 +32,24 @@ def test_words_that_look_like_places_are_left():
 
 
 def test_the_places_compatriots_come_from():
+    def found(text):
+        return [text[s:e] for s, e in compatriots_from(text)]
+
     # province-henan-2026, national-state-council-1997; a title is left (national-state-council-1979)
     assert found("向关心支持河南发展的港澳台同胞、海外侨胞、国际友人，表示衷心感谢") == ["港澳台"]
     assert found("都将遭到包括台湾同胞和港澳同胞、海外侨胞在内的全体中国人民的坚决反对") == ["台湾", "港澳"]
     assert found("全国人民代表大会常务委员会的《告台湾同胞书》，宣告了我们对台湾归回祖国的大政方针") == []
+
+
+def test_the_recogniser_s_part_of_the_place_gives_way():
+    from pipeline.base import blank
+    from pipeline.components.alignment import set_entities
+    from pipeline.components.destinations import Destinations
+    from pipeline.paths import SEGMENTER_MODEL
+
+    # province-fujian-2026: the recogniser read 港澳 inside 台港澳
+    text = "向长期关心支持福建高质量发展的台港澳同胞、海外侨胞和国际友人，表示衷心感谢"
+    doc = blank(SEGMENTER_MODEL).make_doc(text)
+    at = text.index("港澳")
+    set_entities(doc, [(at, at + 2, "LOC")])
+    assert [(e.text, e.label_) for e in Destinations()(doc).ents if e.text.endswith("港澳")] == [("台港澳", "LOC")]

@@ -38,14 +38,17 @@ _SUFFIXES = "省市县州盟"  # not 区 or 旗: district names are often words 
 
 
 def destinations(text: str, divisions: frozenset[str]) -> list[tuple[int, int]]:
-    """(start, end) of each place named as a destination, or as where compatriots come from."""
+    """(start, end) of each place named as a destination."""
     found = [m.span("place") for m in _IN_SHORT.finditer(text)] + [m.span() for m in _BEIJING_TIANJIN.finditer(text)]
-    found += [m.span() for m in _COMPATRIOTS_FROM.finditer(text)
-              if not in_title(text, m.start(), 30)]
     for m in _SETTLED_IN.finditer(text):
         if is_division(m.group("place"), divisions, _SUFFIXES):
             found.append(m.span("place"))
     return sorted(found)
+
+
+def compatriots_from(text: str) -> list[tuple[int, int]]:
+    """(start, end) of each place compatriots come from (港澳台同胞), not in a title."""
+    return [m.span() for m in _COMPATRIOTS_FROM.finditer(text) if not in_title(text, m.start(), 30)]
 
 
 @Language.factory("govreport_destinations")
@@ -54,11 +57,14 @@ def create_destinations(nlp: Language, name: str) -> Destinations:
 
 
 class Destinations:
-    """Marks places named as a destination as LOC where the recogniser marked nothing there (after the
-    recognisers, before the constraints)."""
+    """Marks places named as a destination, and the places compatriots come from, as LOC where the recogniser
+    marked nothing there (after the recognisers, before the constraints)."""
 
     def __init__(self) -> None:
         self.divisions = division_names()
 
     def __call__(self, doc: Doc) -> Doc:
-        return mark_unmarked(doc, destinations(normalised_text(doc), self.divisions), "LOC")
+        text = normalised_text(doc)
+        doc = mark_unmarked(doc, destinations(text, self.divisions), "LOC")
+        # the recogniser's 港澳 inside 台港澳 gives way to the whole place
+        return mark_unmarked(doc, compatriots_from(text), "LOC", may_cover=frozenset({"LOC"}))
