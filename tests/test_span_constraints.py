@@ -743,6 +743,9 @@ def test_a_programme_money_is_raised_for_is_a_project():
     # province-guangxi-2026
     text = "筹措280.44亿元实施社保惠民工程，继续提高城乡居民基础养老金"
     assert constrained(text, "社保惠民工程", "IND") == [("社保惠民工程", "PROJ")]
+    # the purpose verb read into the span stays outside the programme
+    text = "筹措111.74亿元实施助农惠民工程，加强耕地建设利用"
+    assert constrained(text, "实施助农惠民工程", "IND") == [("助农惠民工程", "PROJ")]
     # national-state-council-2004: what the money is used for is no programme
     text = "为支持农村税费改革，今年中央财政拿出396亿元用于转移支付"
     assert constrained(text, "转移支付", "IND") == [("转移支付", "IND")]

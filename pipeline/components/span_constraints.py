@@ -793,9 +793,12 @@ def constrain(text: str, spans: list[tuple[int, int, str]], divisions: frozenset
             label = "PROJ"  # 合肥西站, 雄安新区中关村科技园: a facility (D8)
         elif label == "PROJ" and _ZONE.search(text, start, end):
             label = "LOC"  # 武夷山国家公园, 临港科创城: a zone with territory (D8)
-        if (label == "IND" and _FUNDED_PROGRAMME.search(text, start, end)
-                and _FUNDS_BEFORE.search(text, max(0, start - 8), start)):  # the verb is at most 4 characters
-            label = "PROJ"  # 筹措280.44亿元实施社保惠民工程: the programme the money is for
+        if label == "IND" and _FUNDED_PROGRAMME.search(text, start, end):
+            # the purpose verb may have been read into the span (890.59亿元[实施十大为民办实事工程项目])
+            verb = _PURPOSE_AT_START.match(text, start, end)
+            named = verb.end() if verb and end - verb.end() >= 2 else start
+            if _FUNDS_BEFORE.search(text, max(0, named - 8), named):  # the verb is at most 4 characters
+                label, start = "PROJ", named  # 筹措280.44亿元实施社保惠民工程: the programme the money is for
         if label == "PROJ":
             start, end = _take_quoted_head(text, start, end, starts)
             if (verb := _PROJECT_LEADING_VERB.match(text, start, end)) and end - verb.end() >= 2:
@@ -867,6 +870,7 @@ _ZONE = re.compile(r"(?:(?<!文化)国家公园|科学城|科创城|新城)$")
 # names in the train and dev gold; 用于转移支付, 用于促进就业 name no programme and stay IND)
 _FUNDS_BEFORE = re.compile(rf"元(?:{PURPOSE_VERBS})$")
 _FUNDED_PROGRAMME = re.compile(r"(?:工程|项目|行动|计划)$")
+_PURPOSE_AT_START = re.compile(PURPOSE_VERBS)
 
 # 实施 779 times right before a gold PROJ, 开展 438, 深入实施 126, 加快建设 55 …: none of these starts one
 _PROJECT_LEADING_VERB = re.compile(r"(?:深入|扎实|广泛|持续|继续|大力|全面|加力|稳步|常态化|成功|高质量|高水平)?"
