@@ -1,6 +1,6 @@
 """Honours named right after the verb that awards them (pipeline.components.honours), on real report text."""
 
-from pipeline.components.honours import assessment_grades, granted_designations, honours
+from pipeline.components.honours import assessment_grades, granted_designations, honour_holders, honours
 from pipeline.divisions import division_names
 
 
@@ -97,3 +97,18 @@ def test_works_approved_and_designations_hoped_for_stay_projects():
         ("量子计算研发平台", "PROJ")]
     # made-up: hoped for (D17: no ACH)
     assert _granted("争取自由贸易试验区获批。", ["自由贸易试验区"]) == [("自由贸易试验区", "PROJ")]
+
+
+def test_the_holder_opening_the_clause_of_an_honour():
+    def holders(text, *honoured):
+        achieved = [(text.index(h), text.index(h) + len(h)) for h in honoured]
+        return [(text[a:b], label) for a, b, label in honour_holders(text, achieved, division_names())]
+
+    # district-zhuzhou-shifeng-2023: works obtain it; province-fujian-2026: a historic quarter
+    text = "专利拥有量稳居全市榜首。轨道交通装备集群入围第一批全国世界级集群重点培育名单。"
+    assert holders(text, "第一批全国世界级集群重点培育名单") == [("轨道交通装备集群", "PROJ")]
+    text = "中国考古博物馆壳丘头分馆挂牌，兴化府历史文化街区获批国家级旅游休闲街区，"
+    assert holders(text, "国家级旅游休闲街区") == [("兴化府历史文化街区", "LOC")]
+    # a product or a count is left (district-zhuzhou-shifeng-2023)
+    text = "电力机车专用风机、中低速磁悬浮列车等4个产品获评国家级制造业单项冠军,"
+    assert holders(text, "国家级制造业单项冠军") == []

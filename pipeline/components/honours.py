@@ -20,6 +20,10 @@ project: 副中心[要素市场化配置综合改革试点]获国家批复, 漳�
 — a name ending in a designation (试点, 示范区, 先行区, 枢纽, 高地, 保护区, 基地 …), the members of a list before
 the verb too; a division it starts with is the holder, a LOC of its own. On the train and dev gold such a name is
 ACH 10 times of 10 (获批立项, 获批设立 and 获批上市 name works, bodies and drugs: left).
+
+The holder that opens the clause of an honour (轨道交通装备集群入围…名单, 瑞丽获批国家级产业协作园区) is marked where the
+recogniser left it, when its name says what it is: works or an event by their head (集群, 产业园, 基地, 论坛 …: PROJ),
+a division or a historic quarter (LOC). Held out: dev 2 PROJ, the provincial set 2 LOC, all gold, none wrong.
 """
 
 from __future__ import annotations
@@ -141,6 +145,36 @@ def granted_designations(text: str, spans: list[SpanT], divisions: frozenset[str
     return out
 
 
+# 轨道交通装备集群入围第一批全国世界级集群重点培育名单, 兴化府历史文化街区获批国家级旅游休闲街区: the clause that
+# opens with the holder of an honour. Where the recogniser marked nothing there, a name ending in a works' or an
+# event's head is the PROJ that obtained it, a division or a historic quarter the LOC; anything else (a product, a
+# reform, 一批文化精品, a company without its suffix) is left. In the train and dev gold the clause before an
+# awarding verb and its ACH is a span 97 times in 114 (the others: counts, products, reforms).
+_HOLDER_VERB = re.compile(r"(?:入选|入围|获评|荣获|被评为|被命名为|上榜|获批)$")
+_WORKS_HEAD = re.compile(r"(?:产业集群|集群|产业园|工业园|园区|基地|工程|项目|论坛|博览会|大会)$")
+_QUARTER_HEAD = re.compile(r"(?:历史文化街区|街区|古镇|古村)$")
+_NOT_A_NAME = re.compile(r"[0-9０-９]|等|一批|多个|[一二两三四五六七八九十]+[个家项所]")
+
+
+def honour_holders(text: str, achieved: list[tuple[int, int]], divisions: frozenset[str]) -> list[SpanT]:
+    """(start, end, label) of the holder named by the clause before each ACH's awarding verb, PROJ or LOC."""
+    found = []
+    for start, _ in achieved:
+        verb = _HOLDER_VERB.search(text, max(0, start - 4), start)
+        if verb is None:
+            continue
+        opens = clause_start(text, verb.start(), marks="，。；、：,;:\n")
+        name = text[opens:verb.start()]
+        if not 2 <= len(name) <= 20 or _NOT_A_NAME.search(name) or name.count("“") != name.count("”"):
+            continue
+        if (head := _WORKS_HEAD.search(name)) and head.start() >= 2:
+            found.append((opens, verb.start(), "PROJ"))
+        elif ((head := _QUARTER_HEAD.search(name)) and head.start() >= 2
+              or is_division(name, divisions, "省市县区州盟旗")):
+            found.append((opens, verb.start(), "LOC"))
+    return found
+
+
 @Language.factory("govreport_honours")
 def create_honours(nlp: Language, name: str) -> Honours:
     return Honours()
@@ -161,4 +195,7 @@ class Honours:
             set_entities(doc, relabelled)
         mark_unmarked(doc, [*honours(text), *assessment_grades(text)], "ACH")
         achieved = [(e.start_char, e.end_char) for e in doc.ents if e.label_ == "ACH"]
+        for label in ("PROJ", "LOC"):
+            mark_unmarked(doc, [(a, b) for a, b, held in honour_holders(text, achieved, self.divisions)
+                                if held == label], label)
         return mark_unmarked(doc, assessments(text, achieved), "IND", may_cover=_INSIDE_ASSESSMENT)
