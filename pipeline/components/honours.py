@@ -21,9 +21,10 @@ project: 副中心[要素市场化配置综合改革试点]获国家批复, 漳�
 the verb too; a division it starts with is the holder, a LOC of its own. On the train and dev gold such a name is
 ACH 10 times of 10 (获批立项, 获批设立 and 获批上市 name works, bodies and drugs: left).
 
-The holder that opens the clause of an honour (轨道交通装备集群入围…名单, 瑞丽获批国家级产业协作园区) is marked where the
-recogniser left it, when its name says what it is: works or an event by their head (集群, 产业园, 基地, 论坛 …: PROJ),
-a division or a historic quarter (LOC). Held out: dev 2 PROJ, the provincial set 2 LOC, all gold, none wrong.
+The holder that opens the clause of an honour (轨道交通装备集群入围…名单, 瑞丽获批国家级产业协作园区) is marked
+where the recogniser left it, when its name says what it is: works or an event by their head (集群, 产业园, 基地,
+论坛 …: PROJ), a division or a historic quarter (LOC). Held out: dev 2 PROJ, the provincial set 2 LOC, all gold,
+none wrong.
 """
 
 from __future__ import annotations
