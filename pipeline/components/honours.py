@@ -196,7 +196,7 @@ class Honours:
             set_entities(doc, relabelled)
         mark_unmarked(doc, [*honours(text), *assessment_grades(text)], "ACH")
         achieved = [(e.start_char, e.end_char) for e in doc.ents if e.label_ == "ACH"]
+        holders = honour_holders(text, achieved, self.divisions)
         for label in ("PROJ", "LOC"):
-            mark_unmarked(doc, [(a, b) for a, b, held in honour_holders(text, achieved, self.divisions)
-                                if held == label], label)
+            mark_unmarked(doc, [(a, b) for a, b, held in holders if held == label], label)
         return mark_unmarked(doc, assessments(text, achieved), "IND", may_cover=_INSIDE_ASSESSMENT)

@@ -37,8 +37,9 @@ _OPENER = re.compile(r"建设|加快|推进|推动|支持|组建|建成|新建|�
 _COUNTED = re.compile(r"[0-9０-９一二两三四五六七八九十百千]+[所个家座]")
 _CLAUSE = re.compile(r"[^，。；、：！？\n,;:!?]+")
 # words before the institution noun that make it a kind, not a name: a level, a type, a quality, a quantity
-_GENERIC_START = re.compile(r"国家|省|市|县|全国|世界|一流|高等|各|一批|若干|重点|公立|平安|研究型|中小|义务教育"
-                            r"|专业|社|行业|商|产业|老年|特殊教育|学前|革命|第一|新的|一个")
+# (at the start of the words; `_GENERIC` anywhere in them)
+_GENERIC_START = re.compile(r"省|市|县|世界|各|一批|若干|公立|平安|中小|义务教育|社|行业|商|产业|老年|特殊教育|革命"
+                            r"|第一|新的|一个")
 _GENERIC = re.compile(r"级|好|了|办|加大|巩固|建强|创建|首先|覆盖|互认|等|领域|升格|为|对|是|和|与|寄宿制|小规模|薄弱"
                       r"|业余|函授|电视|广播|专业|职业|技工|中等|高等|普通|成人|新型|正规|重点|国家|全国|移动|示范|民办"
                       r"|公办|高水平|研究型|综合性|农村|乡村|城镇|乡镇|社区|基层|各类|各级|这种|有些|首批|优质|一流|阶段"

@@ -108,7 +108,7 @@ from dataclasses import dataclass
 from spacy.language import Language
 from spacy.tokens import Doc
 
-from pipeline.clauses import CLAUSE_MARKS, clause_start
+from pipeline.clauses import CLAUSE_MARKS, clause_start, in_title
 from pipeline.components.alignment import char_spans, mark_unmarked
 from pipeline.components.extensions import relations_of
 from pipeline.components.report import report_context
@@ -508,7 +508,7 @@ def own_province_developing(text: str, own: str) -> list[tuple[int, int]]:
         start, end = m.span()
         line = text.rfind("\n", 0, start) + 1
         if _DEVELOPMENT_AFTER.match(text, end) and not _after_slogan(text, start) \
-                and text.rfind("《", line, start) <= text.rfind("》", line, start):
+                and not in_title(text, start, reach=start - line):
             found.append((start, end))
     return found
 

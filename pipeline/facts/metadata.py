@@ -12,6 +12,7 @@ from __future__ import annotations
 
 import csv
 import re
+from collections import Counter
 from dataclasses import asdict, dataclass, field
 from functools import cache
 from pathlib import Path
@@ -97,13 +98,9 @@ def _place_from(pattern: re.Pattern, text: str) -> str | None:
 
 def _province_named_most(text: str) -> str | None:
     """The full name of the province `text` names far more often than any other (its own), if there is one."""
-    counts: dict[str, int] = {}
-    for m in _PROVINCE_NAME.finditer(text):
-        counts[m.group()] = counts.get(m.group(), 0) + 1
-    ranked = sorted(counts.values(), reverse=True) + [0]
-    if ranked[0] < _OWN_NAME_MIN or ranked[0] < _OWN_NAME_LEAD * ranked[1]:
+    (top, most), *rest = Counter(m.group() for m in _PROVINCE_NAME.finditer(text)).most_common(2) or [("", 0)]
+    if most < _OWN_NAME_MIN or most < _OWN_NAME_LEAD * (rest[0][1] if rest else 0):
         return None
-    top = max(counts, key=counts.__getitem__)
     return next((name for name in _provinces() if name.startswith(top)), None)
 
 
