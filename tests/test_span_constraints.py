@@ -330,6 +330,27 @@ def test_full_indicators_before_fenbie_are_one_ind_each():
     assert shown(text, constrain(text, spans))[0] == ("适龄儿童入园率和普惠率", "IND")
 
 
+def test_full_indicators_sharing_a_rank_are_one_ind_each():
+    # D20, province-anhui-2026, province-fujian-2026, province-yunnan-2026: each conjunct ends in its own measure
+    for text, whole, parts in (
+        ("营商环境持续优化，市场环境、创新环境、法治环境、政务环境均居全国前三。",
+         "市场环境、创新环境、法治环境、政务环境", ["市场环境", "创新环境", "法治环境", "政务环境"]),
+        ("新设台企户数和实际使用台资规模连续4年居大陆首位", "新设台企户数和实际使用台资规模",
+         ["新设台企户数", "实际使用台资规模"]),
+        ("绿电装机规模和占比均居全国前列", "绿电装机规模和占比", ["绿电装机规模", "占比"]),
+    ):
+        rank = next(r for r in ("全国前三", "大陆首位", "全国前列") if r in text)
+        got = shown(text, constrain(text, [span(text, whole, "IND"), span(text, rank, "ACH")]))
+        assert got == [*((p, "IND") for p in parts), (rank, "ACH")]
+    # province-fujian-2026: 动力电池 has no head of its own, the two share 出货量 (D20: one IND)
+    text = "动力电池、储能电池出货量稳居全球第一"
+    got = shown(text, constrain(text, [span(text, "动力电池、储能电池出货量", "IND"), span(text, "全球第一", "ACH")]))
+    assert got == [("动力电池、储能电池出货量", "IND"), ("全球第一", "ACH")]
+    # no rank after it: nothing is split (made up)
+    text = "市场环境、创新环境持续优化"
+    assert shown(text, constrain(text, [span(text, "市场环境、创新环境", "IND")])) == [("市场环境、创新环境", "IND")]
+
+
 def test_an_honour_only_hoped_for_is_no_achievement():
     # district-zhuzhou-shifeng-2023: 安全生产工作有望获省“七连优”; the same honour obtained stays (made up)
     text = "森林防灭火工作受到省、市高度肯定,安全生产工作有望获省“七连优”。安全生产工作获省“七连优”。"
