@@ -16,6 +16,8 @@ def test_a_place_settled_in_or_a_province_short_name_acted_in():
     assert found("年度A股、港股最大IPO项目双双花落福建。") == ["福建"]
     assert found("优化台胞在闽求学研习、实习就业等制度安排") == ["闽"]
     assert found("推动国产大飞机配套产业在黔延伸布局") == ["黔"]
+    # province-liaoning-2026: what first appeared there
+    assert found("歼-35系列新型战机等大国重器在辽问世") == ["辽"]
 
 
 def test_beijing_and_tianjin_as_one_partner():

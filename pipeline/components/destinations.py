@@ -30,7 +30,7 @@ _SHORT_NAMES = short_names_except("京新贵云港澳台")  # 京, 新 start com
 _IN_SHORT = re.compile(
     rf"(?:在|来|赴)(?P<place>[{_SHORT_NAMES}])"
     r"(?=$|[，。；,;]|(?:延伸|求学|投资|发展|就业|落地|布局|创业|举办|转化|工作|生活|考察|视察|调研|设立|兴业|置业|落户|"
-    r"安家|旅游|消费))")
+    r"安家|旅游|消费|问世|诞生))")
 # 对接京津、服务京津, 携手京津: Beijing and Tianjin as one partner (gold: LOC 6, unmarked once; 京津冀 is the region)
 _BEIJING_TIANJIN = re.compile(r"京津(?!冀)")
 _COMPATRIOTS_FROM = re.compile(r"(?:港澳台|台港澳|港澳|台湾|(?:香港|澳门)(?:特别行政区)?)(?=同胞)")
