@@ -848,3 +848,34 @@ def test_a_generic_verb_before_an_indicator_stays_outside():
     assert constrained(text, "完成投资", "IND") == [("投资", "IND")]
     text = "2200多万人完成全程接种，680多万人接种加强针"
     assert constrained_pair(text, "2200多万人", "FIG", "完成全程接种", "IND")[1] == ("完成全程接种", "IND")
+
+
+def test_places_listed_before_the_works_they_share_are_one_project():
+    from pipeline.divisions import division_names
+
+    divisions = division_names()
+
+    def joined(text: str, items: list[tuple[str, str]]) -> list[tuple[str, str]]:
+        return shown(text, constrain(text, [span(text, name, label) for name, label in items], divisions))
+
+    # province-fujian-2026 (D24: 、 inside one coordinated name)
+    text = "加快建设福州、厦门、泉州省级人工智能产业园，实施人工智能企业梯次培育计划"
+    got = joined(text, [("福州", "LOC"), ("厦门", "LOC"), ("泉州省级人工智能产业园", "PROJ")])
+    assert got == [("福州、厦门、泉州省级人工智能产业园", "PROJ")]
+    # province-henan-2026: the cities are the pilots; province-liaoning-2026: a national designation
+    text = "支持郑州、洛阳消费新业态新模式新场景试点城市建设"
+    got = joined(text, [("郑州", "LOC"), ("洛阳消费新业态新模式新场景试点", "PROJ")])
+    assert got[0] == ("郑州", "LOC")
+    text = "加快沈阳、大连国家物流枢纽建设"
+    assert joined(text, [("沈阳", "LOC"), ("大连国家物流枢纽", "PROJ")])[0] == ("沈阳", "LOC")
+    # province-qinghai-2026: each city named with its suffix has works of its own; national-state-council-1982: a
+    # port inside a list of ports shares nothing
+    text = "推进西宁市、海东市地质灾害避险搬迁工程二期"
+    assert joined(text, [("西宁市", "LOC"), ("海东市地质灾害避险搬迁工程二期", "PROJ")])[0] == ("西宁市", "LOC")
+    text = "在大连、秦皇岛、天津、青岛、石臼所、连云港、上海、黄埔、湛江等十五个港口建设一百三十二个深水泊位"
+    got = joined(text, [("大连", "LOC"), ("秦皇岛", "PROJ"), ("天津", "LOC")])
+    assert got == [("大连", "LOC"), ("秦皇岛", "PROJ"), ("天津", "LOC")]
+    # province-gansu-2026: an item longer than a division's name keeps the list apart
+    text = "金昌经开区、庆阳东数西算产业园入选首批国家级零碳园区建设名单"
+    got = joined(text, [("金昌经开区", "LOC"), ("庆阳东数西算产业园", "PROJ")])
+    assert got == [("金昌经开区", "LOC"), ("庆阳东数西算产业园", "PROJ")]
