@@ -879,3 +879,13 @@ def test_places_listed_before_the_works_they_share_are_one_project():
     text = "金昌经开区、庆阳东数西算产业园入选首批国家级零碳园区建设名单"
     got = joined(text, [("金昌经开区", "LOC"), ("庆阳东数西算产业园", "PROJ")])
     assert got == [("金昌经开区", "LOC"), ("庆阳东数西算产业园", "PROJ")]
+
+
+def test_the_place_in_a_local_product_s_name_is_no_place():
+    # province-henan-2026, province-shanxi-2026: brands of local produce
+    text = "杞县大蒜、柘城辣椒、清丰食用菌等越来越多的“豫农优品”摆上世人餐桌"
+    assert constrain(text, [span(text, "杞县大蒜", "LOC")]) == []
+    text = "大同黄花菜、沁州黄小米等特优品牌叫响全国"
+    assert constrain(text, [span(text, "大同", "LOC")]) == []
+    text = "大同打造能源革命示范区"  # made up: the city acting stays
+    assert shown(text, constrain(text, [span(text, "大同", "LOC")])) == [("大同", "LOC")]
