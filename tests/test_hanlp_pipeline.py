@@ -129,7 +129,8 @@ def test_pipeline_chain(nlp, tiny_model):
     assert nlp.pipe_names == ["sentencizer", "govreport_figures", "govreport_hanlp_ner", "govreport_enterprise_lists",
                               "govreport_government_bodies", "govreport_institutions", "govreport_honours",
                               "govreport_transport_hubs",
-                              "govreport_events", "govreport_destinations", "govreport_regions",
+                              "govreport_events", "govreport_project_lists", "govreport_destinations",
+                              "govreport_regions",
                               "govreport_span_constraints",
                               "govreport_relation_classifier", "govreport_attached_indicators",
                               "govreport_figure_normaliser"]

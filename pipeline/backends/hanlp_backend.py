@@ -174,6 +174,7 @@ def load_hanlp_pipeline(model_path: str | Path = HANLP_MODEL, relations: str | P
     if "PROJ" in labels:
         nlp.add_pipe("govreport_transport_hubs")
         nlp.add_pipe("govreport_events")
+        nlp.add_pipe("govreport_project_lists")
     if "LOC" in labels:
         nlp.add_pipe("govreport_destinations")
         nlp.add_pipe("govreport_regions")

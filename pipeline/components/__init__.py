@@ -14,6 +14,7 @@ from pipeline.components import (  # noqa: F401
     government_bodies,
     honours,
     institutions,
+    project_lists,
     regions,
     relation_classifier,
     relation_rules,
