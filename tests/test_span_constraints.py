@@ -889,3 +889,11 @@ def test_the_place_in_a_local_product_s_name_is_no_place():
     assert constrain(text, [span(text, "大同", "LOC")]) == []
     text = "大同打造能源革命示范区"  # made up: the city acting stays
     assert shown(text, constrain(text, [span(text, "大同", "LOC")])) == [("大同", "LOC")]
+
+
+def test_asean_as_the_direction_a_region_faces_is_no_span():
+    # province-guangxi-2026: 面向东盟 names a direction, no body
+    text = "高水平建设面向东盟的金融开放门户"
+    assert constrain(text, [span(text, "东盟", "ORG")]) == []
+    text = "加强与东盟国家合作，支持东盟发展"  # made up: ASEAN acting stays
+    assert shown(text, constrain(text, [(text.rindex("东盟"), text.rindex("东盟") + 2, "ORG")])) == [("东盟", "ORG")]
