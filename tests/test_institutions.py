@@ -24,6 +24,12 @@ def test_new_institutions_in_a_plan_are_names():
     assert found("加快农业开放创新，牵头组建“1+5”农业科技创新联盟，建设未来农业产业园") == ["“1+5”农业科技创新联盟"]
 
 
+def test_a_school_named_after_a_dash_or_before_what_it_takes_in():
+    # district-zhuzhou-shifeng-2023: the kind before the dash is no name, the school after it is
+    text = "石峰区成立以来新建的第一所公办义务教育学校——九方雪峰学校建成开学,田心中学引入二中品牌"
+    assert found(text) == ["九方雪峰学校", "田心中学"]
+
+
 def test_kinds_of_institution_are_not_names():
     # national-state-council-2019, province-shanghai-2021, national-state-council-2024, province-guangxi-2026
     assert found("加强乡村小规模学校和乡镇寄宿制学校建设，促进高等教育内涵式发展。") == []
