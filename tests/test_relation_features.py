@@ -157,6 +157,24 @@ def test_a_total_has_the_indicator_just_counted_as_head():
     assert got == [("境内上市公司", "186家")]
 
 
+def test_an_indicator_describing_the_name_after_its_figure_is_held_by_that_name():
+    from pipeline.relations.model import RelationModel
+
+    # province-shanxi-2026: 总投资超500亿元的晋北采煤沉陷区新能源基地加快建设
+    text = "总投资超500亿元的晋北采煤沉陷区新能源基地加快建设。"
+    investment, money, base = (0, 3, "IND"), (3, 9, "FIG"), (10, 22, "PROJ")
+    assert text[money[0]:money[1]] == "超500亿元" and text[base[0]:base[1]] == "晋北采煤沉陷区新能源基地"
+    model = RelationModel({}, -5.0)  # believes no pair: only the decoding step can link them
+
+    def pairs(text: str) -> set[tuple[str, str]]:
+        predicted = model.predict(text, [investment, money, base])
+        return {(text[c.head[0]:c.head[1]], text[c.tail[0]:c.tail[1]]) for c, _ in predicted}
+
+    assert ("晋北采煤沉陷区新能源基地", "总投资") in pairs(text)
+    # without 的 the name is no longer described by the indicator (made up)
+    assert ("晋北采煤沉陷区新能源基地", "总投资") not in pairs("总投资超500亿元，晋北采煤沉陷区新能源基地加快建设。")
+
+
 def test_a_rank_after_a_figure_belongs_to_the_nearer_indicator():
     from pipeline.relations.candidates import Candidate, SortedSpans
     from pipeline.relations.model import beyond_a_figure
