@@ -3,7 +3,7 @@
 import spacy
 
 from pipeline.components.alignment import set_entities
-from pipeline.components.project_lists import ProjectLists, project_list_members
+from pipeline.components.project_lists import WORKS_LIST, ProjectLists, project_list_members
 
 
 def members(text: str) -> list[list[str]]:
@@ -34,4 +34,18 @@ def test_unmarked_members_beside_a_marked_project_become_projects():
 
 def test_a_list_with_no_marked_project_is_left():
     text = "加快交通、水利等重大项目建设"  # made up: kinds, nothing marked
+    assert marked(text, []) == []
+
+
+def test_works_named_by_their_places_before_the_kind_of_works_they_are():
+    # province-henan-2026, province-yunnan-2026, province-liaoning-2026
+    text = "实施赵口、陆浑、渠村等灌区现代化改造"
+    assert marked(text, [("陆浑", "LOC")]) == [("赵口", "PROJ"), ("陆浑", "PROJ"), ("渠村", "PROJ")]
+    text = "新昆楚大、临清等40条高速公路相继开通"
+    assert marked(text, [("临清", "LOC")]) == [("新昆楚大", "PROJ"), ("临清", "PROJ")]
+    text = "沈白高铁和京哈改扩建、本桓宽、凌绥、台黑4条高速提前建成通车"
+    assert [name for name, _ in marked(text, [])] == ["沈白高铁", "京哈改扩建", "本桓宽", "凌绥", "台黑"]
+    # national-state-council-1958: a member with the place it lies in is left
+    text = "浙江的新安江和百丈祭、云南的以礼河、辽宁的桓仁和大伙房、湖南的柘溪等水电站"
+    assert len(project_list_members(text, WORKS_LIST)[0]) == 4
     assert marked(text, []) == []
