@@ -183,6 +183,16 @@ def test_a_provincial_group_named_by_its_trade_is_an_enterprise():
     assert provincial_groups("做强江西省纺织集团，", division_names()) == []
 
 
+def test_a_group_the_government_founds_or_builds_up_is_an_enterprise():
+    from pipeline.components.enterprise_lists import founded_groups
+
+    # province-anhui-2026; national-state-council-1992: 组建企业集团 names a kind
+    text = "做强城市生命线产业发展集团，快速拓展市场空间"
+    assert [text[a:b] for a, b in founded_groups(text)] == ["城市生命线产业发展集团"]
+    assert ("城市生命线产业发展集团", "ENT") in after_component(text, "市场空间", "IND")
+    assert founded_groups("要继续组建企业集团") == []
+
+
 def test_a_plant_in_a_sentence_about_building_it_is_a_project():
     # national-state-council-1956: the works to be built, which a tagger read as the firm
     text = ("规模巨大的包头钢铁公司、武汉钢铁公司、新疆石油公司、兰州炼油厂、洛阳第一拖拉机厂等重大建设项目，"
