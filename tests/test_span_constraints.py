@@ -897,3 +897,12 @@ def test_asean_as_the_direction_a_region_faces_is_no_span():
     assert constrain(text, [span(text, "东盟", "ORG")]) == []
     text = "加强与东盟国家合作，支持东盟发展"  # made up: ASEAN acting stays
     assert shown(text, constrain(text, [(text.rindex("东盟"), text.rindex("东盟") + 2, "ORG")])) == [("东盟", "ORG")]
+
+
+def test_the_winner_the_verb_and_the_duration_stay_outside_an_honour():
+    # province-guangxi-2026: the tagger read the team and its verb into the honour
+    text = "男足首夺乙级联赛冠军。"
+    assert shown(text, constrain(text, [span(text, "男足首夺乙级联赛冠军", "ACH")])) == [("乙级联赛冠军", "ACH")]
+    # province-jiangxi-2026: how long the grade has been held stays outside (the tagger cut 连 off)
+    text = "国务院实行最严格水资源管理制度考核连续7年优秀，单位GDP能耗累计下降"
+    assert shown(text, constrain(text, [span(text, "续7年优秀", "ACH")])) == [("优秀", "ACH")]
