@@ -906,3 +906,9 @@ def test_the_winner_the_verb_and_the_duration_stay_outside_an_honour():
     # province-jiangxi-2026: how long the grade has been held stays outside (the tagger cut 连 off)
     text = "国务院实行最严格水资源管理制度考核连续7年优秀，单位GDP能耗累计下降"
     assert shown(text, constrain(text, [span(text, "续7年优秀", "ACH")])) == [("优秀", "ACH")]
+
+
+def test_a_first_or_a_model_for_the_country_is_praise():
+    # province-anhui-2026: a count of firsts is no honour conferred
+    text = "中国（安徽）自贸试验区累计推出259项制度创新成果，其中56项为全国首创。"
+    assert constrain(text, [span(text, "全国首创", "ACH")]) == []
