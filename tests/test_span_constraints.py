@@ -912,3 +912,14 @@ def test_a_first_or_a_model_for_the_country_is_praise():
     # province-anhui-2026: a count of firsts is no honour conferred
     text = "中国（安徽）自贸试验区累计推出259项制度创新成果，其中56项为全国首创。"
     assert constrain(text, [span(text, "全国首创", "ACH")]) == []
+
+
+def test_an_office_named_after_the_body_that_set_it_up_is_one_org():
+    # province-guangxi-2026, district-zhuzhou-shifeng-2023
+    text = "分别入选国务院减负办“服务企业在基层”十佳案例和优秀案例"
+    assert shown(text, constrain(text, [span(text, "国务院", "ORG")])) == [("国务院减负办", "ORG")]
+    text = "“竣工即办证”改革经验获国务院“推转办”推介"
+    assert shown(text, constrain(text, [span(text, "国务院", "ORG")])) == [("国务院“推转办”", "ORG")]
+    # national-state-council-1979, and a made-up 承办: the body followed by what is done
+    for text in ("严格按照国务院的规定办", "由国务院承办"):
+        assert shown(text, constrain(text, [span(text, "国务院", "ORG")])) == [("国务院", "ORG")]
