@@ -29,3 +29,18 @@ def in_title(text: str, pos: int, reach: int = 60) -> bool:
     """Whether `pos` lies inside a document's title (《…) opened at most `reach` characters before it on its line:
     the names in a title (《中共安徽省委关于…》, 《告台湾同胞书》) are no spans of their own."""
     return _OPEN_TITLE.search(text, max(0, pos - reach), pos) is not None
+
+
+def list_items(start: int, items: str, opener: re.Pattern) -> list[tuple[int, int]]:
+    """(start, end) of each item of `items` (a list joined by 、 that begins at offset `start`), the first item
+    beginning after the last match of `opener` inside it (支持|超聚变、中创智领); items under two characters are
+    dropped."""
+    found, pos = [], start
+    for k, item in enumerate(items.split("、")):
+        begin, end = pos, pos + len(item)
+        pos = end + 1
+        if k == 0 and (verbs := list(opener.finditer(item))):
+            begin += verbs[-1].end()
+        if end - begin >= 2:
+            found.append((begin, end))
+    return found

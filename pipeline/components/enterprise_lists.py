@@ -50,7 +50,7 @@ import re
 from spacy.language import Language
 from spacy.tokens import Doc
 
-from pipeline.clauses import SENTENCE_MARKS, clause_start
+from pipeline.clauses import SENTENCE_MARKS, clause_start, list_items
 from pipeline.components.alignment import set_entities, unmarked
 from pipeline.divisions import division_names
 from pipeline.gazetteer import Gazetteer
@@ -85,19 +85,9 @@ def enterprise_members(text: str) -> list[tuple[int, int]]:
         tail = text[m.end("members"):m.end()]
         if not (m.group("count") or "").endswith("家") and not _FIRM_WORD.search(tail):
             continue
-        members = m.group("members").split("、")
-        if _KINDS_NOT_NAMES.search(members[0]):
+        if _KINDS_NOT_NAMES.search(m.group("members").split("、")[0]):
             continue  # 培育一批跨境电商、离岸贸易…等新型国际贸易标杆企业: kinds of firm, not names
-        pos = m.start("members")
-        for k, member in enumerate(members):
-            start, end = pos, pos + len(member)
-            pos = end + 1
-            if k == 0:
-                verbs = list(_LEADING_VERB.finditer(member))
-                if verbs:
-                    start += verbs[-1].end()
-            if end - start >= 2:
-                found.append((start, end))
+        found += list_items(m.start("members"), m.group("members"), _LEADING_VERB)
     return found
 
 

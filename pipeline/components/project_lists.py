@@ -24,6 +24,7 @@ import re
 from spacy.language import Language
 from spacy.tokens import Doc
 
+from pipeline.clauses import list_items
 from pipeline.components.alignment import mark_unmarked, set_entities
 from pipeline.textnorm import normalised_text
 
@@ -41,28 +42,16 @@ WORKS_LIST = re.compile(
     r"(?:大中型|重点|大型|重大)?"
     r"(?:高速公路|高速|铁路|港口?|灌区|水库|机场|水电站|电站|枢纽|港区|大桥)(?![\u4e00-\u9fff]{0,2}城市)"
 )
-# the verb that opens the clause before the first member (推进众擎机器人全球生产制造中心、…): the member starts after it
+# the verb that opens the clause before the first member (推进众擎机器人全球生产制造中心、…): the member starts
+# after it; so does 在 at its start before a name of two characters or more (在大连、秦皇岛、…等十五个港口)
 _LEADING_VERB = re.compile(r"开工建设|加快建设|加快推进|推进|加快|建成|开工|实施|建设|完成|启动|支持|推动|续建|新建"
-                           r"|争取|保证")
+                           r"|争取|保证|^在(?=..)")
 
 
 def project_list_members(text: str, lists: re.Pattern = PROJECT_LIST) -> list[list[tuple[int, int]]]:
     """(start, end) of the members of each list closed by 等…项目 (or by the kind of works of `lists`), one list of
     members per list."""
-    found = []
-    for m in lists.finditer(text):
-        members, pos = [], m.start("members")
-        for k, member in enumerate(m.group("members").split("、")):
-            start, end = pos, pos + len(member)
-            pos = end + 1
-            if k == 0 and (verbs := list(_LEADING_VERB.finditer(member))):
-                start += verbs[-1].end()
-            elif k == 0 and member.startswith("在") and len(member) >= 3:
-                start += 1  # 在大连、秦皇岛、…等十五个港口: the place the works are in
-            if end - start >= 2:
-                members.append((start, end))
-        found.append(members)
-    return found
+    return [list_items(m.start("members"), m.group("members"), _LEADING_VERB) for m in lists.finditer(text)]
 
 
 def _parts_joined_by_he(text: str, start: int, end: int) -> list[tuple[int, int]]:

@@ -516,7 +516,7 @@ def own_province(place: str | None) -> str | None:
 
 # 面向东盟的金融开放门户, 唱响东盟: ASEAN as the direction a region faces, no body or place of its own (the train and
 # dev gold: 8 of 8 such 东盟 unmarked, 5, or inside a longer span, 3; held-out dev 6 of them marked ORG)
-_ASEAN_AS_DIRECTION = re.compile(r"东盟")
+_FACING = ("面向", "唱响")
 
 # 国务院减负办, 国务院“推转办”, 中央改革办: an office named by its short name after the body that set it up is one
 # ORG (the train and dev gold: 3 of 3 such names whole; 办法, 办理, 办好 … are no offices)
@@ -840,8 +840,8 @@ def constrain(text: str, spans: list[tuple[int, int, str]], divisions: frozenset
                 or label == "PROJ" and (_pilot_hoped_for(text, *piece) or _PROJECT_CLASS.fullmatch(text, *piece)
                                         or _LISTED_PRODUCT.match(text, piece[1])) \
                 or label == "IND" and _base_not_indicator(text, *piece, figures) \
-                or label in ("LOC", "ORG") and _ASEAN_AS_DIRECTION.fullmatch(text, *piece) \
-                and text[piece[0] - 2:piece[0]] in ("面向", "唱响") \
+                or label in ("LOC", "ORG") and text[piece[0]:piece[1]] == "东盟" \
+                and text[piece[0] - 2:piece[0]] in _FACING \
                 or label == "LOC" and (_place_of_work(text, *piece) or _modifier_place(text, *piece, own)
                                        or national and _BARE_ZONE.fullmatch(text, *piece)) \
                 or label == "ORG" and (text[piece[0]:piece[1]] == "中央" and _CENTRE_MODIFIES.match(text, piece[1])
@@ -987,9 +987,9 @@ _BARE_PLACE = re.compile(r".+(?<![市省县区])")  # 福州, 内蒙古; 西宁�
 def _join_places_sharing_a_works_head(text: str, spans: list[SpanT], divisions: frozenset[str]) -> list[SpanT]:
     out: list[SpanT] = []
     for span in spans:
-        place = next((k for k in (4, 3, 2) if text[span[0]:span[0] + k] in divisions), 0)
+        place = span[2] == "PROJ" and next((k for k in (4, 3, 2) if text[span[0]:span[0] + k] in divisions), 0)
         # the works come after the place (not 秦皇岛 in a list of ports) and end the list
-        if span[2] == "PROJ" and place and span[1] - span[0] > place and text[span[1]:span[1] + 1] != "、" \
+        if place and span[1] - span[0] > place and text[span[1]:span[1] + 1] != "、" \
                 and not _PILOT_CITY.search(text, span[0], span[1] + 2) \
                 and not _DESIGNATION.match(text, span[0] + place):
             first, start = len(out), span[0]

@@ -74,7 +74,7 @@ class RelationModel:
                 kept.append(total)
             elif (share := share_head(text, index, tail, scored)) is not None:
                 kept.append(share)
-            elif (described := described_holder(index, text, tail, scored)) is not None:
+            elif (described := described_holder(text, index, tail, scored)) is not None:
                 kept.append(described)
             elif scored[0][1] >= threshold:
                 kept.append(scored[0])
@@ -165,7 +165,7 @@ def total_head(text: str, index: SortedSpans, tail: SpanT,
 _HOLDERS = frozenset({"PROJ", "ORG", "ENT", "LOC"})
 
 
-def described_holder(index: SortedSpans, text: str, tail: SpanT,
+def described_holder(text: str, index: SortedSpans, tail: SpanT,
                      scored: list[tuple[Candidate, float]]) -> tuple[Candidate, float] | None:
     """The holder of an IND that describes it, with its figure, right before it (总投资超500亿元的[晋北采煤沉陷区新能源
     基地], 全长1.3万公里的[三个一号旅游公路]): the span after the figure and 的, where that pair is a candidate. In the
