@@ -41,6 +41,8 @@ def test_works_named_by_their_places_before_the_kind_of_works_they_are():
     # province-henan-2026, province-yunnan-2026, province-liaoning-2026
     text = "实施赵口、陆浑、渠村等灌区现代化改造"
     assert marked(text, [("陆浑", "LOC")]) == [("赵口", "PROJ"), ("陆浑", "PROJ"), ("渠村", "PROJ")]
+    # one span over the whole list is its members
+    assert marked(text, [("赵口、陆浑、渠村", "PROJ")]) == [("赵口", "PROJ"), ("陆浑", "PROJ"), ("渠村", "PROJ")]
     text = "新昆楚大、临清等40条高速公路相继开通"
     assert marked(text, [("临清", "LOC")]) == [("新昆楚大", "PROJ"), ("临清", "PROJ")]
     text = "沈白高铁和京哈改扩建、本桓宽、凌绥、台黑4条高速提前建成通车"

@@ -923,3 +923,16 @@ def test_an_office_named_after_the_body_that_set_it_up_is_one_org():
     # national-state-council-1979, and a made-up 承办: the body followed by what is done
     for text in ("严格按照国务院的规定办", "由国务院承办"):
         assert shown(text, constrain(text, [span(text, "国务院", "ORG")])) == [("国务院", "ORG")]
+
+
+def test_projects_that_each_end_in_their_own_head_are_one_proj_each():
+    # province-guangxi-2026: an exchange and a forum listed
+    text = "成功举办RCEP经贸合作高端对话、国际医学创新合作论坛等重要活动"
+    assert constrained(text, "RCEP经贸合作高端对话、国际医学创新合作论坛", "PROJ") == [
+        ("RCEP经贸合作高端对话", "PROJ"), ("国际医学创新合作论坛", "PROJ")]
+    # national-state-council-1978, national-state-council-2010: the conjuncts share the last one's head
+    text = "要充分认识开展学大庆、学大寨运动的巨大意义"
+    assert constrained(text, "学大庆、学大寨运动", "PROJ") == [("学大庆、学大寨运动", "PROJ")]
+    text = "开展农村儿童白血病、先天性心脏病医疗保障试点"
+    assert constrained(text, "农村儿童白血病、先天性心脏病医疗保障试点", "PROJ") == [
+        ("农村儿童白血病、先天性心脏病医疗保障试点", "PROJ")]

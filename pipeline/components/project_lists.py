@@ -63,6 +63,13 @@ def _parts_joined_by_he(text: str, start: int, end: int) -> list[tuple[int, int]
     return parts
 
 
+def _covers_members(start: int, end: int, members: set[tuple[int, int]]) -> bool:
+    """Whether the span runs over two members or more of a list and over nothing outside the list's members and
+    their separators."""
+    inside = sorted(m for m in members if start <= m[0] and m[1] <= end)
+    return len(inside) >= 2 and inside[0][0] == start and inside[-1][1] == end
+
+
 @Language.factory("govreport_project_lists")
 def create_project_lists(nlp: Language, name: str) -> ProjectLists:
     return ProjectLists()
@@ -82,9 +89,12 @@ class ProjectLists:
         # (沈白高铁和京哈改扩建), one with the place it lies in is left (浙江的新安江和百丈祭)
         works = {part for members in project_list_members(text, WORKS_LIST) for span in members
                  if "的" not in text[span[0]:span[1]] for part in _parts_joined_by_he(text, *span)}
-        if any((e.start_char, e.end_char) in works and e.label_ == "LOC" for e in doc.ents):
+        # one span over several members (赵口、陆浑、渠村 before 等灌区) is those members, each its own PROJ
+        merged = {(e.start_char, e.end_char) for e in doc.ents if _covers_members(e.start_char, e.end_char, works)}
+        if merged or any((e.start_char, e.end_char) in works and e.label_ == "LOC" for e in doc.ents):
             set_entities(doc, [(e.start_char, e.end_char,
-                                "PROJ" if (e.start_char, e.end_char) in works else e.label_) for e in doc.ents])
+                                "PROJ" if (e.start_char, e.end_char) in works else e.label_) for e in doc.ents
+                               if (e.start_char, e.end_char) not in merged])
         found += sorted(works)
         # a number or a place inside the name gives way (防城港30万吨级进港航道一期: numbers inside names are no FIG)
         return mark_unmarked(doc, found, "PROJ", may_cover=frozenset({"FIG", "LOC"})) if found else doc
