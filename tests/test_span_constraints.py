@@ -936,3 +936,18 @@ def test_projects_that_each_end_in_their_own_head_are_one_proj_each():
     text = "开展农村儿童白血病、先天性心脏病医疗保障试点"
     assert constrained(text, "农村儿童白血病、先天性心脏病医疗保障试点", "PROJ") == [
         ("农村儿童白血病、先天性心脏病医疗保障试点", "PROJ")]
+
+
+def test_what_is_done_to_a_work_stays_outside_its_name():
+    # district-zhuzhou-shifeng-2023, national-state-council-2024, province-henan-2026
+    assert constrained("清水塘大桥主桥合龙", "清水塘大桥主桥合龙", "PROJ") == [("清水塘大桥", "PROJ")]
+    text = "做好2024年奥运会、残奥会备战参赛工作"
+    assert constrained(text, "残奥会备战参赛", "PROJ") == [("残奥会", "PROJ")]
+    text = "提升陇海铁路沿线城市节点功能"
+    assert constrained(text, "陇海铁路沿线城市节点", "PROJ") == [("陇海铁路", "PROJ")]
+    text = "推动中欧（亚）班列拓线扩量"
+    assert constrained(text, "中欧（亚）班列拓线", "PROJ") == [("中欧（亚）班列", "PROJ")]
+    # province-jiangsu-2026 (train): a programme along a canal keeps its words
+    text = "开展江北运河沿线生态环境综合治理三年行动"
+    assert constrained(text, "江北运河沿线生态环境综合治理三年行动", "PROJ") == [
+        ("江北运河沿线生态环境综合治理三年行动", "PROJ")]

@@ -409,6 +409,26 @@ def _split_named_bodies(text: str, start: int, end: int) -> list[tuple[int, int]
     return _conjuncts(start, parts)
 
 
+# 清水塘大桥|主桥合龙, 残奥会|备战参赛, 陇海铁路|沿线城市节点, 中欧（亚）班列|拓线: what is done to a work or for an event,
+# or what lies along it, read into its name
+_WORKS_HEAD_END = re.compile(r"(?:桥|铁路|高铁|公路|高速|环|线|路|会|中心|班列|港|机场|站|工程|园|基地|水库|运河)$")
+_DONE_TO_WORKS = re.compile(r"主桥|合龙|备战|参赛|筹办|大修|修缮|辐射|拓线|扩量|沿线|全线|通车|开通|建成|投运|竣工|开工|投产"
+                            r"|通航|贯通")
+_PROGRAMME_END = re.compile(r"(?:行动|工程|计划|试点|活动|项目)$")
+
+
+def _works_end(text: str, start: int, end: int) -> int:
+    """Where a PROJ that runs from a work's or an event's head into what is done to it ends: at that head (in the
+    train and dev gold no PROJ holds one of these words after such a head unless the span ends as a programme:
+    江北运河沿线生态环境综合治理三年行动)."""
+    if _PROGRAMME_END.search(text, start, end):
+        return end
+    for done in _DONE_TO_WORKS.finditer(text, start + 2, end):
+        if _WORKS_HEAD_END.search(text, start, done.start()):
+            return done.start()
+    return end
+
+
 # RCEP经贸合作高端对话、国际医学创新合作论坛: every conjunct ends in the head of an event, a programme or a work of its
 # own, so each is a name; 学大庆、学大寨运动 and 农村儿童白血病、先天性心脏病医疗保障试点 share the last one's head
 _PROJECT_HEAD = re.compile(r"(?:论坛|对话|大会|博览会|交易会|洽谈会|峰会|运动会|大赛|联赛|工程|计划|行动|项目|活动"
@@ -886,6 +906,7 @@ def constrain(text: str, spans: list[tuple[int, int, str]], divisions: frozenset
                 label, start = "PROJ", named  # 筹措280.44亿元实施社保惠民工程: the programme the money is for
         if label == "PROJ":
             start, end = _take_quoted_head(text, start, end, starts)
+            end = _works_end(text, start, end)
             if (verb := _PROJECT_LEADING_VERB.match(text, start, end)) and end - verb.end() >= 2:
                 start = verb.end()  # 大力开展助企纾困行动: the verb that carries the project out is outside it
         if label == "IND":
