@@ -409,11 +409,11 @@ def _split_named_bodies(text: str, start: int, end: int) -> list[tuple[int, int]
     return _conjuncts(start, parts)
 
 
-# 清水塘大桥|主桥合龙, 残奥会|备战参赛, 陇海铁路|沿线城市节点, 中欧（亚）班列|拓线: what is done to a work or for an event,
-# or what lies along it, read into its name
+# 清水塘大桥|主桥合龙, 残奥会|备战参赛, 陇海铁路|沿线城市节点, 中欧（亚）班列|拓线: what is done to a work or
+# for an event, or what lies along it, read into its name
 _WORKS_HEAD_END = re.compile(r"(?:桥|铁路|高铁|公路|高速|环|线|路|会|中心|班列|港|机场|站|工程|园|基地|水库|运河)$")
-_DONE_TO_WORKS = re.compile(r"主桥|合龙|备战|参赛|筹办|大修|修缮|辐射|拓线|扩量|沿线|全线|通车|开通|建成|投运|竣工|开工|投产"
-                            r"|通航|贯通")
+_DONE_TO_WORKS = re.compile(r"主桥|合龙|备战|参赛|筹办|大修|修缮|辐射|拓线|扩量|沿线|全线|通车|开通|建成|投运"
+                            r"|竣工|开工|投产|通航|贯通")
 _PROGRAMME_END = re.compile(r"(?:行动|工程|计划|试点|活动|项目)$")
 
 
