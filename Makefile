@@ -14,6 +14,9 @@ setup: .venv/bin/python
 	$(PY) -m pip install -q --upgrade pip
 	$(PY) -m pip install -q torch==2.13.0
 	$(PY) -m pip install -q -e ".[dev,facts,hanlp,ray,train]"
+	# pip compiles the installed packages' bytecode, not an editable package's: without it a run where Python may
+	# not write .pyc files (PYTHONDONTWRITEBYTECODE) compiles the pipeline's sources at every start (0.1 s)
+	$(PY) -m compileall -q pipeline evaluation > /dev/null
 
 run:
 	mkdir -p $(OUT)
