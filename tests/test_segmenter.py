@@ -2,12 +2,21 @@
 
 from __future__ import annotations
 
+import shutil
+
 import pytest
 import spacy_pkuseg
 from spacy_pkuseg.config import config
 
 from pipeline.paths import REPO_ROOT, SEGMENTER_MODEL
-from pipeline.segmenter import FastFeatures, accelerate, load_without_dictionary
+from pipeline.segmenter import (
+    FastFeatures,
+    accelerate,
+    compact_index,
+    load_compact_index,
+    load_without_dictionary,
+    write_compact_index,
+)
 from pipeline.textnorm import normalise
 
 REPORTS = ["district-zhuzhou-shifeng-2023", "national-state-council-1955", "province-henan-2026"]
@@ -78,3 +87,25 @@ def test_a_saved_tokenizer_loads_back_with_the_same_words(tmp_path):
     nlp.tokenizer.to_disk(tmp_path / "tokenizer")
     nlp.tokenizer.from_disk(tmp_path / "tokenizer")
     assert [t.text for t in nlp(text)] == words
+
+
+def test_the_compact_index_gives_the_same_words(segmenter, pieces):
+    quick = load_without_dictionary(SEGMENTER_MODEL)
+    assert quick.feature_extractor.compact_index is not None  # the shipped folder's index is current
+    accelerate(quick)
+    text = " ".join(pieces)
+    assert quick.cut(text) == segmenter.cut(text)
+    # spacy-pkuseg's own index, read on first use, is the one the compact index was made from
+    assert compact_index(quick.feature_extractor.feature_to_idx) == quick.feature_extractor.compact_index
+
+
+def test_a_compact_index_of_another_feature_file_is_not_used(tmp_path):
+    for name in ("features.msgpack", "weights.npz"):
+        shutil.copy(SEGMENTER_MODEL / name, tmp_path / name)
+    assert load_compact_index(tmp_path) is None  # none written: the feature file is read
+    write_compact_index(tmp_path)
+    assert load_compact_index(tmp_path) is not None
+    with open(tmp_path / "features.msgpack", "ab") as fh:  # the feature file changed since (a retrained model)
+        fh.write(b"\x00")
+    assert load_compact_index(tmp_path) is None
+    assert not hasattr(load_without_dictionary(tmp_path).feature_extractor, "compact_index")

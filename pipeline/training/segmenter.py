@@ -17,6 +17,7 @@ import tempfile
 import time
 from pathlib import Path
 
+from pipeline.segmenter import write_compact_index
 from pipeline.textnorm import fold_char
 from pipeline.training.general_data import general_corpus
 
@@ -81,6 +82,7 @@ def main(argv: list[str] | None = None) -> None:
     with tempfile.TemporaryDirectory() as tmp:
         full = train(Path(tmp) / "full", args.iters, args.limit)
         before, after = prune(full, args.out, args.min_weight)
+    write_compact_index(args.out)  # what prediction loads instead of the feature file (pipeline.segmenter)
     print(f"trained {args.out} in {time.time() - start:.0f}s ({after:,} of {before:,} features kept)")
     gold = general_corpus("cws_sighan2005_icwb2/gold/pku_test_gold.utf8")
     print("SIGHAN 2005 PKU test:", {k: round(v, 4) for k, v in word_f1(args.out, gold).items()})
