@@ -31,15 +31,24 @@ def in_title(text: str, pos: int, reach: int = 60) -> bool:
     return _OPEN_TITLE.search(text, max(0, pos - reach), pos) is not None
 
 
+def conjuncts(start: int, parts: list[str]) -> list[tuple[int, int]]:
+    """(start, end) of each of `parts`, the pieces of a text that begins at offset `start`, split at one-character
+    separators (、, 和)."""
+    out, at = [], start
+    for part in parts:
+        out.append((at, at + len(part)))
+        at += len(part) + 1
+    return out
+
+
 def list_items(start: int, items: str, opener: re.Pattern) -> list[tuple[int, int]]:
     """(start, end) of each item of `items` (a list joined by 、 that begins at offset `start`), the first item
     beginning after the last match of `opener` inside it (支持|超聚变、中创智领); items under two characters are
     dropped."""
-    found, pos = [], start
-    for k, item in enumerate(items.split("、")):
-        begin, end = pos, pos + len(item)
-        pos = end + 1
-        if k == 0 and (verbs := list(opener.finditer(item))):
+    parts = items.split("、")
+    found = []
+    for k, (begin, end) in enumerate(conjuncts(start, parts)):
+        if k == 0 and (verbs := list(opener.finditer(parts[0]))):
             begin += verbs[-1].end()
         if end - begin >= 2:
             found.append((begin, end))

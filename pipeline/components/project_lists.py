@@ -24,7 +24,7 @@ import re
 from spacy.language import Language
 from spacy.tokens import Doc
 
-from pipeline.clauses import list_items
+from pipeline.clauses import conjuncts, list_items
 from pipeline.components.alignment import mark_unmarked, set_entities
 from pipeline.textnorm import normalised_text
 
@@ -55,12 +55,7 @@ def project_list_members(text: str, lists: re.Pattern = PROJECT_LIST) -> list[li
 
 
 def _parts_joined_by_he(text: str, start: int, end: int) -> list[tuple[int, int]]:
-    parts, at = [], start
-    for part in text[start:end].split("和"):
-        if len(part) >= 2:
-            parts.append((at, at + len(part)))
-        at += len(part) + 1
-    return parts
+    return [(a, b) for a, b in conjuncts(start, text[start:end].split("和")) if b - a >= 2]
 
 
 def _covers_members(start: int, end: int, members: set[tuple[int, int]]) -> bool:

@@ -113,7 +113,7 @@ from dataclasses import dataclass
 from spacy.language import Language
 from spacy.tokens import Doc
 
-from pipeline.clauses import CLAUSE_MARKS, clause_start, in_title
+from pipeline.clauses import CLAUSE_MARKS, clause_start, conjuncts, in_title
 from pipeline.components.alignment import char_spans, mark_unmarked
 from pipeline.components.extensions import relations_of
 from pipeline.components.report import report_context
@@ -226,20 +226,14 @@ def _take_bracket(text: str, end: int) -> int:
     return bracket.end()
 
 
-def _conjuncts(start: int, parts: list[str]) -> list[tuple[int, int]]:
-    """(start, end) of each of `parts`, the pieces of the text from `start` split at one-character separators."""
-    out, at = [], start
-    for part in parts:
-        out.append((at, at + len(part)))
-        at += len(part) + 1
-    return out
+def _split_where_each(text: str, start: int, end: int, is_name: Callable[[str], bool]) -> list[tuple[int, int]]:
+    """The conjuncts of a span joined by 、 where each of them `is_name` by itself; else the span whole."""
+    parts = text[start:end].split("、")
+    return conjuncts(start, parts) if len(parts) > 1 and all(map(is_name, parts)) else [(start, end)]
 
 
 def _split_place_list(text: str, start: int, end: int, divisions: frozenset[str]) -> list[tuple[int, int]]:
-    pieces = _conjuncts(start, text[start:end].split("、"))
-    if len(pieces) > 1 and all(is_division(text[a:b], divisions) for a, b in pieces):
-        return pieces
-    return [(start, end)]
+    return _split_where_each(text, start, end, lambda part: is_division(part, divisions))
 
 
 # 遵义省域副中心, 毕节建设贯彻新发展理念示范区, 福州争创国家低空经济发展示范区: the place, then what it is to become
@@ -376,7 +370,7 @@ def _split_ranked_indicator(text: str, start: int, end: int, ranks: Sequence[int
     if verb is None or after == len(ranks) or ranks[after] > verb.end() + 2:
         return [(start, end)]
     parts = _full_measures(text[start:end])
-    return _conjuncts(start, parts) if parts else [(start, end)]
+    return conjuncts(start, parts) if parts else [(start, end)]
 
 
 def _split_coordinated_indicator(text: str, start: int, end: int, figures: list[int]) -> list[tuple[int, int]]:
@@ -390,7 +384,7 @@ def _split_coordinated_indicator(text: str, start: int, end: int, figures: list[
     clause_end = m.start() if (m := _CLAUSE_END.search(text, end)) else len(text)
     if sum(end <= f < clause_end for f in figures) < len(parts):
         return [(start, end)]
-    return _conjuncts(start, parts)
+    return conjuncts(start, parts)
 
 
 # 西湖大学、之江实验室, 广西海洋实验室、甘蔗生物育种实验室: two bodies each named in full with its head are two spans
@@ -400,13 +394,8 @@ _BODY_HEAD = re.compile(r"(?:大学|学院|实验室|研究院|研究所|研究�
                         r"|联合会|商会|联盟|集团|公司|银行|交易所)$")
 
 
-def _split_named_bodies(text: str, start: int, end: int) -> list[tuple[int, int]]:
-    parts = text[start:end].split("、")
-    heads = [_BODY_HEAD.search(part) for part in parts]
-    if len(parts) < 2 or not all(heads) \
-            or any(len(part) - len(h.group()) < 2 for part, h in zip(parts, heads, strict=True)):
-        return [(start, end)]
-    return _conjuncts(start, parts)
+def _body_named_in_full(part: str) -> bool:
+    return (head := _BODY_HEAD.search(part)) is not None and len(part) - len(head.group()) >= 2
 
 
 # 清水塘大桥|主桥合龙, 残奥会|备战参赛, 陇海铁路|沿线城市节点, 中欧（亚）班列|拓线: what is done to a work or
@@ -435,14 +424,10 @@ _PROJECT_HEAD = re.compile(r"(?:论坛|对话|大会|博览会|交易会|洽谈�
                            r"|铁路|高铁|公路|高速|大桥|机场|水库|电站|产业园|科技园)$")
 
 
-def _split_named_projects(text: str, start: int, end: int) -> list[tuple[int, int]]:
-    """A PROJ over names joined by 、 that each end in a head of their own is one PROJ per name (of the 136 PROJ with
-    、 inside in the train gold, none ends every conjunct in one of these heads)."""
-    parts = text[start:end].split("、")
-    if len(parts) < 2 or any(len(part) < 4 or not _PROJECT_HEAD.search(part) or any(q in part for q in "“”‘’\"")
-                             for part in parts):
-        return [(start, end)]
-    return _conjuncts(start, parts)
+def _project_with_own_head(part: str) -> bool:
+    """A conjunct of a PROJ ending in a head of its own (of the 136 PROJ with 、 inside in the train gold, none ends
+    every conjunct in one of these heads)."""
+    return len(part) >= 4 and _PROJECT_HEAD.search(part) is not None and not any(q in part for q in "“”‘’\"")
 
 
 _HOPED = re.compile(r"有望|力争|争取")
@@ -939,9 +924,9 @@ def constrain(text: str, spans: list[tuple[int, int, str]], divisions: frozenset
             if len(pieces) == 1:
                 pieces = _split_ranked_indicator(text, start, end, ranks)
         if label in ("ORG", "ENT"):
-            pieces = _split_named_bodies(text, start, end)
+            pieces = _split_where_each(text, start, end, _body_named_in_full)
         if label == "PROJ":
-            pieces = _split_named_projects(text, start, end)
+            pieces = _split_where_each(text, start, end, _project_with_own_head)
         if label == "LOC" and (start, end) != checked:  # the edges moved (江西南 → 江西): the place rules again
             pieces = [(a, b) for a, b in pieces if not _modifier_place(text, a, b, own)]
         out.extend((a, b, label) for a, b in pieces if b - a >= 1 and text[a:b].strip())

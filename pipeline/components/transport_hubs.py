@@ -21,6 +21,7 @@ import re
 from spacy.language import Language
 from spacy.tokens import Doc
 
+from pipeline.clauses import conjuncts
 from pipeline.components.alignment import mark_unmarked
 from pipeline.divisions import division_ending_at, division_names, is_division
 from pipeline.textnorm import normalised_text
@@ -59,12 +60,9 @@ def named_streets(text: str) -> list[tuple[int, int]]:
     """(start, end) of each street named in a list that runs into a building verb (田心路、先锋路竣工)."""
     found = []
     for m in _STREET_LIST.finditer(text):
-        pos = m.start("list")
-        for name in re.split("[、和]", m.group("list")):
-            start, end = pos, pos + len(name)
-            pos = end + 1
-            verb = _BUILDING_VERB.match(name)
-            if verb:
+        names = re.split("[、和]", m.group("list"))
+        for name, (start, end) in zip(names, conjuncts(m.start("list"), names), strict=True):
+            if verb := _BUILDING_VERB.match(name):
                 start += verb.end()
             if end - start >= 3 and not _GENERIC_ROAD.search(text, start, end):
                 found.append((start, end))
