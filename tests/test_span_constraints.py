@@ -375,6 +375,14 @@ def test_a_body_inside_the_title_of_a_person_is_no_organisation():
     # province-fujian-2026, the signature: a span the tagger ended inside the title 省长
     text = "福建省人民政府省长 赵龙"
     assert constrained(text, "福建省人民政府省", "ORG") == []
+    # the leaders of a body: national-state-council-1978, province-guangxi-2026 (the government beside the party
+    # committee shares the title); the body leading a task keeps its span (province-henan-2026)
+    assert constrained("恶毒攻击国务院主要领导同志", "国务院", "ORG") == []
+    assert constrained("自治区党委、政府主要领导挂帅推进", "自治区党委", "ORG") == []
+    text = "省委、省政府主要负责同志带头"  # made up
+    assert constrained(text, "省委", "ORG") == []
+    text = "在党中央、国务院领导下"  # made up: 领导 alone is the body acting
+    assert constrained(text, "国务院", "ORG") == [("国务院", "ORG")]
 
 
 def test_a_figure_takes_its_units_alternative_in_brackets():
@@ -951,3 +959,10 @@ def test_what_is_done_to_a_work_stays_outside_its_name():
     text = "开展江北运河沿线生态环境综合治理三年行动"
     assert constrained(text, "江北运河沿线生态环境综合治理三年行动", "PROJ") == [
         ("江北运河沿线生态环境综合治理三年行动", "PROJ")]
+
+
+def test_a_sites_nomination_as_world_heritage_stays_outside_its_name():
+    # province-beijing-2026, province-inner-mongolia-2026
+    text = "推进琉璃河遗址申遗、云居寺藏经申忆"
+    assert constrained(text, "琉璃河遗址申遗", "LOC") == [("琉璃河遗址", "LOC")]
+    assert constrained("加快红山文化遗址申遗", "红山文化遗址申遗", "PROJ") == [("红山文化遗址", "PROJ")]
