@@ -2,7 +2,12 @@
 
 from pipeline.base import blank
 from pipeline.components.alignment import set_entities
-from pipeline.components.government_bodies import GovernmentBodies, government_bodies
+from pipeline.components.government_bodies import (
+    GovernmentBodies,
+    government_bodies,
+    lead_units,
+    production_corps,
+)
 from pipeline.divisions import division_names
 from pipeline.paths import SEGMENTER_MODEL
 from pipeline.textnorm import normalise
@@ -104,3 +109,16 @@ def test_the_armed_forces_by_name():
     assert forces("向驻皖人民解放军指战员、武警官兵、政法公安干警和消防救援队伍指战员") == ["人民解放军", "武警"]
     assert forces("向驻京人民解放军指战员、武警部队官兵，向所有关心支持首都建设的") == ["人民解放军", "武警部队"]
     assert forces("全国人民学解放军，解放军学全国人民。") == []
+
+
+def test_the_departments_leading_a_pledge_are_bodies():
+    # province-inner-mongolia-2026, its list of the year's pledges
+    text = "着力解决堵车、乱收费、停车难等问题（牵头单位：交通厅、公安厅、住建厅）。"
+    assert [text[s:e] for s, e in lead_units(text)] == ["交通厅", "公安厅", "住建厅"]
+    assert lead_units("牵头单位：交通厅") == []  # made up: no brackets, no list of pledges
+
+
+def test_the_production_and_construction_corps_acting():
+    # province-xinjiang-2026, national-state-council-2009; 兵团壮大 is one of a list of goals
+    text = "全力支持兵团改革发展，完善兵地深度融合。推动南疆振兴、兵团壮大等。覆盖新疆生产建设兵团边境团场"
+    assert [text[s:e] for s, e in production_corps(text)] == ["兵团", "新疆生产建设兵团"]

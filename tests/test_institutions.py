@@ -2,7 +2,7 @@
 
 from pipeline.base import blank
 from pipeline.components.alignment import set_entities
-from pipeline.components.institutions import Institutions, named_institutions
+from pipeline.components.institutions import Institutions, listed_labs, named_institutions
 from pipeline.paths import SEGMENTER_MODEL
 
 SEGMENTER = blank(SEGMENTER_MODEL)
@@ -48,3 +48,18 @@ def test_the_component_marks_only_what_the_recogniser_left():
     at = text.index("嵩山")
     set_entities(doc, [(at, at + 5, "PROJ")])
     assert [(e.text, e.label_) for e in Institutions()(doc).ents] == [("嵩山实验室", "PROJ"), ("神农实验室", "ORG")]
+
+
+def test_labs_named_after_places_in_a_list_of_labs_are_the_labs():
+    # province-chongqing-2026, province-jiangsu-2026: the recogniser's LOC on a member gives way, its PROJ stays
+    text = "挂牌建设金凤、嘉陵江、明月湖3个重庆实验室，"
+    doc = SEGMENTER.make_doc(text)
+    set_entities(doc, [(4, 6, "PROJ"), (7, 10, "LOC"), (11, 14, "LOC")])
+    assert [(e.text, e.label_) for e in Institutions()(doc).ents] == [
+        ("金凤", "PROJ"), ("嘉陵江", "ORG"), ("明月湖", "ORG")]
+    text = "紫金山、太湖、钟山、云龙湖等实验室加快建设"
+    assert [text[s:e] for s, e in listed_labs(text)] == ["紫金山", "太湖", "钟山", "云龙湖"]
+    # province-liaoning-2026: the preposition before the first member is no part of it
+    assert [t[s:e] for t in ["深化与苏州、崖州湾等国家实验室"] for s, e in listed_labs(t)] == ["苏州", "崖州湾"]
+    # province-guizhou-2026: fields of research listed before the labs to be set up are no labs
+    assert listed_labs("在关键零部件、矿产资源、大数据等领域布局建设省实验室") == []

@@ -966,3 +966,32 @@ def test_a_sites_nomination_as_world_heritage_stays_outside_its_name():
     text = "推进琉璃河遗址申遗、云居寺藏经申忆"
     assert constrained(text, "琉璃河遗址申遗", "LOC") == [("琉璃河遗址", "LOC")]
     assert constrained("加快红山文化遗址申遗", "红山文化遗址申遗", "PROJ") == [("红山文化遗址", "PROJ")]
+
+
+def test_where_a_barrier_or_a_gate_of_the_country_lies_is_no_place():
+    # province-inner-mongolia-2026, province-chongqing-2026, province-hainan-2026
+    assert constrained("统筹发展和安全，筑牢祖国北疆安全稳定屏障。", "北疆", "LOC") == []
+    assert constrained("长江上游重要生态屏障持续筑牢", "长江上游", "LOC") == []
+    assert constrained("坚决守好祖国南大门。", "南大门", "LOC") == []
+    # made up: a place before what is done there stays
+    assert constrained("加强长江上游生态保护", "长江上游", "LOC") == [("长江上游", "LOC")]
+
+
+def test_what_a_region_strives_for_is_no_span_yet():
+    # province-inner-mongolia-2026 (D17): the zone and the designation strived for; the places striving stay
+    text = "积极争创中国（内蒙古）自由贸易试验区，进出口增长"
+    assert constrained(text, "中国（内蒙古）自由贸易试验区", "LOC") == []
+    text = "支持通辽市、乌兰察布市、乌海市争创全国民族团结进步示范市。"
+    assert constrained_pair(text, "乌海市", "LOC", "全国民族团结进步示范市", "ACH") == [("乌海市", "LOC")]
+    # obtained, it stays (made up)
+    text = "乌海市成功争创全国民族团结进步示范市。"
+    assert constrained(text, "全国民族团结进步示范市", "ACH") == [("全国民族团结进步示范市", "ACH")]
+
+
+def test_the_creating_of_a_designation_approved_and_a_practice_spread_are_no_honour():
+    # province-chongqing-2026, province-gansu-2026
+    text = "涪陵、北碚获批创建国家乡村振兴示范区。"
+    assert constrained(text, "创建国家乡村振兴示范区", "ACH") == [("国家乡村振兴示范区", "ACH")]
+    text = "庆阳获批整市创建国家农业绿色发展先行区。"
+    assert constrained(text, "整市创建国家农业绿色发展先行区", "ACH") == [("国家农业绿色发展先行区", "ACH")]
+    assert constrained("入选全国城市更新典型案例，23项经验做法获全国推广；", "全国推广", "ACH") == []
