@@ -995,3 +995,11 @@ def test_the_creating_of_a_designation_approved_and_a_practice_spread_are_no_hon
     text = "庆阳获批整市创建国家农业绿色发展先行区。"
     assert constrained(text, "整市创建国家农业绿色发展先行区", "ACH") == [("国家农业绿色发展先行区", "ACH")]
     assert constrained("入选全国城市更新典型案例，23项经验做法获全国推广；", "全国推广", "ACH") == []
+
+
+def test_a_ratio_keeps_its_second_term_and_a_number_after_a_letter_is_no_figure():
+    # province-guangdong-2026
+    text = "城乡居民收入比从2.50:1缩小至2.27:1。"
+    assert constrained(text, "2.50", "FIG") == [("2.50:1", "FIG")]
+    assert constrained(text, "2.27:1", "FIG") == [("2.27:1", "FIG")]
+    assert constrained("以PM 2.5 浓度持续下降为主线", "2.5", "FIG") == []

@@ -645,6 +645,19 @@ _KIND_OF_PLANT = re.compile(r"(?:左右)?的[\u4e00-\u9fff（）()]{0,12}?"
                             r"(?:厂|企业|电站|设备|煤矿|机组|发电机|水轮机|矿井|高炉|轧机)")
 
 
+# PM 2.5, PM 10 (a space in the name): a number right after a Latin letter names a thing, it counts nothing (train
+# and dev gold: no FIG follows a letter, with or without one space; 31 PM2.5 and PM10 unmarked)
+_AFTER_LETTER = re.compile(r"[A-Za-z] ?$")
+
+
+def _after_letter(text: str, start: int) -> bool:
+    return bool(_AFTER_LETTER.search(text, max(0, start - 2), start))
+
+
+# 城乡居民收入比从2.50:1缩小至2.27:1: a ratio's second term belongs to the figure (train and dev gold: 4 of 4)
+_RATIO_TERM = re.compile(r"[:：]1(?![0-9.])")
+
+
 def _threshold(text: str, start: int, end: int) -> bool:
     return bool(_THRESHOLD.fullmatch(text, start, end) and _DEFINED_NOUN.match(text, end)
                 or _CAPACITY.fullmatch(text, start, end) and _KIND_OF_PLANT.match(text, end))
@@ -879,6 +892,7 @@ def constrain(text: str, spans: list[tuple[int, int, str]], divisions: frozenset
         if piece is None:
             continue
         if label == "FIG" and (_names_not_counts(text, *piece) or _times_acted(text, *piece) or _threshold(text, *piece)
+                               or _after_letter(text, piece[0])
                                or text[piece[0] - 1:piece[0]] in ("这", "那")
                                or apparatus_count(text, *piece)
                                or population_phrase(text, *piece)) \
@@ -904,6 +918,8 @@ def constrain(text: str, spans: list[tuple[int, int, str]], divisions: frozenset
             piece = (number.end(), piece[1])
         if label != "FIG":
             piece = (piece[0], _word_end(text, *piece, words))
+        elif ratio := _RATIO_TERM.match(text, piece[1]):
+            piece = (piece[0], ratio.end())
         start, end = _balance_brackets(text, *_balance_quotes(text, *piece))
         if label in ("LOC", "PROJ") and end - start >= 4 and text.endswith(_NOMINATION, start, end):
             end -= len(_NOMINATION)  # 琉璃河遗址|申遗: the nomination of a site is done to it, no part of its name
