@@ -1002,4 +1002,5 @@ def test_a_ratio_keeps_its_second_term_and_a_number_after_a_letter_is_no_figure(
     text = "城乡居民收入比从2.50:1缩小至2.27:1。"
     assert constrained(text, "2.50", "FIG") == [("2.50:1", "FIG")]
     assert constrained(text, "2.27:1", "FIG") == [("2.27:1", "FIG")]
-    assert constrained("以PM 2.5 浓度持续下降为主线", "2.5", "FIG") == []
+    assert constrained("以PM\n2.5\n浓度持续下降为主线", "2.5", "FIG") == []
+    assert constrained("PM 10浓度", "10", "FIG") == []  # made up

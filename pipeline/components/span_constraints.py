@@ -645,9 +645,10 @@ _KIND_OF_PLANT = re.compile(r"(?:左右)?的[\u4e00-\u9fff（）()]{0,12}?"
                             r"(?:厂|企业|电站|设备|煤矿|机组|发电机|水轮机|矿井|高炉|轧机)")
 
 
-# PM 2.5, PM 10 (a space in the name): a number right after a Latin letter names a thing, it counts nothing (train
-# and dev gold: no FIG follows a letter, with or without one space; 31 PM2.5 and PM10 unmarked)
-_AFTER_LETTER = re.compile(r"[A-Za-z] ?$")
+# PM2.5, PM\n2.5 (a report that set the number as a subscript on its own line): a number right after a Latin letter
+# names a thing, it counts nothing (train and dev gold: no FIG follows a letter, with or without one space or line
+# break between; 31 PM2.5 and PM10 unmarked)
+_AFTER_LETTER = re.compile(r"[A-Za-z]\s?$")
 
 
 def _after_letter(text: str, start: int) -> bool:
