@@ -18,6 +18,9 @@ def test_a_place_settled_in_or_a_province_short_name_acted_in():
     assert found("推动国产大飞机配套产业在黔延伸布局") == ["黔"]
     # province-liaoning-2026: what first appeared there
     assert found("歼-35系列新型战机等大国重器在辽问世") == ["辽"]
+    # province-guangdong-2026: working and producing there
+    assert found("4386万名异地务工人员在粤稳定就业。") == ["粤"]
+    assert found("鼓励企业扩大在粤生产产能产量") == ["粤"]
 
 
 def test_beijing_and_tianjin_as_one_partner():

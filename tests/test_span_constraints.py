@@ -1004,3 +1004,13 @@ def test_a_ratio_keeps_its_second_term_and_a_number_after_a_letter_is_no_figure(
     assert constrained(text, "2.27:1", "FIG") == [("2.27:1", "FIG")]
     assert constrained("以PM\n2.5\n浓度持续下降为主线", "2.5", "FIG") == []
     assert constrained("PM 10浓度", "10", "FIG") == []  # made up
+
+
+def test_asean_listed_among_regions_is_a_market_a_place():
+    # province-guangdong-2026, province-shanghai-2026
+    text = "加大力度开拓东盟、中东、非洲、中亚等新兴市场"
+    assert constrained(text, "东盟", "ORG") == [("东盟", "LOC")]
+    text = "对东盟、共建“一带一路”国家进出口总额分别增长10.4%、12.1%"
+    assert constrained(text, "东盟", "ORG") == [("东盟", "LOC")]
+    # the body acting stays (made up)
+    assert constrained("东盟秘书处与我国签署协议", "东盟", "ORG") == [("东盟", "ORG")]

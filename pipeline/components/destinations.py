@@ -29,7 +29,7 @@ _SETTLED_IN = re.compile(r"(?:落户|花落|扎根|回归)(?P<place>[\u4e00-\u9f
 _SHORT_NAMES = short_names_except("京新贵云港澳台")  # 京, 新 start common words; 贵, 云: 黔, 滇 are used
 _IN_SHORT = re.compile(
     rf"(?:在|来|赴)(?P<place>[{_SHORT_NAMES}])"
-    r"(?=$|[，。；,;]|(?:延伸|求学|投资|发展|就业|落地|布局|创业|举办|转化|工作|生活|考察|视察|调研|设立|兴业|置业|落户|"
+    r"(?=$|[，。；,;]|(?:延伸|求学|投资|发展|就业|稳定就业|生产|落地|布局|创业|举办|转化|工作|生活|考察|视察|调研|设立|兴业|置业|落户|"
     r"安家|旅游|消费|问世|诞生))")
 # 对接京津、服务京津, 携手京津: Beijing and Tianjin as one partner (gold: LOC 6, unmarked once; 京津冀 is the region)
 _BEIJING_TIANJIN = re.compile(r"京津(?!冀)")

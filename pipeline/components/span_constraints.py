@@ -553,6 +553,16 @@ def own_province(place: str | None) -> str | None:
 # 面向东盟的金融开放门户, 唱响东盟: ASEAN as the direction a region faces, no body or place of its own (the train and
 # dev gold: 8 of 8 such 东盟 unmarked, 5, or inside a longer span, 3; held-out dev 6 of them marked ORG)
 _FACING = ("面向", "唱响")
+# 开拓东盟、中东、非洲等新兴市场, 对东盟、共建“一带一路”国家进出口: ASEAN listed among regions and countries is a
+# market, a place (train and dev gold: LOC 5 of 5)
+_REGIONS = r"中东|拉美|非洲|中亚|欧洲|欧盟|东南亚|南亚|西亚|北美|日韩|港澳|共建“一带一路”国家|俄罗斯|美国|日本|韩国"
+_REGION_AFTER = re.compile(rf"、(?:{_REGIONS})")
+_REGION_BEFORE = re.compile(rf"(?:{_REGIONS})、$")
+
+
+def _asean_among_regions(text: str, start: int, end: int) -> bool:
+    return text[start:end] == "东盟" and bool(_REGION_AFTER.match(text, end)
+                                             or _REGION_BEFORE.search(text, max(0, start - 14), start))
 
 # 国务院减负办, 国务院“推转办”, 中央改革办: an office named by its short name after the body that set it up is one
 # ORG (the train and dev gold: 3 of 3 such names whole; 办法, 办理, 办好 … are no offices)
@@ -926,6 +936,8 @@ def constrain(text: str, spans: list[tuple[int, int, str]], divisions: frozenset
             end -= len(_NOMINATION)  # 琉璃河遗址|申遗: the nomination of a site is done to it, no part of its name
         if label == "ORG" and text[start:end] in _OFFICE_OWNERS and (office := _OFFICE_AFTER.match(text, end)):
             end = office.end()  # 国务院减负办, 中央改革办: the office, not the body that set it up
+        if label == "ORG" and _asean_among_regions(text, start, end):
+            label = "LOC"
         if label in ("LOC", "ORG") and (_FACILITY if label == "LOC" else _FACILITY_NOT_BASE).search(text, start, end):
             label = "PROJ"  # 合肥西站, 雄安新区中关村科技园: a facility (D8)
         elif label == "PROJ" and _ZONE.search(text, start, end):
