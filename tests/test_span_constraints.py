@@ -965,7 +965,7 @@ def test_a_sites_nomination_as_world_heritage_stays_outside_its_name():
     # province-beijing-2026, province-inner-mongolia-2026
     text = "推进琉璃河遗址申遗、云居寺藏经申忆"
     assert constrained(text, "琉璃河遗址申遗", "LOC") == [("琉璃河遗址", "LOC")]
-    assert constrained("加快红山文化遗址申遗", "红山文化遗址申遗", "PROJ") == [("红山文化遗址", "PROJ")]
+    assert constrained("加快红山文化遗址申遗", "红山文化遗址申遗", "PROJ") == [("红山文化遗址", "LOC")]
 
 
 def test_where_a_barrier_or_a_gate_of_the_country_lies_is_no_place():
@@ -1014,3 +1014,11 @@ def test_asean_listed_among_regions_is_a_market_a_place():
     assert constrained(text, "东盟", "ORG") == [("东盟", "LOC")]
     # the body acting stays (made up)
     assert constrained("东盟秘书处与我国签署协议", "东盟", "ORG") == [("东盟", "ORG")]
+
+
+def test_a_site_nominated_as_world_heritage_is_a_place():
+    # province-guangdong-2026, province-inner-mongolia-2026
+    text = "推动海上丝绸之路、潮州古城、肇庆古城墙等项目申报世界文化遗产，加强非遗区域性整体保护"
+    assert constrained(text, "潮州古城", "PROJ") == [("潮州古城", "LOC")]
+    assert constrained("巴丹吉林沙漠—沙山湖泊群成功申遗，", "巴丹吉林沙漠—沙山湖泊群", "PROJ") == [
+        ("巴丹吉林沙漠—沙山湖泊群", "LOC")]
