@@ -176,6 +176,7 @@ def load_hanlp_pipeline(model_path: str | Path = HANLP_MODEL, relations: str | P
         nlp.add_pipe("govreport_events")
         nlp.add_pipe("govreport_project_lists")
     if "LOC" in labels:
+        nlp.add_pipe("govreport_scenic_spots")
         nlp.add_pipe("govreport_destinations")
         nlp.add_pipe("govreport_regions")
     nlp.add_pipe("govreport_span_constraints")

@@ -18,6 +18,7 @@ from pipeline.components import (  # noqa: F401
     regions,
     relation_classifier,
     relation_rules,
+    scenic_spots,
     span_constraints,
     transport_hubs,
 )
