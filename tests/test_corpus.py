@@ -86,3 +86,14 @@ def test_the_shipped_tagger_never_saw_a_test_report():
 
     folder, seen = trained_on("default", "hanlp", split_ids()["test"])
     assert (folder / "training.json").exists() and seen == []
+
+
+def test_a_split_can_be_exported_for_some_of_its_documents_only(tmp_path):
+    from pipeline.corpus.splits import main, split_ids
+
+    train = split_ids()["train"]
+    out = tmp_path / "fold.jsonl"
+    assert main(["export", "train", "--ids", ",".join(train[:2]), "-o", str(out)]) == 0
+    assert [json.loads(line)["id"] for line in out.read_text(encoding="utf-8").splitlines()] == train[:2]
+    with pytest.raises(SystemExit):
+        main(["export", "dev", "--ids", train[0], "-o", str(out)])  # not a dev document: refused

@@ -112,16 +112,22 @@ def main(argv: list[str] | None = None) -> int:
     parser.add_argument("--model", default="default")
     parser.add_argument("--backend", choices=BACKEND_CHOICES, default="default")
     parser.add_argument("--release", action="store_true", help="allow the test split")
+    parser.add_argument("--ids", help="only these documents of the split, comma-separated (a held-out fold)")
     args = parser.parse_args(argv)
     _check_test(args.split, args.release)
     ids = split_ids()[args.split]
+    if args.ids:
+        wanted = args.ids.split(",")
+        if unknown := [i for i in wanted if i not in ids]:
+            parser.error(f"--ids: {unknown[0]} is not a document of the {args.split} split")
+        ids = wanted
     if args.action == "list":
         print("\n".join(ids))
         return 0
     if args.out is None:
         parser.error("-o/--out is required")
     if args.action == "export":
-        records = load_split(args.split)
+        records = [rec for rec in load_split(args.split) if rec["id"] in ids]
     else:
         import pipeline
         from pipeline.extract import extract_record
