@@ -568,6 +568,7 @@ def _asean_among_regions(text: str, start: int, end: int) -> bool:
     return text[start:end] == "东盟" and bool(_REGION_AFTER.match(text, end)
                                              or _REGION_BEFORE.search(text, max(0, start - 14), start))
 
+
 # 国务院减负办, 国务院“推转办”, 中央改革办: an office named by its short name after the body that set it up is one
 # ORG (the train and dev gold: 3 of 3 such names whole; 办法, 办理, 办好 … are no offices)
 _OFFICE_OWNERS = frozenset({"国务院", "中央", "党中央"})
