@@ -44,6 +44,9 @@ def test_central_and_provincial_state_firms_make_lists_of_firms():
     assert members("引入国机集团、中国通用、中国国新等央企战略力量联合发") == ["国机集团", "中国通用", "中国国新"]
     # province-shanghai-2024: a bare 国企 after fields names no firms
     assert members("持续推进土地、园区等国企存量资产盘活") == []
+    # province-chongqing-2026: a trade's word for its firms names firms too, a place read there gives way
+    assert members("新长安”品牌，支持赛力斯、长城等车企提质放量") == ["赛力斯", "长城"]
+    assert after_component("支持赛力斯、长城等车企提质放量", "长城", "LOC") == [("赛力斯", "ENT"), ("长城", "ENT")]
 
 
 def test_the_component_relabels_and_replaces_recogniser_spans():

@@ -63,14 +63,16 @@ _FIRM_WORDS = (r"(?:龙头|领军|链主|骨干|新锐|头部|一流|标杆|航�
                r"|中央|[省市区县]属)")
 # 央企 and 省属国企 name firms by themselves; a bare 国企 does not (土地、园区等国企改革 lists fields)
 _SELF_NAMING = r"央企|[省市区县]属国企"
-_FIRMS = rf"(?:企业|公司|{_SELF_NAMING})"
+# 赛力斯、长城等车企: a trade's short word for its firms (car, drug, insurance, property firms) names firms by itself
+_TRADE_FIRMS = r"车企|药企|险企|房企"
+_FIRMS = rf"(?:企业|公司|{_TRADE_FIRMS}|{_SELF_NAMING})"
 ENTERPRISE_LIST = re.compile(
     rf"(?P<members>(?:{_MEMBER}、)+{_MEMBER})等"
     rf"(?P<count>一批|[0-9]+家|[一二三四五六七八九十]+家)?[^\s，。；、,;]{{0,8}}?(?:{_FIRM_WORDS})?"
     rf"[^\s，。；、,;]{{0,6}}?{_FIRMS}"
 )
 _KINDS_NOT_NAMES = re.compile(r"一批|一些|若干|各类")
-_FIRM_WORD = re.compile(rf"(?:{_FIRM_WORDS}[^\s，。；、,;]{{0,2}}(?:企业|公司)|{_SELF_NAMING})$")
+_FIRM_WORD = re.compile(rf"(?:{_FIRM_WORDS}[^\s，。；、,;]{{0,2}}(?:企业|公司)|{_SELF_NAMING}|{_TRADE_FIRMS})$")
 # Verbs that open the clause before the first member (支持超聚变、…): the member starts after the last of them.
 _LEADING_VERB = re.compile(r"支持|培育了?|集聚了?|推动|引进了?|引育|壮大|做强|扶持|依托|推进|打造|新增|聚集了?|吸引了?|"
                            r"包括|涌现出?了?|形成了?|助推|鼓励|带动|招引|引入|保障|落地了?|实现|推广|有")
