@@ -1022,3 +1022,10 @@ def test_a_site_nominated_as_world_heritage_is_a_place():
     assert constrained(text, "潮州古城", "PROJ") == [("潮州古城", "LOC")]
     assert constrained("巴丹吉林沙漠—沙山湖泊群成功申遗，", "巴丹吉林沙漠—沙山湖泊群", "PROJ") == [
         ("巴丹吉林沙漠—沙山湖泊群", "LOC")]
+
+
+def test_the_disaster_that_struck_a_place_is_no_part_of_it():
+    # province-gansu-2026
+    text = "持续做好榆中山洪泥石流、陇西地震灾后恢复重建。"
+    assert constrained(text, "榆中山洪泥石流", "LOC") == [("榆中", "LOC")]
+    assert constrained("永靖盐锅峡镇滑坡避险案例", "永靖盐锅峡镇滑坡", "LOC") == [("永靖盐锅峡镇", "LOC")]
