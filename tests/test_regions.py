@@ -187,3 +187,17 @@ def test_a_list_of_divisions_without_deng(nlp_rules):
     # province-beijing-2026, province-guangxi-2026: a brand and a slogan name the province twice or a word
     assert found("提升大戏看北京、北京大视听品牌影响力") == []
     assert found("法治广西、平安广西建设成效显著") == []
+
+
+def test_a_national_park_named_after_a_marked_place_is_one_place():
+    # province-hainan-2026: the recogniser marked only 海南 (the second clause made up: no place marked, no park)
+    from pipeline.base import blank
+    from pipeline.components.alignment import set_entities
+    from pipeline.components.regions import Regions
+    from pipeline.paths import SEGMENTER_MODEL
+
+    text = "稳步推进海南热带雨林国家公园建设，推动环热带雨林国家公园旅游公路建设"
+    nlp = blank(SEGMENTER_MODEL)
+    doc = nlp.make_doc(text)
+    set_entities(doc, [(4, 6, "LOC")])
+    assert [(e.text, e.label_) for e in Regions()(doc).ents] == [("海南热带雨林国家公园", "LOC")]
