@@ -27,7 +27,7 @@ import re
 from spacy.language import Language
 from spacy.tokens import Doc
 
-from pipeline.clauses import in_title
+from pipeline.clauses import conjuncts, in_title
 from pipeline.components.alignment import mark_unmarked
 from pipeline.divisions import division_ending_at, division_names
 from pipeline.textnorm import normalised_text
@@ -116,13 +116,12 @@ def lead_units(text: str) -> list[tuple[int, int]]:
     """(start, end) of each body named after 牵头单位： or 责任单位： in brackets."""
     found = []
     for m in _LEAD_UNITS.finditer(text):
-        start = m.start("units")
-        for part in m.group("units").split("、"):
+        parts = m.group("units").split("、")
+        for part, (start, _) in zip(parts, conjuncts(m.start("units"), parts), strict=True):
             name = part.strip()
             if 2 <= len(name) <= 15:
                 begin = start + part.index(name)
                 found.append((begin, begin + len(name)))
-            start += len(part) + 1
     return found
 
 
