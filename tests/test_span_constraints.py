@@ -1029,3 +1029,16 @@ def test_the_disaster_that_struck_a_place_is_no_part_of_it():
     text = "持续做好榆中山洪泥石流、陇西地震灾后恢复重建。"
     assert constrained(text, "榆中山洪泥石流", "LOC") == [("榆中", "LOC")]
     assert constrained("永靖盐锅峡镇滑坡避险案例", "永靖盐锅峡镇滑坡", "LOC") == [("永靖盐锅峡镇", "LOC")]
+
+
+def test_a_named_zone_or_facility_is_split_off_the_indicator_it_holds():
+    # province-hainan-2026, province-chongqing-2026, province-xinjiang-2026
+    assert constrained("江东新区年营收超5000亿元，", "江东新区年营收", "IND") == [
+        ("江东新区", "LOC"), ("年营收", "IND")]
+    assert constrained("江北国际机场年旅客吞吐量首次突破5000万人次", "江北国际机场年旅客吞吐量", "IND") == [
+        ("江北国际机场", "PROJ"), ("年旅客吞吐量", "IND")]
+    assert constrained("塔里木河流域生态补水135亿立方米，", "塔里木河流域生态补水", "IND") == [
+        ("塔里木河流域", "LOC"), ("生态补水", "IND")]
+    # a kind of port, and a kind of law, stay whole (province-shandong-2026, province-shanghai-2024)
+    assert constrained("沿海港口货物吞吐量", "沿海港口货物吞吐量", "IND") == [("沿海港口货物吞吐量", "IND")]
+    assert constrained("出台新一批浦东新区法规。", "浦东新区法规", "IND") == [("浦东新区法规", "IND")]
