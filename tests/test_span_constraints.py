@@ -1042,3 +1042,13 @@ def test_a_named_zone_or_facility_is_split_off_the_indicator_it_holds():
     # a kind of port, and a kind of law, stay whole (province-shandong-2026, province-shanghai-2024)
     assert constrained("沿海港口货物吞吐量", "沿海港口货物吞吐量", "IND") == [("沿海港口货物吞吐量", "IND")]
     assert constrained("出台新一批浦东新区法规。", "浦东新区法规", "IND") == [("浦东新区法规", "IND")]
+
+
+def test_ranks_listed_after_respectively_are_one_achievement_each():
+    # province-ningxia-2026
+    text = "一产、二产、三产增加值分别增长6%、5.2%、5.2%，分别居全国第二、第七、第九。"
+    assert constrained(text, "第七、第九", "ACH") == [("第七", "ACH"), ("第九", "ACH")]
+    text = "城镇、农村居民收入分别增长4.8%、5.9%，分别居全国第四、第八。"
+    assert constrained(text, "全国第四、第八", "ACH") == [("全国第四", "ACH"), ("第八", "ACH")]
+    text = "全区经济增长速度连续4年居全国前六（含并列），质与量实现整体提升"
+    assert constrained(text, "全国前六（含并列）", "ACH") == [("全国前六", "ACH")]

@@ -408,6 +408,13 @@ def _split_named_holder(text: str, start: int, end: int) -> list[tuple[int, int,
     return [(start, m.end(), "LOC" if m.group("zone") else "PROJ"), (m.end(), end, "IND")]
 
 
+# 分别居全国第二、第七、第九: ranks listed after 分别 are one ACH each, as the figures before them are one FIG each (D4;
+# the gold: 5 of 5 such ranks, province-ningxia-2026)
+_NOTE_AT_END = re.compile(r"[（(](?:含|包括|不含)[^（）()]*[）)]$")
+_RANK = r"第[0-9一二三四五六七八九十]{1,3}[位名]?"
+_RANK_LIST = re.compile(rf"[^、，。；]{{0,4}}?{_RANK}(?:、{_RANK})+")
+
+
 # 西湖大学、之江实验室, 广西海洋实验室、甘蔗生物育种实验室: two bodies each named in full with its head are two spans
 # (D24; the gold: 34 such pairs split, 1 kept whole); 大青山、鄂尔多斯实验室 and 乳业、草业技术创新中心 share one head
 # written once and stay one name, as in the gold
@@ -999,6 +1006,8 @@ def constrain(text: str, spans: list[tuple[int, int, str]], divisions: frozenset
         if label == "FIG" and text[start - 1:start] == "前" and _RANK_COUNT.fullmatch(text, start, end):
             label, start = "ACH", start - 1  # 居全国前10位: a rank, not a count (the gold: 6 of 6 inside an ACH)
         if label == "ACH":
+            if note := _NOTE_AT_END.search(text, start, end):
+                end = note.start()  # 全国前六（含并列）: how the rank was counted, no part of it (the gold: 1 of 1)
             start, end = _trim_achievement_verb(text, start, end)
             start = _take_rank_scope(text, start, end)
         if label in _BRACKETED_LABELS:
@@ -1017,6 +1026,8 @@ def constrain(text: str, spans: list[tuple[int, int, str]], divisions: frozenset
             pieces = _split_coordinated_indicator(text, start, end, figures)
             if len(pieces) == 1:
                 pieces = _split_ranked_indicator(text, start, end, ranks)
+        if label == "ACH" and _RANK_LIST.fullmatch(text, start, end):
+            pieces = conjuncts(start, text[start:end].split("、"))
         if label in ("ORG", "ENT"):
             pieces = _split_where_each(text, start, end, _body_named_in_full)
         if label == "PROJ":
