@@ -1052,3 +1052,13 @@ def test_ranks_listed_after_respectively_are_one_achievement_each():
     assert constrained(text, "全国第四、第八", "ACH") == [("全国第四", "ACH"), ("第八", "ACH")]
     text = "全区经济增长速度连续4年居全国前六（含并列），质与量实现整体提升"
     assert constrained(text, "全国前六（含并列）", "ACH") == [("全国前六", "ACH")]
+
+
+def test_a_pilot_and_its_demonstration_are_one_programme():
+    # national-state-council-2025
+    text = "大力鼓励外商投资。推进服务业扩大开放综合试点示范，推动互联网、文化等领域有序开放"
+    assert constrained(text, "服务业扩大开放综合试点", "PROJ") == [("服务业扩大开放综合试点示范", "PROJ")]
+    assert constrained("开展煤电低碳化改造试点示范。", "煤电低碳化改造试点", "PROJ") == [
+        ("煤电低碳化改造试点示范", "PROJ")]
+    # a demonstration zone is a zone of its own (made up)
+    assert constrained("建设绿色发展试点示范区。", "绿色发展试点", "PROJ") == [("绿色发展试点", "PROJ")]

@@ -410,6 +410,7 @@ def _split_named_holder(text: str, start: int, end: int) -> list[tuple[int, int,
 
 # 分别居全国第二、第七、第九: ranks listed after 分别 are one ACH each, as the figures before them are one FIG each (D4;
 # the gold: 5 of 5 such ranks, province-ningxia-2026)
+_DEMONSTRATION = re.compile(r"示范(?![区市县城园基点项户村镇单企])")
 _NOTE_AT_END = re.compile(r"[（(](?:含|包括|不含)[^（）()]*[）)]$")
 _RANK = r"第[0-9一二三四五六七八九十]{1,3}[位名]?"
 _RANK_LIST = re.compile(rf"[^、，。；]{{0,4}}?{_RANK}(?:、{_RANK})+")
@@ -990,6 +991,8 @@ def constrain(text: str, spans: list[tuple[int, int, str]], divisions: frozenset
         if label == "PROJ":
             start, end = _take_quoted_head(text, start, end, starts)
             end = _works_end(text, start, end)
+            if text.endswith("试点", start, end) and _DEMONSTRATION.match(text, end):
+                end += 2  # 服务业扩大开放综合试点示范: pilot and demonstration are one programme (3 of 3 in the gold)
             if (verb := _PROJECT_LEADING_VERB.match(text, start, end)) and end - verb.end() >= 2:
                 start = verb.end()  # 大力开展助企纾困行动: the verb that carries the project out is outside it
         if label == "IND":
