@@ -1062,3 +1062,11 @@ def test_a_pilot_and_its_demonstration_are_one_programme():
         ("煤电低碳化改造试点示范", "PROJ")]
     # a demonstration zone is a zone of its own (made up)
     assert constrained("建设绿色发展试点示范区。", "绿色发展试点", "PROJ") == [("绿色发展试点", "PROJ")]
+
+
+def test_a_kind_of_area_is_no_span_of_its_own():
+    # province-qinghai-2026, province-xinjiang-2026
+    assert constrained("城镇新增就业6.95万人，农牧区劳动力实现转移就业112万人次", "农牧区", "LOC") == []
+    assert constrained("5G网络覆盖所有城区、镇区和93%以上行政村", "城区", "LOC") == []
+    # a name holding the word stays (made up)
+    assert constrained("中心城区交通拥堵指数下降", "中心城区", "LOC") == [("中心城区", "LOC")]
