@@ -1042,6 +1042,8 @@ def test_a_named_zone_or_facility_is_split_off_the_indicator_it_holds():
     # a kind of port, and a kind of law, stay whole (province-shandong-2026, province-shanghai-2024)
     assert constrained("沿海港口货物吞吐量", "沿海港口货物吞吐量", "IND") == [("沿海港口货物吞吐量", "IND")]
     assert constrained("出台新一批浦东新区法规。", "浦东新区法规", "IND") == [("浦东新区法规", "IND")]
+    # a place whose name ends in a facility's noun is no facility (made up)
+    assert constrained("香港居民来内地就业人数", "香港居民来内地就业人数", "IND") == [("香港居民来内地就业人数", "IND")]
 
 
 def test_ranks_listed_after_respectively_are_one_achievement_each():
