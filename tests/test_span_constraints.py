@@ -1,6 +1,7 @@
 """Decoding constraints from the guidelines (D23, D24, §3), on real report phrases."""
 
 from pipeline.components.span_constraints import constrain
+from pipeline.divisions import division_names
 
 
 def span(text, piece, label):
@@ -20,6 +21,11 @@ def constrained(text, piece, label):
 def constrained_pair(text, first, first_label, second, second_label):
     """What the constraints make of two spans read together."""
     return shown(text, constrain(text, [span(text, first, first_label), span(text, second, second_label)]))
+
+
+def constrained_all(text, pieces):
+    """What the constraints make of several spans read together, with the gazetteer's division names."""
+    return shown(text, constrain(text, [span(text, piece, label) for piece, label in pieces], division_names()))
 
 
 def test_a_span_across_a_comma_keeps_its_longest_piece():
@@ -1072,3 +1078,21 @@ def test_a_kind_of_area_is_no_span_of_its_own():
     assert constrained("5G网络覆盖所有城区、镇区和93%以上行政村", "城区", "LOC") == []
     # a name holding the word stays (made up)
     assert constrained("中心城区交通拥堵指数下降", "中心城区", "LOC") == [("中心城区", "LOC")]
+
+
+def test_bare_names_before_a_zone_noun_written_once_share_it():
+    # national-state-council-2016, province-shandong-2026, province-chongqing-2026 (D27)
+    text = "全力支持香港、澳门特别行政区行政长官和政府依法施政"
+    assert constrained_all(text, [("香港", "LOC"), ("澳门特别行政区", "LOC")]) == [("香港、澳门特别行政区", "LOC")]
+    text = "新设广东、天津、福建自贸试验区。"
+    assert constrained_all(text, [("广东", "LOC"), ("天津", "LOC"), ("福建自贸试验区", "LOC")]) == [
+        ("广东、天津、福建自贸试验区", "LOC")]
+    assert constrained_all("济南、青岛都市圈获批建设", [("济南", "LOC"), ("青岛都市圈", "LOC")]) == [
+        ("济南、青岛都市圈", "LOC")]
+    # before 等 the names are examples of a kind and stay apart
+    text = "优化南山、寸滩国际新城等重点片区规划"
+    assert constrained_all(text, [("南山", "LOC"), ("寸滩国际新城", "LOC")]) == [
+        ("南山", "LOC"), ("寸滩国际新城", "LOC")]
+    # a city before a zone named after a river are two places (province-jiangxi-2026)
+    text = "南昌、赣江新区、九江"
+    assert constrained_all(text, [("南昌", "LOC"), ("赣江新区", "LOC")]) == [("南昌", "LOC"), ("赣江新区", "LOC")]
