@@ -1147,6 +1147,7 @@ _DIVISION_SUFFIX = re.compile(r"[市省县区州盟旗]$")
 
 
 def _join_places_sharing_a_zone_head(text: str, spans: list[SpanT], divisions: frozenset[str]) -> list[SpanT]:
+    """`spans` with each run of bare LOC names before a LOC ending in a zone's noun joined to it (D27)."""
     out: list[SpanT] = []
     for span in spans:
         head = _SHARED_ZONE_HEAD.search(text, span[0], span[1]) if span[2] == "LOC" else None
@@ -1154,7 +1155,7 @@ def _join_places_sharing_a_zone_head(text: str, spans: list[SpanT], divisions: f
             out.append(span)
             continue
         names, first = [text[span[0]:head.start()]], len(out)
-        while first and out[first - 1][2] == "LOC" and text[out[first - 1][1]:out[first - 1][1] + 1] in "、和" \
+        while first and out[first - 1][2] == "LOC" and text[out[first - 1][1]:out[first - 1][1] + 1] in ("、", "和") \
                 and out[first - 1][1] + 1 == (out[first][0] if first < len(out) else span[0]):
             name = text[out[first - 1][0]:out[first - 1][1]]
             if not 2 <= len(name) <= 5 or _SHARED_ZONE_HEAD.search(name) or _DIVISION_SUFFIX.search(name):
