@@ -1096,3 +1096,13 @@ def test_bare_names_before_a_zone_noun_written_once_share_it():
     # a city before a zone named after a river are two places (province-jiangxi-2026)
     text = "南昌、赣江新区、九江"
     assert constrained_all(text, [("南昌", "LOC"), ("赣江新区", "LOC")]) == [("南昌", "LOC"), ("赣江新区", "LOC")]
+
+
+def test_a_group_the_centre_set_up_is_one_body():
+    # national-state-council-2020
+    text = "中央应对疫情工作领导小组及时研究部署，中央指导组加强指导督导，国务院联防联控机制统筹协调"
+    assert constrained(text, "中央", "ORG") == [("中央应对疫情工作领导小组", "ORG")]
+    assert constrained("，中央指导组加强指导督导", "中央", "ORG") == [("中央指导组", "ORG")]
+    assert constrained("，国务院联防联控机制统筹协调", "国务院", "ORG") == [("国务院联防联控机制", "ORG")]
+    # a verb between the body and the group it set up: no name (national-state-council-1999)
+    assert constrained("国务院成立了国家科技教育领导小组", "国务院", "ORG") == [("国务院", "ORG")]
