@@ -107,6 +107,8 @@
 - a kind of area (城区, 农牧区, 县域, 革命老区 …) is no span of its own (none of their 1,400 occurrences in the train
   and dev gold is).
 - bare names before a zone's noun written once are one LOC with it (香港、澳门特别行政区, 济南、青岛都市圈: D27).
+- a group the centre set up is one ORG with it (中央应对疫情工作领导小组, 国务院联防联控机制), like an office
+  named by its short name (国务院减负办).
 
 `govreport_attached_indicators` (after the relations): an IND is only marked where a FIG or ACH attaches to
 it (§2), so an IND that heads no HAS_VALUE or ACHIEVED relation is removed with its relations.
