@@ -1152,6 +1152,23 @@ _SHARED_ZONE_HEAD = re.compile(r"(?:国家公园|特别行政区|都市圈|经�
 _DIVISION_SUFFIX = re.compile(r"[市省县区州盟旗]$")
 
 
+def _places_listed_before(text: str, out: list[SpanT], start: int, joins: tuple[str, ...],
+                          is_name: Callable[[str], bool]) -> int:
+    """The index in `out` of the first of the LOC names listed right before `start` (A、B、|span), each joined to the
+    next by one of `joins` and accepted by `is_name`; len(out) where there is none."""
+    first = len(out)
+    while first and out[first - 1][2] == "LOC" and out[first - 1][1] == start - 1 and text[start - 1] in joins \
+            and is_name(text[out[first - 1][0]:out[first - 1][1]]):
+        first -= 1
+        start = out[first][0]
+    return first
+
+
+def _bare_name(name: str) -> bool:
+    """A name of two to five characters with no zone's noun and no division's suffix (祁连山, 香港, 济南)."""
+    return 2 <= len(name) <= 5 and not _SHARED_ZONE_HEAD.search(name) and not _DIVISION_SUFFIX.search(name)
+
+
 def _join_places_sharing_a_zone_head(text: str, spans: list[SpanT], divisions: frozenset[str]) -> list[SpanT]:
     """`spans` with each run of bare LOC names before a LOC ending in a zone's noun joined to it (D27)."""
     out: list[SpanT] = []
@@ -1160,14 +1177,8 @@ def _join_places_sharing_a_zone_head(text: str, spans: list[SpanT], divisions: f
         if head is None or head.start() - span[0] < 2 or text.startswith("等", span[1]):
             out.append(span)
             continue
-        names, first = [text[span[0]:head.start()]], len(out)
-        while first and out[first - 1][2] == "LOC" and text[out[first - 1][1]:out[first - 1][1] + 1] in ("、", "和") \
-                and out[first - 1][1] + 1 == (out[first][0] if first < len(out) else span[0]):
-            name = text[out[first - 1][0]:out[first - 1][1]]
-            if not 2 <= len(name) <= 5 or _SHARED_ZONE_HEAD.search(name) or _DIVISION_SUFFIX.search(name):
-                break
-            names.append(name)
-            first -= 1
+        first = _places_listed_before(text, out, span[0], ("、", "和"), _bare_name)
+        names = [text[span[0]:head.start()], *(text[a:b] for a, b, _ in out[first:])]
         sorts = {is_division(name, divisions) for name in names}
         if first < len(out) and len(sorts) == 1:
             span = (out[first][0], span[1], "LOC")
@@ -1184,12 +1195,9 @@ def _join_places_sharing_a_works_head(text: str, spans: list[SpanT], divisions: 
         if place and span[1] - span[0] > place and text[span[1]:span[1] + 1] != "、" \
                 and not _PILOT_CITY.search(text, span[0], span[1] + 2) \
                 and not _DESIGNATION.match(text, span[0] + place):
-            first, start = len(out), span[0]
-            while first and out[first - 1][2] == "LOC" and out[first - 1][1] == start - 1 and text[start - 1] == "、" \
-                    and _BARE_PLACE.fullmatch(text, *out[first - 1][:2]) \
-                    and text[out[first - 1][0]:out[first - 1][1]] in divisions:
-                first -= 1
-                start = out[first][0]
+            first = _places_listed_before(text, out, span[0], ("、",),
+                                          lambda name: bool(_BARE_PLACE.fullmatch(name)) and name in divisions)
+            start = out[first][0] if first < len(out) else span[0]
             if first < len(out) and text[start - 1:start] != "、":  # the whole list, not its tail
                 del out[first:]
                 span = (start, span[1], "PROJ")
