@@ -209,6 +209,17 @@ def test_a_plant_in_a_sentence_about_building_it_is_a_project():
     assert after_component(text, "鞍山鋼鐵公司", "ENT") == [("鞍山鋼鐵公司", "ENT")]
 
 
+def test_a_firm_arriving_is_the_project_it_brings():
+    # province-tibet-2026, province-shandong-2026: a firm that settles in the province (D7)
+    text = "雅下水电工程开工建设，中国雅江集团落户西藏。"
+    assert after_component(text, "中国雅江集团", "ENT") == [("中国雅江集团", "PROJ")]
+    text = "完善省市县金融直连服务机制，德邦证券、富泽人寿成功落户，恒丰银行稳健发展"
+    assert after_component(text, "德邦证券", "ENT")[0] == ("德邦证券", "PROJ")
+    # province-chongqing-2026: the firm is also the subject of the next clause, acting as one
+    text = "新央企中国长安汽车集团落户重庆，获得国家首批L3级自动驾驶车型准入许可"
+    assert after_component(text, "中国长安汽车集团", "ENT") == [("中国长安汽车集团", "ENT")]
+
+
 def test_a_class_of_firms_is_no_enterprise():
     # national-state-council-1998, province-guangxi-2026: words a tagger read as firms' names
     assert after_component("防止简单拼凑集团和盲目扩大规模", "拼凑集团", "ENT") == []
