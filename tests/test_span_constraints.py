@@ -336,6 +336,20 @@ def test_full_indicators_before_fenbie_are_one_ind_each():
     assert shown(text, constrain(text, spans))[0] == ("适龄儿童入园率和普惠率", "IND")
 
 
+def test_goods_listed_before_the_output_they_share_are_one_indicator():
+    # province-gansu-2026: the tagger read the first goods apart from the measure they share (§3, D4)
+    text = "原煤、原油、天然气产量分别增长72.1%、31.2%、9.9%。"
+    assert constrained_all(text, [("原煤", "IND"), ("原油、天然气产量", "IND")]) == [("原煤、原油、天然气产量", "IND")]
+    # province-guangxi-2026: the whole list, however many pieces it was read in
+    text = "汽车用锂电池、太阳能电池、工业机器人产量分别增长54.5%"
+    pieces = [("汽车用锂电池", "IND"), ("太阳能电池", "IND"), ("工业机器人产量", "IND")]
+    assert constrained_all(text, pieces) == [("汽车用锂电池、太阳能电池、工业机器人产量", "IND")]
+    # a full measure before it stays apart (made up)
+    text = "工业用电量、工业机器人产量分别增长5%、6%"
+    assert constrained_all(text, [("工业用电量", "IND"), ("工业机器人产量", "IND")]) == [
+        ("工业用电量", "IND"), ("工业机器人产量", "IND")]
+
+
 def test_full_indicators_sharing_a_rank_are_one_ind_each():
     # D20, province-anhui-2026, province-fujian-2026, province-yunnan-2026: each conjunct ends in its own measure
     for text, whole, parts in (
