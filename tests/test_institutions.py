@@ -2,7 +2,7 @@
 
 from pipeline.base import blank
 from pipeline.components.alignment import set_entities
-from pipeline.components.institutions import Institutions, listed_labs, named_institutions
+from pipeline.components.institutions import Institutions, listed_labs, named_institutions, newspapers
 from pipeline.paths import SEGMENTER_MODEL
 
 SEGMENTER = blank(SEGMENTER_MODEL)
@@ -63,3 +63,15 @@ def test_labs_named_after_places_in_a_list_of_labs_are_the_labs():
     assert [t[s:e] for t in ["深化与苏州、崖州湾等国家实验室"] for s, e in listed_labs(t)] == ["苏州", "崖州湾"]
     # province-guizhou-2026: fields of research listed before the labs to be set up are no labs
     assert listed_labs("在关键零部件、矿产资源、大数据等领域布局建设省实验室") == []
+
+
+def test_the_newspaper_a_report_was_taken_from_is_an_organisation():
+    # province-shandong-2026, province-xinjiang-2026, province-ningxia-2026: the headers of real reports
+    def named(text):
+        return [text[a:b] for a, b in newspapers(text)]
+
+    assert named("第四次会议上\n来源：大众日报\n时间：2026-02-01") == ["大众日报"]
+    assert named("向大会作政府工作报告。石榴云/新疆日报记者谢龙摄") == ["新疆日报"]
+    assert named("来源：\n宁夏日报客户端\n阅读") == ["宁夏日报客户端"]
+    # a paper's name inside a clause is no credit (made up)
+    assert named("支持办好党报日报，推进媒体深度融合") == []

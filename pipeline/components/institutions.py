@@ -87,6 +87,18 @@ def listed_labs(text: str) -> list[tuple[int, int]]:
                                                                           _LIST_OPENER)]
 
 
+# 来源：大众日报, 石榴云/新疆日报记者, 《人民日报》: the newspaper a report was taken from or its reporter works for is
+# ORG (every one of the 28 in the train and dev gold but one, 宁夏日报记者, since marked); the taggers, fitted on few
+# report headers, miss some (大众日报 and 新疆日报 twice on the provincial reports held out of a fit)
+NEWSPAPER = re.compile(r"(?:来源[：:]\s*|[/《。\s])(?P<name>[\u4e00-\u9fff·]{2,8}?(?:日报|晚报|晨报)(?:客户端)?)"
+                       r"(?=记者|》|[\s）)]|$)")
+
+
+def newspapers(text: str) -> list[tuple[int, int]]:
+    """(start, end) of each newspaper credited as a report's source or its reporter's employer."""
+    return [m.span("name") for m in NEWSPAPER.finditer(text)]
+
+
 @Language.factory("govreport_institutions")
 def create_institutions(nlp: Language, name: str) -> Institutions:
     return Institutions()
@@ -98,6 +110,6 @@ class Institutions:
 
     def __call__(self, doc: Doc) -> Doc:
         text = normalised_text(doc)
-        doc = mark_unmarked(doc, named_institutions(text), "ORG")
+        doc = mark_unmarked(doc, [*named_institutions(text), *newspapers(text)], "ORG")
         # the recogniser reads a lab named after a place as the place (嘉陵江, 紫金山): that LOC gives way
         return mark_unmarked(doc, listed_labs(text), "ORG", may_cover=frozenset({"LOC"}))
