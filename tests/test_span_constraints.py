@@ -1120,3 +1120,12 @@ def test_a_group_the_centre_set_up_is_one_body():
     assert constrained("，国务院联防联控机制统筹协调", "国务院", "ORG") == [("国务院联防联控机制", "ORG")]
     # a verb between the body and the group it set up: no name (national-state-council-1999)
     assert constrained("国务院成立了国家科技教育领导小组", "国务院", "ORG") == [("国务院", "ORG")]
+
+
+def test_a_body_inside_a_documents_title_is_no_organisation():
+    # province-hainan-2026: the bodies that issued a document, named in its title
+    text = "以《中共中央、国务院关于支持海南全面深化改革开放的指导意见》为根本遵循"
+    assert constrained_all(text, [("中共中央", "ORG"), ("国务院", "ORG")]) == []
+    # national-state-council-1982: a paper the title marks wrap is the body itself
+    text = "发表于十一月十九日《人民日报》。"
+    assert constrained(text, "人民日报", "ORG") == [("人民日报", "ORG")]
