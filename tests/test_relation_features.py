@@ -225,6 +225,30 @@ def test_a_rank_given_to_all_by_jun_goes_to_every_indicator_of_the_run_before_it
     assert got == ["工业互联网平台"]
 
 
+def test_a_rank_right_after_an_indicators_figure_is_that_indicators():
+    from pipeline.relations.model import RelationModel
+
+    def spans_of(text, *pieces):
+        return [(text.index(p), text.index(p) + len(p), label) for p, label in pieces]
+
+    # a model that believes no pair: the rule alone links the rank
+    model = RelationModel({}, -5.0)
+    # province-shandong-2026
+    text = "主要指标好于预期。农林牧渔业总产值超过1.3万亿元，稳居全国首位；"
+    spans = spans_of(text, ("农林牧渔业总产值", "IND"), ("1.3万亿元", "FIG"), ("全国首位", "ACH"))
+    got = [(text[c.head[0]:c.head[1]], text[c.tail[0]:c.tail[1]]) for c, _ in model.predict(text, spans)
+           if c.rel_type == "ACHIEVED"]
+    assert got == [("农林牧渔业总产值", "全国首位")]
+    # province-hainan-2026: a run of years before the verb
+    text = "全社会研发经费投入增速年均超20%，连续三年居全国第一。"
+    spans = spans_of(text, ("全社会研发经费投入增速", "IND"), ("超20%", "FIG"), ("全国第一", "ACH"))
+    assert [c.head for c, _ in model.predict(text, spans) if c.rel_type == "ACHIEVED"] == [spans[0]]
+    # another verb between the figure and the honour is no rank of the indicator (made up)
+    text = "农林牧渔业总产值超过1.3万亿元，获评全国首位。"
+    spans = spans_of(text, ("农林牧渔业总产值", "IND"), ("1.3万亿元", "FIG"), ("全国首位", "ACH"))
+    assert not [c for c, _ in model.predict(text, spans) if c.rel_type == "ACHIEVED"]
+
+
 def test_a_share_of_a_whole_belongs_to_the_part():
     from pipeline.relations.model import RelationModel
 

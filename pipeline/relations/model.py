@@ -66,6 +66,7 @@ class RelationModel:
                 holders = [cp for cp in scored if cp[1] >= threshold and not beyond_a_figure(text, index, cp[0])
                            and not awarding_agent(text, cp[0])]
                 holders += [cp for cp in held_by_all(text, index, tail, scored) if cp not in holders]
+                holders += [cp for cp in ranked_after_its_figure(text, index, tail, scored) if cp not in holders]
                 kept.extend(holders)
                 kept.extend(coordinated_holders(text, index, holders, scored))
             elif (funded := funded_head(text, index, tail, scored)) is not None:
@@ -266,6 +267,29 @@ def held_by_all(text: str, index: SortedSpans, tail: SpanT,
             out.append(by_head[span])
         edge = span[0]
     return out
+
+
+# 农林牧渔业总产值超过1.3万亿元，稳居全国首位; 全社会研发经费投入增速年均超20%，连续三年居全国第一: the rank right
+# after an indicator's figure is that indicator's
+_RANK_VERB_AFTER_FIGURE = re.compile(r"[，、,]?(?:连续[0-9一二三四五六七八九十两]+年|连年|首次|继续|已)?"
+                                     r"(?:稳居|位居|跃居|居|位列|排名|列|保持|进入|跻身)")
+_FIGURE_AFTER_INDICATOR = 6  # the most characters between the indicator and its figure (增长, 年均超, 分别达到)
+
+
+def ranked_after_its_figure(text: str, index: SortedSpans,
+                            tail: SpanT, scored: list[tuple[Candidate, float]]) -> list[tuple[Candidate, float]]:
+    """The IND of an IND–FIG pair right before a rank (…超过1.3万亿元，稳居全国首位). In the train and dev gold such an
+    IND holds the rank 49 times in 50 (the other a share whose indicator comes earlier); on the three provincial
+    folds held out of a tagger's fit, 33 of 33."""
+    i = index.index[tail]
+    if i < 2:
+        return []
+    indicator, figure = index.spans[i - 2], index.spans[i - 1]
+    if indicator[2] != "IND" or figure[2] != "FIG" or figure[0] - indicator[1] > _FIGURE_AFTER_INDICATOR \
+            or any(c in SENTENCE_MARKS for c in text[indicator[1]:figure[0]]) \
+            or not _RANK_VERB_AFTER_FIGURE.fullmatch(text, figure[1], tail[0]):
+        return []
+    return [cp for cp in scored if cp[0].head == indicator]
 
 
 def coordinated_holders(text: str, index: SortedSpans, holders: list[tuple[Candidate, float]],
