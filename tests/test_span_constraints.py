@@ -245,6 +245,13 @@ def test_a_province_modifying_its_people_work_or_games_is_no_place():
     assert own_constrained(text, "安徽", "LOC", "安徽") == [("安徽", "LOC")]
     text = "支持安徽建设现代化产业体系"  # made up: an actor stays
     assert own_constrained(text, "安徽", "LOC", "安徽") == [("安徽", "LOC")]
+    # province-xinjiang-2026, province-inner-mongolia-2026: its peoples and its reality
+    text = "援疆干部人才的辛勤付出，新疆各族人民感恩在心！"
+    assert own_constrained(text, "新疆", "LOC", "新疆") == []
+    text = "编纂内蒙古各民族交往交流交融史料"
+    assert own_constrained(text, "内蒙古", "LOC", "内蒙古") == []
+    text = "既考虑外部环境变化，又考虑新疆实际，兼顾现实需要和发展潜能"
+    assert own_constrained(text, "新疆", "LOC", "新疆") == []
     # national-state-council-2020: in the State Council's report another place's people stay a place
     text = "武汉人民、湖北人民坚韧不拔，"
     assert constrained(text, "湖北", "LOC") == [("湖北", "LOC")]
