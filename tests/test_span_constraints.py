@@ -530,6 +530,13 @@ def test_the_verb_before_the_counted_noun_stays_outside_the_indicator():
     assert constrained(text, "办结行政复议案件", "IND") == [("行政复议案件", "IND")]
     text = "人大代表建议办结率100%。"  # made up: 办结率 is the measure
     assert constrained(text, "办结率", "IND") == [("办结率", "IND")]
+    # province-gansu-2026: 投入 and 增补 too, but not before a kind of unit (national-state-council-1955 style, made up)
+    text = "累计投入财政援助资金161.15亿元"
+    assert constrained(text, "投入财政援助资金", "IND") == [("财政援助资金", "IND")]
+    text = "兰州新区增补义务教育学位2万个。"
+    assert constrained(text, "增补义务教育学位", "IND") == [("义务教育学位", "IND")]
+    text = "投入生产的工业建设单位共有四十个"
+    assert constrained(text, "投入生产的工业建设单位", "IND") == [("投入生产的工业建设单位", "IND")]
 
 
 def test_the_verb_before_a_rank_stays_outside_the_achievement():

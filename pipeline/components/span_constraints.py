@@ -147,10 +147,11 @@ _SCOPE_PREFIX = re.compile(r"全[省市区县州盟镇乡](?!性)")
 _KIND_AFTER_DENG = re.compile(r"[市县区州盟]|地(?![下区方面铁])")
 # 集聚[科研人员]8万人, 培育[绿色工厂], 办结[行政复议案件], 实施[…], 发放[…]: verbs and discourse words the gold keeps
 # outside the counted noun (each at least 4 times right before a gold IND of four or more characters, never at its
-# start; 办结率 is a measure; 完成 112 times before a gold IND, 4 times at its start, 完成的投资额 left)
+# start; 办结率 is a measure; 完成 112 times before a gold IND, 4 times at its start, 完成的投资额 left); 改扩建 (8),
+# 投入 (6; 投入生产的…单位 is a kind of unit), 增补 (2) and 组织 (2) likewise, never at a gold IND's start
 _LEADING_VERB = re.compile(r"(?:集聚|培育|清理|办结|实施|改建|力争|开展|审议|发放|推动|创建|修订|出台|争取|确保"
                            r"|打造|提出|扩建|认定|惠及|废止|筹集|投产|落实|净增|制定|解决|举办|获批|获得|培养|提供"
-                           r"|推介|推出|开设|其中|今年|去年|年末|年内|完成(?!的))(?!率)")
+                           r"|推介|推出|开设|其中|今年|去年|年末|年内|完成(?!的)|改扩建|投入(?!生产)|增补|组织)(?!率)")
 _CHANGE_SUFFIXES = ("同比增长", "同比下降", "同比", "比上年", "增长", "下降", "增加", "减少", "提高", "达到", "突破",
                     "超过", "逆势")  # 出口逆势增长17.8%: 逆势 goes with the change (gold: never inside an IND, 5 of 5)
 
