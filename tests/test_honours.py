@@ -15,6 +15,10 @@ def test_honours_after_the_awarding_verb():
     assert found("中低速磁悬浮列车等4个产品获评国家级制造业单项冠军,天桥起重") == ["国家级制造业单项冠军"]
     # province-beijing-2026: a city named as the honour
     assert found("北京被联合国组织评为生物多样性魅力城市。") == ["生物多样性魅力城市"]
+    # province-tibet-2026: a title the places were made (创建为), not one they strive for (创建)
+    assert found("七地（市）全部创建为国家生态文明示范区，") == ["国家生态文明示范区"]
+    assert found("所有县（区、市）创建为自治区民族团结进步模范县。") == ["自治区民族团结进步模范县"]
+    assert found("积极创建国家生态文明示范区，") == []  # made up
 
 
 def test_an_honour_in_quotes_after_the_verb():
