@@ -185,6 +185,11 @@ def test_praise_is_no_achievement():
     assert constrain(text, [span(text, "全国前列", "ACH")]) == []
     text = "科技创新能力居全国前列"  # made up: a ranking held is an ACH
     assert constrained(text, "全国前列", "ACH") == [("全国前列", "ACH")]
+    # province-ningxia-2026: becoming the first of a kind is a record, no title
+    text = "建成8个绿电园区项目，成为全国首个“绿电自足”省区。"
+    assert constrained(text, "全国首个“绿电自足”省区", "ACH") == []
+    text = "庆阳成为全国“算力+数据”建设双枢纽城市。"  # made up after province-gansu-2026: a title stays
+    assert constrained(text, "全国“算力+数据”建设双枢纽城市", "ACH") == [("全国“算力+数据”建设双枢纽城市", "ACH")]
 
 
 def test_change_words_stay_outside_an_indicator():
