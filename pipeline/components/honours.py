@@ -48,7 +48,7 @@ HONOUR = re.compile(
     rf"(?:{_AWARD_VERBS}|获)"
     r"(?![得批评])(?![0-9一二三四五六七八九十两几多创])"  # a count makes it an IND (D6); 获批创建 is no honour yet
     r"([^，。；、,;：:\n（(“”]{2,24}?(?:奖|称号|冠军|金奖|银奖|铜奖|一等奖|二等奖|榜首|示范区|示范市|示范县|示范城市"
-    r"|示范基地|名单|案例|城市|单位|企业|模范县|模范市|模范城|示范市|示范县))(?=[，。；、,;和及\n]|$)"
+    r"|示范基地|名单|案例|城市|单位|企业|模范县|模范市|模范城))(?=[，。；、,;和及\n]|$)"
 )
 # 被授予“时代楷模”称号, 获评“卓越级”, 获“五个一工程”奖: an honour in quotes after the verb (the train and dev
 # gold: 30 of 30 ACH). Quotes round the whole honour and 称号 after them stay outside; a word after the quotes keeps

@@ -279,8 +279,8 @@ _FIGURE_AFTER_INDICATOR = 6  # the most characters between the indicator and its
 def ranked_after_its_figure(text: str, index: SortedSpans,
                             tail: SpanT, scored: list[tuple[Candidate, float]]) -> list[tuple[Candidate, float]]:
     """The IND of an IND–FIG pair right before a rank (…超过1.3万亿元，稳居全国首位). In the train and dev gold such an
-    IND holds the rank 49 times in 50 (the other a share whose indicator comes earlier); on the three provincial
-    folds held out of a tagger's fit, 33 of 33."""
+    IND holds the rank 49 times in 50 (the other a share whose indicator comes earlier); on the three folds held
+    out of a tagger's fit, 33 of 33."""
     i = index.index[tail]
     if i < 2:
         return []
