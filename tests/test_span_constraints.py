@@ -44,6 +44,26 @@ def test_a_thousands_separator_is_not_a_break():
     assert shown(text, constrain(norm, [span(text, fig, "FIG")])) == [(fig, "FIG")]
 
 
+def test_two_neighbouring_numerals_before_one_magnitude_are_one_figure():
+    # national-state-council-1955, national-state-council-1983: approximate figures of the old reports
+    text = "则虽然每年减少粮食二、三十亿斤，"
+    assert constrained(text, "三十亿斤", "FIG") == [("二、三十亿斤", "FIG")]
+    text = "每年就减少国家财政收入四、五十亿元。"
+    assert constrained_all(text, [("四", "FIG"), ("五十亿元", "FIG")]) == [("四、五十亿元", "FIG")]
+    # ordinals and numerals that are not neighbours stay apart (made up)
+    text = "第二、三季度，一、三十亿斤"
+    assert constrained(text, "三季度", "FIG") == [("三季度", "FIG")]
+    assert constrained(text, "三十亿斤", "FIG") == [("三十亿斤", "FIG")]
+
+
+def test_jiangjin_stays_outside_a_figure():
+    # national-state-council-1957: 将近 is a two-character qualifier (§3)
+    text = "食盐增加了将近一倍，"
+    assert constrained(text, "近一倍", "FIG") == [("一倍", "FIG")]
+    text = "增长近一倍"  # made up: 近 alone is inside
+    assert constrained(text, "近一倍", "FIG") == [("近一倍", "FIG")]
+
+
 def test_quotes_are_balanced_or_both_outside():
     # province-anhui-2026 and the seed report
     text = "7所高职学校入选国家“双高计划”，推动“利剑行动”。"
