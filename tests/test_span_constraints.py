@@ -56,6 +56,14 @@ def test_two_neighbouring_numerals_before_one_magnitude_are_one_figure():
     assert constrained(text, "三十亿斤", "FIG") == [("三十亿斤", "FIG")]
 
 
+def test_a_free_trade_zones_area_named_by_its_city_is_one_place():
+    # province-liaoning-2026 (D8)
+    text = "推动大连片区整合提升，支持沈阳片区扩大保税维修业务"
+    assert constrained_all(text, [("大连", "LOC"), ("沈阳", "LOC")]) == [("大连片区", "LOC"), ("沈阳片区", "LOC")]
+    text = "推进崖州、博鳌潭门片区化建设"  # province-hainan-2026: 片区化 is what is done to the places
+    assert constrained_all(text, [("崖州", "LOC")]) == [("崖州", "LOC")]
+
+
 def test_jiangjin_stays_outside_a_figure():
     # national-state-council-1957: 将近 is a two-character qualifier (§3)
     text = "食盐增加了将近一倍，"

@@ -1066,6 +1066,8 @@ def constrain(text: str, spans: list[tuple[int, int, str]], divisions: frozenset
                 start += 1  # 将近|一倍: 将近 is a two-character qualifier, outside (§3; the gold: 16 of 16)
         if label == "LOC" and divisions:
             start, end = _place_before_role(text, start, end, divisions)
+            if _AREA_OF_A_ZONE.match(text, end) and is_division(text[start:end], divisions):
+                end += 2  # 沈阳|片区, a free-trade zone's area named by its city: one LOC (D8; the gold: 4 of 4)
         pieces = _split_place_list(text, start, end, divisions) if label == "LOC" and divisions else [(start, end)]
         if label == "IND":
             if holder_split := _split_named_holder(text, start, end):
@@ -1225,6 +1227,9 @@ def _join_places_sharing_a_works_head(text: str, spans: list[SpanT], divisions: 
                 span = (start, span[1], "PROJ")
         out.append(span)
     return out
+
+
+_AREA_OF_A_ZONE = re.compile(r"片区(?!化|更新|建设)")
 
 
 # 二、三十亿斤, 四、五十亿元, 五、六倍: two neighbouring numerals before one magnitude are one approximate figure (the
