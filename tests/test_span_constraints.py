@@ -64,6 +64,17 @@ def test_a_free_trade_zones_area_named_by_its_city_is_one_place():
     assert constrained_all(text, [("崖州", "LOC")]) == [("崖州", "LOC")]
 
 
+def test_the_upgrade_of_a_named_work_is_the_project():
+    # province-anhui-2026, province-hainan-2026
+    text = "宁九高速公路、宁洛高速公路改扩建等建设"
+    assert constrained(text, "宁洛高速公路", "PROJ") == [("宁洛高速公路改扩建", "PROJ")]
+    text = "推进松涛灌区续建配套与现代化改造、南渡江防洪治理"
+    assert constrained(text, "松涛灌区", "PROJ") == [("松涛灌区续建配套与现代化改造", "PROJ")]
+    # province-gansu-2026: the upgrade ending the sentence is what is done to the work
+    text = "推动榆安大型灌区建设和景电灌区、靖会灌区现代化改造。"
+    assert constrained(text, "靖会灌区", "PROJ") == [("靖会灌区", "PROJ")]
+
+
 def test_jiangjin_stays_outside_a_figure():
     # national-state-council-1957: 将近 is a two-character qualifier (§3)
     text = "食盐增加了将近一倍，"
