@@ -389,7 +389,7 @@ def test_full_indicators_before_fenbie_are_one_ind_each():
 
 def test_goods_listed_before_the_output_they_share_are_one_indicator():
     # province-gansu-2026: the tagger read the first goods apart from the measure they share (§3, D4)
-    text = "原煤、原油、天然气产量分别增长72.1%、31.2%、9.9%。"
+    text = "原煤、原油、天然气产量分别增长72.1%、31.2%、141%。"
     assert constrained_all(text, [("原煤", "IND"), ("原油、天然气产量", "IND")]) == [("原煤、原油、天然气产量", "IND")]
     # province-guangxi-2026: the whole list, however many pieces it was read in
     text = "汽车用锂电池、太阳能电池、工业机器人产量分别增长54.5%"
