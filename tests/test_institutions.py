@@ -72,6 +72,6 @@ def test_the_newspaper_a_report_was_taken_from_is_an_organisation():
 
     assert named("第四次会议上\n来源：大众日报\n时间：2026-02-01") == ["大众日报"]
     assert named("向大会作政府工作报告。石榴云/新疆日报记者谢龙摄") == ["新疆日报"]
-    assert named("来源：\n宁夏日报客户端\n阅读") == ["宁夏日报客户端"]
+    assert named("来源：\n宁夏日报客户端\n阅读量：") == ["宁夏日报客户端"]
     # a paper's name inside a clause is no credit (made up)
     assert named("支持办好党报日报，推进媒体深度融合") == []

@@ -1182,7 +1182,7 @@ def test_a_group_the_centre_set_up_is_one_body():
 
 def test_a_body_inside_a_documents_title_is_no_organisation():
     # province-hainan-2026: the bodies that issued a document, named in its title
-    text = "以《中共中央、国务院关于支持海南全面深化改革开放的指导意见》为根本遵循"
+    text = "为根本遵循，以《中共中央、国务院关于支持海南全面深化改革开放的指导意见》《海南自"
     assert constrained_all(text, [("中共中央", "ORG"), ("国务院", "ORG")]) == []
     # national-state-council-1982: a paper the title marks wrap is the body itself
     text = "发表于十一月十九日《人民日报》。"
