@@ -1,6 +1,6 @@
 """Events named after their edition (pipeline.components.events), on real report text."""
 
-from pipeline.components.events import edited_events
+from pipeline.components.events import campaigns, edited_events
 
 
 def found(text: str) -> list[str]:
@@ -19,3 +19,12 @@ def test_congresses_committees_and_lists_are_no_events():
     assert found("在第四届全国人民代表大会第一次会议上") == []
     assert found("政协第十四届全国委员会") == []
     assert found("第七届消博会等重大展会") == ["消博会"]  # made up: 等 ends the name
+
+
+def test_the_early_campaigns_are_programmes():
+    # national-state-council-1955: the campaigns named without a head word
+    text = "在改革土地制度、抗美援朝、镇压反革命、进行“三反”“五反”等各个战线上的胜利"
+    assert [text[a:b] for a, b in campaigns(text)] == ["抗美援朝", "镇压反革命", "三反", "五反"]
+    # the war, and a word that needs its head, are not the campaign (national-state-council-1955; made up)
+    assert campaigns("一九五○年开始的抗美援朝战争，到一九五三年") == []
+    assert campaigns("深入开展爱国卫生运动，推进社会主义教育") == [(4, 10)]
