@@ -277,8 +277,9 @@ class EnterpriseLists:
         extended = {after[t][0]: s for s, t in known if after.get(t, (0, ""))[1] == "PROJ"}
         spans = [(extended.get(b, a) if label == "PROJ" else a, b, label) for a, b, label in spans]
         known = [(s, t) for s, t in known if after.get(t, (0, ""))[1] not in ("PROJ", "ORG", "LOC", "ACH")]
-        members += [(s, t) for s, t in known if not arrives(text, t)]
-        spans += [(s, t, "PROJ") for s, t in known if arrives(text, t)]  # 中国船舶集团…总部落户 (D7)
+        arriving = [(s, t) for s, t in known if arrives(text, t)]  # 中国船舶集团…总部落户: the project (D7)
+        members += [span for span in known if span not in arriving]
+        spans += [(s, t, "PROJ") for s, t in arriving]
         return members, spans
 
     def checked_enterprises(self, text: str, spans: list[SpanT], members: list[tuple[int, int]]) -> list[SpanT]:

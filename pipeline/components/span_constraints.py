@@ -1257,14 +1257,13 @@ def _approximate_start(text: str, start: int) -> int:
 
 
 def _join_approximate_figures(text: str, spans: list[SpanT]) -> list[SpanT]:
-    extended = {start: _approximate_start(text, start) for start, _, label in spans if label == "FIG"}
-    out = []
+    out: list[SpanT] = []
     for start, end, label in spans:
-        if label == "FIG" and extended[start] != start:
-            out = [s for s in out if not (s[0] >= extended[start] and s[1] <= start)]  # the first numeral read apart
-            out.append((extended[start], end, label))
-        else:
-            out.append((start, end, label))
+        if label == "FIG" and (first := _approximate_start(text, start)) != start:
+            while out and out[-1][0] >= first:  # the first numeral read apart (四 | 五十亿元): the spans are flat
+                out.pop()
+            start = first
+        out.append((start, end, label))
     return out
 
 
