@@ -1187,3 +1187,25 @@ def test_a_body_inside_a_documents_title_is_no_organisation():
     # national-state-council-1982: a paper the title marks wrap is the body itself
     text = "发表于十一月十九日《人民日报》。"
     assert constrained(text, "人民日报", "ORG") == [("人民日报", "ORG")]
+
+
+def test_indicators_coordinated_before_one_shared_figure_are_one_indicator():
+    # province-shandong-2026, province-ningxia-2026: the tagger marked the last conjunct alone (§3, D4)
+    text = "形成消费新热点。游客人数、旅游收入均增长10%以上，"
+    assert constrained_all(text, [("旅游收入", "IND"), ("10%以上", "FIG")]) == [
+        ("游客人数、旅游收入", "IND"), ("10%以上", "FIG")]
+    text = "危险废物安全处置率、受污染耕地安全利用率均达100%。"
+    pieces = [("危险废物安全处置率", "IND"), ("受污染耕地安全利用率", "IND"), ("100%", "FIG")]
+    assert constrained_all(text, pieces) == [("危险废物安全处置率、受污染耕地安全利用率", "IND"), ("100%", "FIG")]
+    # the scope before the run stays out (made up)
+    text = "全省游客人次、旅游花费均增长10%以上"
+    assert constrained_all(text, [("旅游花费", "IND"), ("10%以上", "FIG")]) == [
+        ("游客人次、旅游花费", "IND"), ("10%以上", "FIG")]
+    # a rank after 均 is D20's: complete indicators stay apart (province-anhui-2026)
+    text = "市场环境、创新环境、法治环境、政务环境均居全国前三。"
+    pieces = [("市场环境", "IND"), ("创新环境", "IND"), ("法治环境", "IND"), ("政务环境", "IND"), ("全国前三", "ACH")]
+    assert constrained_all(text, pieces) == pieces
+    # two figures after 分别: each indicator its own (made up)
+    text = "游客人数、旅游收入分别增长10%、12%"
+    pieces = [("游客人数", "IND"), ("旅游收入", "IND"), ("10%", "FIG"), ("12%", "FIG")]
+    assert constrained_all(text, pieces) == pieces
