@@ -7,6 +7,7 @@ from pipeline.components.government_bodies import (
     government_bodies,
     lead_units,
     production_corps,
+    standing_committees,
 )
 from pipeline.divisions import division_names
 from pipeline.paths import SEGMENTER_MODEL
@@ -122,3 +123,11 @@ def test_the_production_and_construction_corps_acting():
     # province-xinjiang-2026, national-state-council-2009; 兵团壮大 is one of a list of goals
     text = "全力支持兵团改革发展，完善兵地深度融合。推动南疆振兴、兵团壮大等。覆盖新疆生产建设兵团边境团场"
     assert [text[s:e] for s, e in production_corps(text)] == ["兵团", "新疆生产建设兵团"]
+
+
+def test_the_standing_committee_after_its_congress():
+    # province-yunnan-2026: the congress and its standing committee, two bodies; national-state-council-2014: 同级人大
+    # 及其常委会 is every level's, no body
+    text = "决策、依法决策，更加自觉接受人大及其常委会的监督"
+    assert [text[s:e] for s, e in standing_committees(text)] == ["常委会"]
+    assert standing_committees("各级政府要自觉接受同级人大及其常委会的监督") == []

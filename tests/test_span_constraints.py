@@ -1209,3 +1209,14 @@ def test_indicators_coordinated_before_one_shared_figure_are_one_indicator():
     text = "游客人数、旅游收入分别增长10%、12%"
     pieces = [("游客人数", "IND"), ("旅游收入", "IND"), ("10%", "FIG"), ("12%", "FIG")]
     assert constrained_all(text, pieces) == pieces
+
+
+def test_a_place_inside_the_name_of_a_national_strategy_is_no_span():
+    # province-jiangsu-2026, province-guangdong-2026, national-state-council-2025 (§2: 京津冀协同发展)
+    text = "联动推进长三角一体化发展和长江经济带发展，加强与京津"
+    assert constrained(text, "长江经济带", "PROJ") == []
+    assert constrained("推动粤港澳大湾区建设，打造富有活", "粤港澳大湾区", "LOC") == []
+    text = "深入推动长江经济带建设、黄河流域生态保护和高质量发展"
+    assert constrained(text, "黄河流域", "LOC") == []
+    # 长江经济带建设 is a project in half the gold: left to the tagger
+    assert constrained(text, "长江经济带", "PROJ") == [("长江经济带", "PROJ")]
