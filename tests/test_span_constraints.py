@@ -1161,6 +1161,9 @@ def test_bare_names_before_a_zone_noun_written_once_share_it():
         ("广东、天津、福建自贸试验区", "LOC")]
     assert constrained_all("济南、青岛都市圈获批建设", [("济南", "LOC"), ("青岛都市圈", "LOC")]) == [
         ("济南、青岛都市圈", "LOC")]
+    # province-guangdong-2026: 广州 ends in 州 and is still a bare city name
+    assert constrained_all("优化提升广州、深圳都市圈，", [("广州", "LOC"), ("深圳都市圈", "LOC")]) == [
+        ("广州、深圳都市圈", "LOC")]
     # before 等 the names are examples of a kind and stay apart
     text = "优化南山、寸滩国际新城等重点片区规划"
     assert constrained_all(text, [("南山", "LOC"), ("寸滩国际新城", "LOC")]) == [

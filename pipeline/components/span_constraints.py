@@ -1211,8 +1211,10 @@ def _places_listed_before(text: str, out: list[SpanT], start: int, joins: tuple[
 
 
 def _bare_name(name: str) -> bool:
-    """A name of two to five characters with no zone's noun and no division's suffix (祁连山, 香港, 济南)."""
-    return 2 <= len(name) <= 5 and not _SHARED_ZONE_HEAD.search(name) and not _DIVISION_SUFFIX.search(name)
+    """A name of two to five characters with no zone's noun and no division's suffix (祁连山, 香港, 济南; 广州 and 福州
+    are bare, 甘孜州 is not)."""
+    return (2 <= len(name) <= 5 and not _SHARED_ZONE_HEAD.search(name)
+            and not (_DIVISION_SUFFIX.search(name) and not (len(name) == 2 and name.endswith("州"))))
 
 
 def _join_places_sharing_a_zone_head(text: str, spans: list[SpanT], divisions: frozenset[str]) -> list[SpanT]:
