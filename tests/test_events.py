@@ -28,3 +28,7 @@ def test_the_early_campaigns_are_programmes():
     # the war, and a word that needs its head, are not the campaign (national-state-council-1955; made up)
     assert campaigns("一九五○年开始的抗美援朝战争，到一九五三年") == []
     assert campaigns("深入开展爱国卫生运动，推进社会主义教育") == [(4, 10)]
+    # national-state-council-1957: the land reform carried out, not the law named after it
+    text = "我們先后进行了土地改革、抗美援朝、肃淸反革命"
+    assert [text[a:b] for a, b in campaigns(text)] == ["土地改革", "抗美援朝", "肃淸反革命"]
+    assert campaigns("劳动保险条例、土地改革法、农业合作社示范章程") == []

@@ -40,11 +40,12 @@ def edited_events(text: str) -> list[tuple[int, int]]:
 # The nationwide campaigns of the early People's Republic, which the State Council's reports name without a head word
 # and the gold marks as programmes (PROJ): in the train and dev gold 抗美援朝 5 of 6, 三反 / 五反 / 三反五反 6 of 6,
 # 镇压反革命 and 肃清反革命 4 of 5, 整风 26 of 26, 增产节约运动 6 of 6, 反右派斗争 6 of 6, 社会主义教育运动 10 of 10,
-# 爱国卫生运动 24 of 24, 思想改造运动 all; 土地改革 (3 of 6) and a bare 思想改造 (8 of 11) go both ways and are left, as
-# are the periods the gold never marks (大跃进, 文化大革命). On eight national reports of 1955–1998 held out of a
-# tagger's fit this marks 18 the tagger left, all gold PROJ (PROJ 0.653 → 0.747).
+# 爱国卫生运动 24 of 24, 思想改造运动 all, 土地改革 5 of 5 (gold v1.13; 土地改革法 is a law); a bare 思想改造 (8 of 11)
+# goes both ways and is left, as are the periods the gold never marks (大跃进, 文化大革命). On eight national reports of
+# 1955–1998 held out of a tagger's fit this marks 21 the tagger left, all gold PROJ (PROJ 0.653 → 0.762).
+# (抗美援朝战争 is the war)
 CAMPAIGN = re.compile(r"(?:抗美援朝|三反五反|三反|五反|镇压反革命|肃[清淸]反革命|整风|增产节约|反右派|社会主义教育"
-                      r"|爱国卫生|思想改造(?=运动))(?:运动|斗争)?(?!战争|活动|分子)")  # 抗美援朝战争 is the war
+                      r"|爱国卫生|思想改造(?=运动)|土地改革(?!法))(?:运动|斗争)?(?!战争|活动|分子)")
 _CAMPAIGN_NEEDS_HEAD = frozenset({"增产节约", "反右派", "社会主义教育", "爱国卫生"})  # a word without its head
 
 
