@@ -2,7 +2,13 @@
 
 from pipeline.base import blank
 from pipeline.components.alignment import set_entities
-from pipeline.components.institutions import Institutions, listed_labs, named_institutions, newspapers
+from pipeline.components.institutions import (
+    Institutions,
+    listed_labs,
+    named_institutions,
+    national_media,
+    newspapers,
+)
 from pipeline.paths import SEGMENTER_MODEL
 
 SEGMENTER = blank(SEGMENTER_MODEL)
@@ -75,3 +81,10 @@ def test_the_newspaper_a_report_was_taken_from_is_an_organisation():
     assert named("来源：\n宁夏日报客户端\n阅读量：") == ["宁夏日报客户端"]
     # a paper's name inside a clause is no credit (made up)
     assert named("支持办好党报日报，推进媒体深度融合") == []
+
+
+def test_the_national_media_are_organisations():
+    # district-zhuzhou-shifeng-2023, province-guizhou-2026; 央视 in an event's name is part of it (province-chongqing-
+    # 2026); three sentences of the three reports
+    text = "疫情下的保供稳产经验被中央电视台新闻联播报道。电视剧《乌蒙深处》等在央视热播。成功举办央视春晚重庆分会场"
+    assert [text[s:e] for s, e in national_media(text)] == ["中央电视台", "央视"]
