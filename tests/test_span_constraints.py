@@ -1223,3 +1223,9 @@ def test_a_place_inside_the_name_of_a_national_strategy_is_no_span():
     assert constrained(text, "黄河流域", "LOC") == []
     # 长江经济带建设 is a project in half the gold: left to the tagger
     assert constrained(text, "长江经济带", "PROJ") == [("长江经济带", "PROJ")]
+
+
+def test_the_batch_an_honour_was_granted_in_belongs_to_it():
+    # province-fujian-2026: the tagger left 首批 out of the honour (v1.9; the gold holds the batch 30 of 30 times)
+    text = "量持续向优。入选首批美丽中国省域先行区。"
+    assert constrained(text, "美丽中国省域先行区", "ACH") == [("首批美丽中国省域先行区", "ACH")]
