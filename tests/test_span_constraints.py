@@ -1229,3 +1229,13 @@ def test_the_batch_an_honour_was_granted_in_belongs_to_it():
     # province-fujian-2026: the tagger left 首批 out of the honour (v1.9; the gold holds the batch 30 of 30 times)
     text = "量持续向优。入选首批美丽中国省域先行区。"
     assert constrained(text, "美丽中国省域先行区", "ACH") == [("首批美丽中国省域先行区", "ACH")]
+
+
+def test_a_nation_named_as_its_number_of_people_is_no_figure():
+    # national-state-council-1955, -1957: rhetoric, no figure of the report (3 of 3 unmarked in the gold)
+    assert constrained("我们完全可以相信：经过六万万人克勤克俭的劳动", "六万万人", "FIG") == []
+    assert constrained("增加了1.4倍。在五万万多的农民中，生产和消费", "五万万多", "FIG") == []
+    # counted, the number is a figure (national-state-council-1960, -1955)
+    text = "吃饭的人数有四亿人，占农村人民公社"
+    assert constrained(text, "四亿人", "FIG") == [("四亿人", "FIG")]
+    assert constrained("而全国人口有六万万之多，因此", "六万万", "FIG") == [("六万万", "FIG")]

@@ -133,13 +133,21 @@ def _apparatus(text: str, m: re.Match, end: int) -> bool:
 _PREFIX_TAKEN_BY = ("不", "接", "大", "将", "节", "節")
 # 六万万人民, 八亿农民, 九亿多人口: a nation's population named in words is no figure of the report (the train and
 # dev gold: 21 of 27 unmarked; with Arabic digits, 13亿人民, the gold marks most, so those stay)
+# The same for a nation named as its number of people (经过六万万人克勤克俭的劳动, 为六万万人的生活着想, 在五万万多的
+# 农民中: 3 of 3 unmarked), unless the number is what is counted (吃饭的人数有四亿人, 全国人口有六万万之多: FIG)
 _POPULATION = re.compile(rf"[{CHINESE_DIGITS}几]+(?:万万|亿)多?人?$")
-_PEOPLE_AFTER = re.compile(r"(?:人民|人口|农民)|(?<=人)[民口]")
+_PEOPLE_AFTER = re.compile(r"的?(?:人民|人口|农民)|(?<=人)[民口]")
+_COUNTED_BEFORE = ("有", "达", "是")
 
 
 def population_phrase(text: str, start: int, end: int) -> bool:
-    """Whether text[start:end] is a population named in Chinese numerals before 人民 / 人口 / 农民."""
-    return bool(_POPULATION.match(text, start, end)) and bool(_PEOPLE_AFTER.match(text, end))
+    """Whether text[start:end] is a population named in Chinese numerals before 人民 / 人口 / 农民, or as a number of
+    people (…万万人) that is not itself counted (有四亿人)."""
+    if not _POPULATION.match(text, start, end):
+        return False
+    if _PEOPLE_AFTER.match(text, end):
+        return True
+    return text[end - 1] == "人" and text[start - 1:start] not in _COUNTED_BEFORE and not text.startswith("之多", end)
 
 
 def apparatus_count(text: str, start: int, end: int) -> bool:
