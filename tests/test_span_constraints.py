@@ -1239,3 +1239,13 @@ def test_a_nation_named_as_its_number_of_people_is_no_figure():
     text = "吃饭的人数有四亿人，占农村人民公社"
     assert constrained(text, "四亿人", "FIG") == [("四亿人", "FIG")]
     assert constrained("而全国人口有六万万之多，因此", "六万万", "FIG") == [("六万万", "FIG")]
+
+
+def test_a_range_before_de_you_defines_a_class_and_is_no_figure():
+    # national-state-council-1960: the yield classes of the cotton fields (gold: both ends unmarked)
+    text = "八千亩棉田；六十斤到七十九斤的有一百零四个县"
+    pieces = [("六十斤", "FIG"), ("七十九斤", "FIG"), ("一百零四个", "FIG")]
+    assert constrained_all(text, pieces) == [("一百零四个", "FIG")]
+    # a range that is measured stays (made up)
+    text = "亩产从六十斤到七十九斤"
+    assert constrained_all(text, [("六十斤", "FIG"), ("七十九斤", "FIG")]) == [("六十斤", "FIG"), ("七十九斤", "FIG")]

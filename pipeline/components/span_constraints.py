@@ -766,9 +766,24 @@ def _after_letter(text: str, start: int) -> bool:
 _RATIO_TERM = re.compile(r"[:：]1(?![0-9.])")
 
 
+# 亩产皮棉六十斤到七十九斤的有一百零四个县: a range before 的有 defines a class too, both its ends (gold: 2 of 2
+# unmarked; the taggers marked both, national-state-council-1960 held out)
+_RANGE_NUMBER = r"(?:[0-9.]+|[一二三四五六七八九十百千]+)[万亿千百]*(?:吨|千瓦|元|米|公里|平方米|公?斤)"
+_CLASS_RANGE_FROM = re.compile(rf"(?:到|至){_RANGE_NUMBER}的[有占]")
+_CLASS_RANGE_TO = re.compile(rf"{_RANGE_NUMBER}(?:到|至)$")
+
+
+def _class_range(text: str, start: int, end: int) -> bool:
+    if not re.fullmatch(_RANGE_NUMBER, text[start:end]):
+        return False
+    return bool(_CLASS_RANGE_FROM.match(text, end)
+                or text.startswith(("的有", "的占"), end) and _CLASS_RANGE_TO.search(text, max(0, start - 12), start))
+
+
 def _threshold(text: str, start: int, end: int) -> bool:
     return bool(_THRESHOLD.fullmatch(text, start, end) and _DEFINED_NOUN.match(text, end)
-                or _CAPACITY.fullmatch(text, start, end) and _KIND_OF_PLANT.match(text, end))
+                or _CAPACITY.fullmatch(text, start, end) and _KIND_OF_PLANT.match(text, end)
+                or _class_range(text, start, end))
 
 
 # 15分钟社区生活圈, 15分钟健身圈: the minutes name a kind of circle (gold: 8 of 8 unmarked)
