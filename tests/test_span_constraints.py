@@ -506,6 +506,9 @@ def test_a_capacity_naming_a_kind_of_plant_is_no_figure():
     assert constrained(text, "一百万千瓦左右", "FIG") == []
     text = "全年发电量增加五万千瓦，"  # made up: a capacity added stays a figure
     assert constrained(text, "五万千瓦", "FIG") == [("五万千瓦", "FIG")]
+    # national-state-council-1955, -1958: the product made may stand between the capacity and the plant
+    assert constrained("可以装备一个年产一百六十万吨钢的钢铁联合企业", "一百六十万吨", "FIG") == []
+    assert constrained("年产五万吨合成氨的氮肥厂", "五万吨", "FIG") == []
 
 
 def test_the_minutes_of_a_service_circle_are_no_figure():

@@ -747,8 +747,10 @@ _DEFINED_NOUN = re.compile(r"的?(?!标准煤)[\u4e00-\u9fff]")
 # 年产一百五十万吨的钢铁联合企业, 五万千瓦的全套火力发电设备, 设备容量一百万千瓦左右的水电站: a capacity before 的
 # and the kind of plant it defines names the kind, like a threshold (train and dev gold: 11 of 11 unmarked; 13 wrong
 # FIGs on train, none right; 总投资410亿元的…项目, a share or an amount, stays)
-_CAPACITY = re.compile(r"[0-9一二三四五六七八九十百千万亿,，.．０-９]+(?:万|亿)?(?:吨|千瓦|瓩)(?:左右)?")
-_KIND_OF_PLANT = re.compile(r"(?:左右)?的[\u4e00-\u9fff（）()]{0,12}?"
+_CAPACITY = re.compile(r"[0-9一二三四五六七八九十百千万亿,，.．０-９]+(?:万|亿)?(?:吨|千瓦|瓩|辆)(?:左右)?")
+# (with the product made between: 年产一百六十万吨钢的钢铁联合企业, 年产五万吨合成氨的氮肥厂: gold 4 of 4 no FIG;
+# fold E 5 wrong FIGs dropped, none right)
+_KIND_OF_PLANT = re.compile(r"(?:左右)?(?:[\u4e00-\u9fff]{1,4}?)?的[\u4e00-\u9fff（）()]{0,12}?"
                             r"(?:厂|企业|电站|设备|煤矿|机组|发电机|水轮机|矿井|高炉|轧机)")
 
 
