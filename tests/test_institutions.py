@@ -8,6 +8,7 @@ from pipeline.components.institutions import (
     named_institutions,
     national_media,
     newspapers,
+    own_level_institutions,
 )
 from pipeline.paths import SEGMENTER_MODEL
 
@@ -88,3 +89,17 @@ def test_the_national_media_are_organisations():
     # 2026); three sentences of the three reports
     text = "疫情下的保供稳产经验被中央电视台新闻联播报道。电视剧《乌蒙深处》等在央视热播。成功举办央视春晚重庆分会场"
     assert [text[s:e] for s, e in national_media(text)] == ["中央电视台", "央视"]
+
+
+def test_an_institution_named_by_the_report_s_own_level_is_that_institution():
+    # district-zhuzhou-shifeng-2023: the district's home for the elderly
+    text = "城镇调查失业率控制在5.5%以内。区敬老院提质升级。"
+    assert [text[s:e] for s, e in own_level_institutions(text, "district")] == ["区敬老院"]
+    # in a national report the level names a kind (national-state-council-2011: counted county hospitals)
+    assert own_level_institutions("镇卫生院、1500所县医院、500所县中医院和", "national") == []
+    # a county's report (made up): its own hospital, not a counted kind, not the works of its second phase
+    text = "县人民医院成功创建三级医院，新建2所县中医院，县图书馆二期开工"
+    assert [text[s:e] for s, e in own_level_institutions(text, "county")] == ["县人民医院"]
+    # a municipality's report names its own by 市 (province-beijing-2026)
+    text = "首儿所通州院区基本完工，市疾控中心新址建成投用"
+    assert [text[s:e] for s, e in own_level_institutions(text, "province", municipality=True)] == ["市疾控中心"]

@@ -22,6 +22,8 @@ from spacy.tokens import Doc
 
 from pipeline.clauses import in_title, list_items
 from pipeline.components.alignment import mark_unmarked
+from pipeline.components.report import report_context
+from pipeline.facts.metadata import MUNICIPALITIES
 from pipeline.textnorm import normalised_text
 
 _INSTITUTION = re.compile(r"学校|中学|小学|大学|学院|医院|院区|博物馆|纪念馆|图书馆|美术馆|科技馆|实验室|研究院|研究所"
@@ -111,6 +113,27 @@ def national_media(text: str) -> list[tuple[int, int]]:
     return [m.span() for m in NATIONAL_MEDIA.finditer(text) if not in_title(text, m.start())]
 
 
+# 区敬老院提质升级 (a district's report), 省人民医院绩效考核连续两年… (a province's): the report's own level before an
+# institution names that one institution (§2 ORG: schools, hospitals, service centres), where in a report of another
+# level (786所县医院, 县级医院) it names a kind, which `named_institutions` leaves. ORG in the gold wherever the level
+# is the report's own and the name stands alone (7 of 7: 6 provincial, the seed district's 区敬老院, which the
+# taggers fitted without it missed); a longer span the recogniser put over it (省图书馆二期, a project) is kept.
+_OWN_INSTITUTION = (r"(?:第[一二三四五六七八九十]+)?(?:人民医院|中医院|中医医院|妇幼保健院|儿童医院|肿瘤医院"
+                    r"|精神卫生中心|疾控中心|疾病预防控制中心|敬老院|儿童福利院|社会福利院|福利院|图书馆|博物馆|美术馆"
+                    r"|文化馆|科技馆|体育馆|档案馆|大剧院|实验学校|实验小学|职业技术学院|技师学院|党校|融媒体中心)"
+                    r"(?!等|[一二三四五六七八九十]期)")  # 省图书馆二期: the works, a project
+_LEVEL_PREFIX = {"province": "省|自治区", "city": "市", "district": "区", "county": "县"}
+
+
+def own_level_institutions(text: str, level: str | None, municipality: bool = False) -> list[tuple[int, int]]:
+    """(start, end) of each institution named by the report's own level (区敬老院 in a district's report)."""
+    prefix = "市" if municipality else _LEVEL_PREFIX.get(level or "")
+    if prefix is None:
+        return []
+    pattern = re.compile(rf"(?<![省市县区乡镇各所家个座0-9一二三四五六七八九十])(?:{prefix}){_OWN_INSTITUTION}")
+    return [m.span() for m in pattern.finditer(text) if not in_title(text, m.start())]
+
+
 @Language.factory("govreport_institutions")
 def create_institutions(nlp: Language, name: str) -> Institutions:
     return Institutions()
@@ -122,6 +145,8 @@ class Institutions:
 
     def __call__(self, doc: Doc) -> Doc:
         text = normalised_text(doc)
-        doc = mark_unmarked(doc, [*named_institutions(text), *newspapers(text), *national_media(text)], "ORG")
+        context = report_context(doc)
+        own = own_level_institutions(text, context.level, context.place in MUNICIPALITIES)
+        doc = mark_unmarked(doc, [*named_institutions(text), *newspapers(text), *national_media(text), *own], "ORG")
         # the recogniser reads a lab named after a place as the place (嘉陵江, 紫金山): that LOC gives way
         return mark_unmarked(doc, listed_labs(text), "ORG", may_cover=frozenset({"LOC"}))
