@@ -1252,3 +1252,14 @@ def test_a_range_before_de_you_defines_a_class_and_is_no_figure():
     # a range that is measured stays (made up)
     text = "亩产从六十斤到七十九斤"
     assert constrained_all(text, [("六十斤", "FIG"), ("七十九斤", "FIG")]) == [("六十斤", "FIG"), ("七十九斤", "FIG")]
+
+
+def test_a_one_character_word_before_an_indicator_stays_outside(nlp_rules):
+    # national-state-council-1983, -1955: 五年中|国家用于…, 即|损失 (the gold: one IND starts with such a word, a
+    # coordination, 中、高等职业教育在校生)
+    cases = [("十八点三。五年中国家用于城市职工住宅的投资共四百八十亿元", "中国家用于城市职工住宅的投资",
+              "国家用于城市职工住宅的投资"),
+             ("零件报废一项，即损失一百二十万元", "即损失", "损失")]
+    for text, tagged, wanted in cases:
+        got = constrain(text, [span(text, tagged, "IND")], words=_segmented(nlp_rules, text))
+        assert shown(text, got) == [(wanted, "IND")], text

@@ -908,6 +908,11 @@ class Segmentation:
     starts: Sequence[int]
     lexicon: Container[str]
 
+    def is_start(self, position: int) -> bool:
+        """Whether a word of the segmentation starts at `position`."""
+        i = bisect_left(self.starts, position)
+        return i < len(self.starts) and self.starts[i] == position
+
     def word_around(self, text: str, position: int) -> tuple[int, int] | None:
         """The dictionary word that `position` falls strictly inside, as (start, end), if there is one."""
         i = bisect_right(self.starts, position) - 1
@@ -915,6 +920,11 @@ class Segmentation:
             return None
         start, end = self.starts[i], self.starts[i + 1] if i + 1 < len(self.starts) else len(text)
         return (start, end) if end > position and text[start:end] in self.lexicon else None
+
+
+# 中, 仅, 即, 内 as words of their own before an IND belong to what comes before (其中, 在…中) or qualify the figure
+# (仅, 即): in the train and dev gold one IND starts with such a word (中、高等职业教育在校生, a coordination)
+_LEADING_PARTICLE = frozenset("中仅即内")
 
 
 def _indicator_word_start(text: str, start: int, end: int, words: Segmentation | None, floor: int) -> int:
@@ -1088,6 +1098,9 @@ def constrain(text: str, spans: list[tuple[int, int, str]], divisions: frozenset
             before = bisect_right(ends, start)
             floor = ends[before - 1] if before else 0  # where the span before ends
             start, end = _trim_indicator(text, _indicator_word_start(text, start, end, words, floor), end)
+            if (words is not None and text[start] in _LEADING_PARTICLE and end - start >= 3
+                    and words.is_start(start) and words.is_start(start + 1) and text[start + 1] not in "、试"):
+                start += 1  # 其|中|农业生产合作社, 仅|窝工开支: a word of one character before the indicator
             if evaluation := _EVALUATION_AFTER.match(text, end):
                 end = evaluation.end()
             start = _ranked_subject_start(text, start, end, floor, ranks)
