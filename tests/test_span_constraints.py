@@ -1263,3 +1263,10 @@ def test_a_one_character_word_before_an_indicator_stays_outside(nlp_rules):
     for text, tagged, wanted in cases:
         got = constrain(text, [span(text, tagged, "IND")], words=_segmented(nlp_rules, text))
         assert shown(text, got) == [(wanted, "IND")], text
+
+
+def test_a_year_is_no_part_of_an_indicator():
+    # national-state-council-1955 (§2: dates and years are no spans; no gold IND holds one)
+    text = "以工业说，一九五三年私营工业（不包括个体手工业）的从业人员有二百多万人"
+    assert constrained(text, "一九五三年私营工业（不包括个体手工业）的从业人员", "IND") == [
+        ("私营工业（不包括个体手工业）的从业人员", "IND")]

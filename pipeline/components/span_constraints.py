@@ -925,6 +925,7 @@ class Segmentation:
 # 中, 仅, 即, 内 as words of their own before an IND belong to what comes before (其中, 在…中) or qualify the figure
 # (仅, 即): in the train and dev gold one IND starts with such a word (中、高等职业教育在校生, a coordination)
 _LEADING_PARTICLE = frozenset("中仅即内")
+_YEAR_AT_START = re.compile(r"(?:[0-9０-９]{4}|[一二][九〇○零一二三四五六七八九]{3})年(?:底|末|初)?")
 
 
 def _indicator_word_start(text: str, start: int, end: int, words: Segmentation | None, floor: int) -> int:
@@ -1101,6 +1102,8 @@ def constrain(text: str, spans: list[tuple[int, int, str]], divisions: frozenset
             if (words is not None and text[start] in _LEADING_PARTICLE and end - start >= 3
                     and words.is_start(start) and words.is_start(start + 1) and text[start + 1] not in "、试"):
                 start += 1  # 其|中|农业生产合作社, 仅|窝工开支: a word of one character before the indicator
+            if (year := _YEAR_AT_START.match(text, start, end)) and end - year.end() >= 2:
+                start = year.end()  # 一九五三年|私营工业…的从业人员: a year is no span (§2; no gold IND holds one)
             if evaluation := _EVALUATION_AFTER.match(text, end):
                 end = evaluation.end()
             start = _ranked_subject_start(text, start, end, floor, ranks)
