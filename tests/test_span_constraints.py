@@ -1270,3 +1270,11 @@ def test_a_year_is_no_part_of_an_indicator():
     text = "以工业说，一九五三年私营工业（不包括个体手工业）的从业人员有二百多万人"
     assert constrained(text, "一九五三年私营工业（不包括个体手工业）的从业人员", "IND") == [
         ("私营工业（不包括个体手工业）的从业人员", "IND")]
+
+
+def test_function_words_before_an_indicator_stay_outside():
+    # national-state-council-1955 (D3: 还有, 共有, 加上, 不论, 出产, 已有: 10 of 10 outside the gold INDs)
+    text = "七年，我国将共有高等学校二百○八所"
+    assert constrained(text, "共有高等学校", "IND") == [("高等学校", "IND")]
+    # 共有产权住房 is a kind of housing, not 共有 + housing (made up)
+    assert constrained("筹集共有产权住房2万套", "共有产权住房", "IND") == [("共有产权住房", "IND")]
