@@ -1278,3 +1278,13 @@ def test_function_words_before_an_indicator_stay_outside():
     assert constrained(text, "共有高等学校", "IND") == [("高等学校", "IND")]
     # 共有产权住房 is a kind of housing, not 共有 + housing (made up)
     assert constrained("筹集共有产权住房2万套", "共有产权住房", "IND") == [("共有产权住房", "IND")]
+
+
+def test_what_a_figure_is_compared_with_is_no_part_of_its_indicator(nlp_rules):
+    # national-state-council-1955; 可比产品成本 (national-state-council-1956) keeps its word, 占比 its measure (made up)
+    cases = [("作物的播种面积。稻米的单位面积产量比小麦高至将近两倍", "稻米的单位面积产量比小麦", "稻米的单位面积产量"),
+             ("煤炭工业部原煤的全部可比产品成本，超过计划成本", "原煤的全部可比产品成本", "原煤的全部可比产品成本"),
+             ("新能源装机占比提高到50%", "新能源装机占比", "新能源装机占比")]
+    for text, tagged, wanted in cases:
+        got = constrain(text, [span(text, tagged, "IND")], words=_segmented(nlp_rules, text))
+        assert shown(text, got) == [(wanted, "IND")], text

@@ -926,6 +926,19 @@ class Segmentation:
 # 中, 仅, 即, 内 as words of their own before an IND belong to what comes before (其中, 在…中) or qualify the figure
 # (仅, 即): in the train and dev gold one IND starts with such a word (中、高等职业教育在校生, a coordination)
 _LEADING_PARTICLE = frozenset("中仅即内")
+
+
+def _comparison_inside(text: str, start: int, end: int, words: Segmentation) -> int | None:
+    """Where 比, a word of its own, opens a comparison inside an IND (…产量比小麦), leaving two characters on each
+    side; None otherwise. The gold holds 比 inside an IND only in words (可比产品成本, 比较重要的, 评比; 8 of 8)."""
+    at = text.find("比", start + 2, end - 2)
+    while at >= 0:
+        # 占比, 之比, 比重: a measure; 可比, 评比, 比较: words the segmenter may cut
+        ratio = text[at - 1] in "占之对可评" or text[at + 1] in "重例率值较"
+        if words.is_start(at) and words.is_start(at + 1) and not ratio:
+            return at
+        at = text.find("比", at + 1, end - 2)
+    return None
 _YEAR_AT_START = re.compile(r"(?:[0-9０-９]{4}|[一二][九〇○零一二三四五六七八九]{3})年(?:底|末|初)?")
 
 
@@ -1105,6 +1118,8 @@ def constrain(text: str, spans: list[tuple[int, int, str]], divisions: frozenset
                 start += 1  # 其|中|农业生产合作社, 仅|窝工开支: a word of one character before the indicator
             if (year := _YEAR_AT_START.match(text, start, end)) and end - year.end() >= 2:
                 start = year.end()  # 一九五三年|私营工业…的从业人员: a year is no span (§2; no gold IND holds one)
+            if words is not None and (than := _comparison_inside(text, start, end, words)) is not None:
+                end = than  # 玉米的单位面积产量|比别的杂粮: what a figure is compared with is no part of its indicator
             if evaluation := _EVALUATION_AFTER.match(text, end):
                 end = evaluation.end()
             start = _ranked_subject_start(text, start, end, floor, ranks)
