@@ -662,15 +662,20 @@ def _segmented(nlp, text):
     return Segmentation([token.idx for token in nlp.tokenizer(text)], nlp.tokenizer.lexicon)
 
 
+def _check_segmented_indicators(nlp, cases):
+    """Each (real text, the tagger's IND, the IND after the constraints read with the text's segmentation)."""
+    for text, tagged, wanted in cases:
+        got = constrain(text, [span(text, tagged, "IND")], words=_segmented(nlp, text))
+        assert shown(text, got) == [(wanted, "IND")], text
+
+
 def test_an_indicator_starts_at_a_word_edge_of_the_segmentation(nlp_rules):
     cases = [  # (real text, the tagger's IND, the IND after the constraint)
         ("提升非煤矿产可持续发展水平和竞争力。新立项找矿项目100个。", "项找矿项目", "找矿项目"),  # shanxi-2026
         ("惠及消费者750多万人次。即时零售规模稳居全国第一梯队", "时零售规模", "即时零售规模"),  # fujian-2026
         ("强化经济运行分析研究，出台稳增长政策32项", "长政策", "稳增长政策"),  # yunnan-2026
     ]
-    for text, tagged, wanted in cases:
-        got = constrain(text, [span(text, tagged, "IND")], words=_segmented(nlp_rules, text))
-        assert shown(text, got) == [(wanted, "IND")], text
+    _check_segmented_indicators(nlp_rules, cases)
     # without the segmentation nothing moves
     text, tagged, _ = cases[1]
     assert constrained(text, tagged, "IND") == [(tagged, "IND")]
@@ -1260,9 +1265,7 @@ def test_a_one_character_word_before_an_indicator_stays_outside(nlp_rules):
     cases = [("十八点三。五年中国家用于城市职工住宅的投资共四百八十亿元", "中国家用于城市职工住宅的投资",
               "国家用于城市职工住宅的投资"),
              ("零件报废一项，即损失一百二十万元", "即损失", "损失")]
-    for text, tagged, wanted in cases:
-        got = constrain(text, [span(text, tagged, "IND")], words=_segmented(nlp_rules, text))
-        assert shown(text, got) == [(wanted, "IND")], text
+    _check_segmented_indicators(nlp_rules, cases)
 
 
 def test_a_year_is_no_part_of_an_indicator():
@@ -1285,6 +1288,4 @@ def test_what_a_figure_is_compared_with_is_no_part_of_its_indicator(nlp_rules):
     cases = [("作物的播种面积。稻米的单位面积产量比小麦高至将近两倍", "稻米的单位面积产量比小麦", "稻米的单位面积产量"),
              ("煤炭工业部原煤的全部可比产品成本，超过计划成本", "原煤的全部可比产品成本", "原煤的全部可比产品成本"),
              ("新能源装机占比提高到50%", "新能源装机占比", "新能源装机占比")]
-    for text, tagged, wanted in cases:
-        got = constrain(text, [span(text, tagged, "IND")], words=_segmented(nlp_rules, text))
-        assert shown(text, got) == [(wanted, "IND")], text
+    _check_segmented_indicators(nlp_rules, cases)
