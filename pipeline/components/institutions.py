@@ -16,6 +16,7 @@ ORG and none else (the words that make a name a kind were read off the 15 generi
 from __future__ import annotations
 
 import re
+from functools import cache
 
 from spacy.language import Language
 from spacy.tokens import Doc
@@ -125,13 +126,17 @@ _OWN_INSTITUTION = (r"(?:第[一二三四五六七八九十]+)?(?:人民医院|�
 _LEVEL_PREFIX = {"province": "省|自治区", "city": "市", "district": "区", "county": "县"}
 
 
+@cache
+def _own_level_pattern(prefix: str) -> re.Pattern:
+    return re.compile(rf"(?<![省市县区乡镇各所家个座0-9一二三四五六七八九十])(?:{prefix}){_OWN_INSTITUTION}")
+
+
 def own_level_institutions(text: str, level: str | None, municipality: bool = False) -> list[tuple[int, int]]:
     """(start, end) of each institution named by the report's own level (区敬老院 in a district's report)."""
     prefix = "市" if municipality else _LEVEL_PREFIX.get(level or "")
     if prefix is None:
         return []
-    pattern = re.compile(rf"(?<![省市县区乡镇各所家个座0-9一二三四五六七八九十])(?:{prefix}){_OWN_INSTITUTION}")
-    return [m.span() for m in pattern.finditer(text) if not in_title(text, m.start())]
+    return [m.span() for m in _own_level_pattern(prefix).finditer(text) if not in_title(text, m.start())]
 
 
 @Language.factory("govreport_institutions")
