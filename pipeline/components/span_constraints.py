@@ -740,7 +740,8 @@ def _times_acted(text: str, start: int, end: int) -> bool:
 # D22: 年运量150万吨以上的物流园区, 10亿元以上重大产业项目, 50万千瓦以上省级大型风光基地: a measure's threshold
 # before the noun it defines is part of a definition, never a FIG (train and dev gold: 23 of 23 unmarked or inside an
 # IND; counts such as 10个以上产业园 stay FIGs, and 一千万吨以上标准煤 is one figure)
-_THRESHOLD = re.compile(r"(?:[0-9.]+|[一二三四五六七八九十百千]+)[万亿千百]*"
+_AMOUNT_NUMBER = r"(?:[0-9.]+|[一二三四五六七八九十百千]+)[万亿千百]*"  # 一百, 6000, 五万: a threshold's number
+_THRESHOLD = re.compile(rf"{_AMOUNT_NUMBER}"
                         r"(?:吨|千瓦|元|单|米|公里|平方米|千伏|周?岁|公?斤)"  # 亩产皮棉一百斤以上的有四十五个县: 4 of 4
                         r"(?:及以上|以上|及以下|以下)")  # and an age before whom it defines (3岁以下婴幼儿: 15 of 15)
 _DEFINED_NOUN = re.compile(r"的?(?!标准煤)[\u4e00-\u9fff]")
@@ -772,7 +773,7 @@ _RATIO_TERM = re.compile(r"[:：]1(?![0-9.])")
 
 # 亩产皮棉六十斤到七十九斤的有一百零四个县: a range before 的有 defines a class too, both its ends (gold: 2 of 2
 # unmarked; the taggers marked both, national-state-council-1960 held out)
-_RANGE_NUMBER = r"(?:[0-9.]+|[一二三四五六七八九十百千]+)[万亿千百]*(?:吨|千瓦|元|米|公里|平方米|公?斤)"
+_RANGE_NUMBER = rf"{_AMOUNT_NUMBER}(?:吨|千瓦|元|米|公里|平方米|公?斤)"
 _RANGE_END = re.compile(_RANGE_NUMBER)
 _CLASS_RANGE_FROM = re.compile(rf"(?:到|至){_RANGE_NUMBER}的[有占]")
 _CLASS_RANGE_TO = re.compile(rf"{_RANGE_NUMBER}(?:到|至)$")
@@ -940,6 +941,12 @@ def _comparison_inside(text: str, start: int, end: int, words: Segmentation) -> 
         at = text.find("比", at + 1, end - 2)
     return None
 _YEAR_AT_START = re.compile(r"(?:[0-9０-９]{4}|[一二][九〇○零一二三四五六七八九]{3})年(?:底|末|初)?")
+
+
+def _end_before(ends: Sequence[int], start: int) -> int:
+    """Where the span before `start` ends (`ends`: every span's end, sorted), or 0."""
+    before = bisect_right(ends, start)
+    return ends[before - 1] if before else 0
 
 
 def _indicator_word_start(text: str, start: int, end: int, words: Segmentation | None, floor: int) -> int:
@@ -1110,8 +1117,7 @@ def constrain(text: str, spans: list[tuple[int, int, str]], divisions: frozenset
             if (verb := _PROJECT_LEADING_VERB.match(text, start, end)) and end - verb.end() >= 2:
                 start = verb.end()  # 大力开展助企纾困行动: the verb that carries the project out is outside it
         if label == "IND":
-            before = bisect_right(ends, start)
-            floor = ends[before - 1] if before else 0  # where the span before ends
+            floor = _end_before(ends, start)
             start, end = _trim_indicator(text, _indicator_word_start(text, start, end, words, floor), end)
             if (words is not None and text[start] in _LEADING_PARTICLE and end - start >= 3
                     and words.is_start(start) and words.is_start(start + 1) and text[start + 1] not in "、试"):
@@ -1134,8 +1140,7 @@ def constrain(text: str, spans: list[tuple[int, int, str]], divisions: frozenset
                 end = note.start()  # 全国前六（含并列）: how the rank was counted, no part of it (the gold: 1 of 1)
             start, end = _trim_achievement_verb(text, start, end)
             start = _take_rank_scope(text, start, end)
-            before = bisect_right(ends, start)
-            floor = ends[before - 1] if before else 0  # where the span before ends
+            floor = _end_before(ends, start)
             if batch := _BATCH_BEFORE.search(text, max(floor, start - 5), start):
                 start = batch.start()  # 入选[首批]美丽中国省域先行区: the batch is part of the honour (30 of 30)
         if label in _BRACKETED_LABELS:
