@@ -226,3 +226,33 @@ def test_a_class_of_firms_is_no_enterprise():
     assert after_component("保持高风险银行机构全面清零", "高风险银行", "ENT") == []
     # province-yunnan-2026: a name that holds such a word stays a firm
     assert after_component("有序组建云南农村商业银行。", "云南农村商业银行", "ENT") == [("云南农村商业银行", "ENT")]
+
+
+def test_a_legal_form_ends_the_full_name_of_a_firm():
+    # made up, in the manner of a county report: no report of the corpus writes a legal form
+    from pipeline.components.enterprise_lists import with_legal_forms
+
+    def extended(text, pieces):
+        spans = [(text.index(p), text.index(p) + len(p), label) for p, label in pieces]
+        return [(text[a:b], label) for a, b, label in with_legal_forms(text, spans)]
+
+    text = "株洲天桥起重股份有限公司入选省级专精特新企业"
+    # the name before the form, and a tagger's piece of the form itself
+    assert extended(text, [("株洲天桥起重", "ENT"), ("限公司", "ENT"), ("省级专精特新企业", "ACH")]) == [
+        ("株洲天桥起重股份有限公司", "ENT"), ("省级专精特新企业", "ACH")]
+    # a place and a name that adjoin are one name; a form in brackets is taken in
+    text = "湖南华菱钢铁（集团）有限责任公司完成重组"
+    assert extended(text, [("湖南", "LOC"), ("华菱钢铁", "ENT")]) == [("湖南华菱钢铁（集团）有限责任公司", "ENT")]
+    # a unit between the firm's name and the form; a firm building a plant stays the project it was read as (D7)
+    assert extended("中国建筑第五工程局有限公司中标", [("中国建筑", "ENT")]) == [("中国建筑第五工程局有限公司", "ENT")]
+    assert extended("宁德时代新能源科技股份有限公司落户", [("宁德时代新能源科技", "PROJ")]) == [
+        ("宁德时代新能源科技股份有限公司", "PROJ")]
+    # a piece of the form with no name before it is dropped; a text without a form is left as it is
+    assert extended("引进一批有限公司", [("限公司", "ENT")]) == []
+    assert extended("天桥起重入选", [("天桥起重", "ENT")]) == [("天桥起重", "ENT")]
+
+
+def test_a_firm_named_with_its_legal_form_through_the_component():
+    # made up: the recogniser stopped before the form
+    assert after_component("株洲千金药业股份有限公司获评国家技术创新示范企业", "株洲千金药业", "ENT") == [
+        ("株洲千金药业股份有限公司", "ENT")]

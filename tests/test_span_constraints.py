@@ -1289,3 +1289,21 @@ def test_what_a_figure_is_compared_with_is_no_part_of_its_indicator(nlp_rules):
              ("煤炭工业部原煤的全部可比产品成本，超过计划成本", "原煤的全部可比产品成本", "原煤的全部可比产品成本"),
              ("新能源装机占比提高到50%", "新能源装机占比", "新能源装机占比")]
     _check_segmented_indicators(nlp_rules, cases)
+
+
+def test_what_a_city_is_made_is_no_part_of_its_name():
+    # province-gansu-2026, -henan-2026, -liaoning-2026 (the gold: the cities LOC, the nation's pilot PROJ)
+    assert constrained_all("推进兰州试点城市建设", [("兰州试点城市", "PROJ")]) == [("兰州", "LOC")]
+    assert constrained_all("加快郑州国家中心城市建设", [("郑州国家中心城市", "LOC")]) == [("郑州", "LOC")]
+    assert constrained_all("推进沈阳、大连国家碳达峰试点城市建设", [("沈阳、大连国家碳达峰试点城市", "PROJ")]) == [
+        ("沈阳", "LOC"), ("大连", "LOC"), ("国家碳达峰试点城市", "PROJ")]
+    # a pilot city with no city before it stays the programme (made up)
+    assert constrained_all("推进国家碳达峰试点城市建设", [("国家碳达峰试点城市", "PROJ")]) == [
+        ("国家碳达峰试点城市", "PROJ")]
+
+
+def test_a_place_before_the_verb_zhan_zai_leaves_the_verb_out():
+    # province-xinjiang-2026, -gansu-2026 (the gold: 新疆, 甘肃 LOC); a power station is no place (-1955)
+    assert constrained_all("新疆站在新的起点上", [("新疆站", "LOC")]) == [("新疆", "LOC")]
+    assert constrained_all("积淀，甘肃站在了一个新的起点上", [("甘肃站", "PROJ")]) == [("甘肃", "LOC")]
+    assert constrained_all("丰满水电站在改建完成后", [("丰满水电站", "PROJ")]) == [("丰满水电站", "PROJ")]
