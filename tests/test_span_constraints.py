@@ -1307,3 +1307,13 @@ def test_a_place_before_the_verb_zhan_zai_leaves_the_verb_out():
     assert constrained_all("新疆站在新的起点上", [("新疆站", "LOC")]) == [("新疆", "LOC")]
     assert constrained_all("积淀，甘肃站在了一个新的起点上", [("甘肃站", "PROJ")]) == [("甘肃", "LOC")]
     assert constrained_all("丰满水电站在改建完成后", [("丰满水电站", "PROJ")]) == [("丰满水电站", "PROJ")]
+
+
+def test_a_reach_of_a_river_is_a_place():
+    # province-chongqing-2026, -gansu-2026 (the gold: 19 of 19 such reaches LOC); a railway's section stays PROJ
+    text = "开通13条航线，嘉陵江重庆段实现全线夜航"
+    assert constrained_all(text, [("嘉陵江重庆段", "PROJ")]) == [("嘉陵江重庆段", "LOC")]
+    text = "黄河临夏段、石羊河武威段、洮河定西段获评"
+    assert constrained_all(text, [("石羊河武威段", "PROJ")]) == [("石羊河武威段", "LOC")]
+    text = "渝昆高铁川渝段"
+    assert constrained_all(text, [(text, "PROJ")]) == [(text, "PROJ")]
