@@ -201,3 +201,22 @@ def test_a_national_park_named_after_a_marked_place_is_one_place():
     doc = nlp.make_doc(text)
     set_entities(doc, [(4, 6, "LOC")])
     assert [(e.text, e.label_) for e in Regions()(doc).ents] == [("海南热带雨林国家公园", "LOC")]
+
+
+def test_a_division_acting_or_receiving(nlp_rules):
+    from pipeline.components.regions import acting_places
+    from pipeline.divisions import division_names
+
+    def found(text):
+        return [text[s:e] for s, e in acting_places(text, [t.idx for t in nlp_rules.tokenizer(text)],
+                                                    division_names())]
+
+    # national-state-council-2020, province-guizhou-2026: between a verb of support and its role (D9)
+    assert found("实施好支持湖北发展一揽子政策") == ["湖北"]
+    assert found("推动遵义建设省域副中心") == ["遵义"]
+    # province-guangdong-2026, -hainan-2026: the destination closing its clause
+    assert found("人才汇聚广东。") == ["广东"]
+    assert found("重点展会企业走进海南，") == ["海南"]
+    # province-fujian-2026: a slogan in quotes; a word that is also a division (made up)
+    assert found("打造“投资福建”品牌") == []
+    assert found("鼓励企业投资兴业，") == []
