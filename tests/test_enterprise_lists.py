@@ -247,6 +247,9 @@ def test_a_legal_form_ends_the_full_name_of_a_firm():
     assert extended("中国建筑第五工程局有限公司中标", [("中国建筑", "ENT")]) == [("中国建筑第五工程局有限公司", "ENT")]
     assert extended("宁德时代新能源科技股份有限公司落户", [("宁德时代新能源科技", "PROJ")]) == [
         ("宁德时代新能源科技股份有限公司", "PROJ")]
+    # an indicator read across the firm's name: the firm and the indicator
+    assert extended("蓝思科技（浏阳）有限公司新增产值20亿元", [("蓝思科技（浏阳）有限公司新增产值", "IND")]) == [
+        ("蓝思科技（浏阳）有限公司", "ENT"), ("新增产值", "IND")]
     # a piece of the form with no name before it is dropped; a text without a form is left as it is
     assert extended("引进一批有限公司", [("限公司", "ENT")]) == []
     assert extended("天桥起重入选", [("天桥起重", "ENT")]) == [("天桥起重", "ENT")]

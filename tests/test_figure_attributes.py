@@ -69,6 +69,18 @@ def test_a_place_only_the_file_name_gives():
     assert read_metadata(national[national.index("各位代表"):]).place == "国务院"
 
 
+def test_the_level_of_a_city_county_and_banner():
+    from pipeline.facts.metadata import level_of_place
+
+    # the gazetteer's levels: 浏阳市 and 昆山市 are county-level cities, 株洲市 a prefecture-level one
+    assert [level_of_place(p) for p in ("浏阳市", "昆山市", "株洲市", "北京市", "长沙县", "准格尔旗", "石峰区")] == [
+        "county", "county", "city", "province", "county", "county", "district"]
+    # made-up header of a county-level city's report
+    meta = read_metadata("政府工作报告\n——2026年1月8日在浏阳市第十八届人民代表大会第五次会议上\n"
+                         "浏阳市人民政府市长\n各位代表：")
+    assert (meta.level, meta.place, meta.division_code, meta.year) == ("county", "浏阳市", "430181", 2026)
+
+
 def test_division_codes():
     assert division_code("河南省") == "410000"
     assert division_code("株洲市石峰区") == "430204"

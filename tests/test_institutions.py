@@ -103,3 +103,18 @@ def test_an_institution_named_by_the_report_s_own_level_is_that_institution():
     # a municipality's report names its own by 市 (province-beijing-2026)
     text = "首儿所通州院区基本完工，市疾控中心新址建成投用"
     assert [text[s:e] for s, e in own_level_institutions(text, "province", municipality=True)] == ["市疾控中心"]
+
+
+def test_a_county_level_citys_own_institutions_are_the_citys():
+    # made-up opening of a county-level city's report: its level is county, its institutions are named by 市
+    import spacy
+
+    from pipeline.components.report import report_context
+
+    text = ("政府工作报告\n——2026年1月8日在浏阳市第十八届人民代表大会第五次会议上\n浏阳市人民政府市长\n各位代表：\n"
+            "市敬老院提质升级，县敬老院是另一级的。")
+    nlp = spacy.blank("zh")
+    nlp.add_pipe("govreport_institutions")
+    doc = nlp(text)
+    assert (report_context(doc).level, report_context(doc).place) == ("county", "浏阳市")
+    assert [(e.text, e.label_) for e in doc.ents] == [("市敬老院", "ORG")]

@@ -244,14 +244,20 @@ _UNIT_BETWEEN = re.compile(r"[^\s，。；、：:,;“”（）()《》]+")
 def with_legal_forms(text: str, spans: list[SpanT]) -> list[SpanT]:
     """`spans` with each name the recogniser marked right before a legal form (or running into it, or an ENT
     a unit's name before it) extended over the form: one span from the first of the adjoining spans before the
-    form to its end, labelled as the span next to the form (ENT unless the recogniser read a project, D7). A span
-    that starts inside the form with no name before it is dropped."""
+    form to its end, labelled as the span next to the form (ENT unless the recogniser read a project, D7). An IND
+    read across a firm's name (…有限公司新增产值) is split into the firm and the indicator; a span that starts
+    inside the form with no name before it is dropped."""
     forms = [m.span() for m in _LEGAL_FORM.finditer(text)]
     if not forms:
         return spans
     ordered = sorted(spans)
     out, used = [], set()
     for a, b in forms:
+        across = next((sp for sp in ordered if sp[0] < a and b < sp[1] and sp[2] == "IND" and sp not in used), None)
+        if across:  # 蓝思科技（浏阳）有限公司|新增产值: the firm holds the indicator read over it (HAS_INDICATOR)
+            used.add(across)
+            out += [(across[0], b, "ENT"), (b, across[1], "IND")]
+            continue
         # the spans that end at the form or run into it, starting before it
         into = [sp for sp in ordered if sp[0] < a <= sp[1] and sp[1] <= b]
         inside = [sp for sp in ordered if a <= sp[0] < b]

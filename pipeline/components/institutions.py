@@ -132,7 +132,9 @@ def _own_level_pattern(prefix: str) -> re.Pattern:
 
 
 def own_level_institutions(text: str, level: str | None, municipality: bool = False) -> list[tuple[int, int]]:
-    """(start, end) of each institution named by the report's own level (区敬老院 in a district's report)."""
+    """(start, end) of each institution named by the report's own level (区敬老院 in a district's report);
+    `municipality`: the report's place is called a city (北京市, a province; 浏阳市, a county), so its own
+    institutions are the city's (市疾控中心)."""
     prefix = "市" if municipality else _LEVEL_PREFIX.get(level or "")
     if prefix is None:
         return []
@@ -151,7 +153,9 @@ class Institutions:
     def __call__(self, doc: Doc) -> Doc:
         text = normalised_text(doc)
         context = report_context(doc)
-        own = own_level_institutions(text, context.level, context.place in MUNICIPALITIES)
+        own = own_level_institutions(text, context.level, context.place is not None and
+                                     (context.place in MUNICIPALITIES or context.level == "county"
+                                      and context.place.endswith("市")))
         doc = mark_unmarked(doc, [*named_institutions(text), *newspapers(text), *national_media(text), *own], "ORG")
         # the recogniser reads a lab named after a place as the place (嘉陵江, 紫金山): that LOC gives way
         return mark_unmarked(doc, listed_labs(text), "ORG", may_cover=frozenset({"LOC"}))

@@ -59,10 +59,14 @@ class DocumentMeta:
 def level_of_place(place: str) -> str:
     if place in MUNICIPALITIES or place.endswith(("省", "自治区")):
         return "province"
-    if place.endswith("县"):
-        return "county"
+    if place.endswith(("县", "旗")):
+        return "county"  # a banner (旗) is Inner Mongolia's county
     if place.endswith("区"):
         return "district"
+    # a county-level city (浏阳市, 昆山市) is a county in the gazetteer: its report is a county's
+    rows = _divisions()[0].get(place, [])
+    if place.endswith("市") and rows and all(level == "county" for _, level, _ in rows):
+        return "county"
     return "city"
 
 
