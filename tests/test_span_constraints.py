@@ -1317,3 +1317,21 @@ def test_a_reach_of_a_river_is_a_place():
     assert constrained_all(text, [("石羊河武威段", "PROJ")]) == [("石羊河武威段", "LOC")]
     text = "渝昆高铁川渝段"
     assert constrained_all(text, [(text, "PROJ")]) == [(text, "PROJ")]
+
+
+def test_a_village_town_or_street_opening_an_indicator_holds_it():
+    # made up, in the manner of a county report (the corpus names few villages)
+    assert constrained("。云田村村集体经济收入达到120万元", "云田村村集体经济收入", "IND") == [
+        ("云田村", "LOC"), ("村集体经济收入", "IND")]
+    assert constrained("。龙头铺街道引进项目8个", "龙头铺街道引进项目", "IND") == [
+        ("龙头铺街道", "LOC"), ("引进项目", "IND")]
+    # the recogniser left the village's first characters out
+    assert constrained("。开慧村村集体经济收入突破200万元", "村村集体经济收入", "IND") == [
+        ("开慧村", "LOC"), ("村集体经济收入", "IND")]
+    # kinds and verbs stay inside: province-shanghai-2026, -fujian-2026, -gansu-2026, -shaanxi-2026 (城中村改造);
+    # 行政村通光纤比例 made up
+    for text, piece in [("。建成乡村振兴示范村15个", "乡村振兴示范村"),
+                        ("，推进乡村振兴战略实绩考核为", "推进乡村振兴战略实绩考核"),
+                        ("。建成乡镇（街道）综合养老服务中心520个", "乡镇（街道）综合养老服务中心"),
+                        ("，行政村通光纤比例", "行政村通光纤比例"), ("，城中村改造", "城中村改造")]:
+        assert constrained(text, piece, "IND") == [(piece, "IND")]

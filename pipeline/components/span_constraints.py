@@ -448,6 +448,33 @@ def _split_named_holder(text: str, start: int, end: int) -> list[tuple[int, int,
     return [(start, m.end(), "LOC" if m.group("zone") else "PROJ"), (m.end(), end, "IND")]
 
 
+# 开慧村|村集体经济收入, 龙头铺街道|引进项目: a village, town, street or community named at the start of its clause
+# holds the IND read over it (or cut after its first characters: 开慧|村村集体经济收入); county and district reports
+# write these, the corpus does not (its INDs opening so are kinds: 行政村, 城中村, 改造农村, 美丽乡村, 城市社区)
+_GRASSROOTS = re.compile(r"(?P<name>[\u4e00-\u9fff]{2,4}?)(?P<kind>街道|社区|村|镇|乡)")
+_NOT_A_NAME = re.compile(r"[城农乡镇村和美型化造改新每各全该]|行政|自然|中心|典型|民族|示范|完整|重点|贫困|脱贫|试点"
+                         r"|特色|传统|文明|幸福|宜居|清洁|标准|易地|安置|移民|边境|抵边|集体|城市|社会|重要|历史")
+
+
+_KIND_WORD_GOES_ON = re.compile(r"[村镇乡街级民道庄组办]")
+
+
+def _split_grassroots_holder(text: str, start: int, end: int) -> list[tuple[int, int, str]] | None:
+    """The grassroots place (LOC) and the IND of an IND that opens its clause with one (or whose clause opens with
+    the first characters of one the recogniser left out), or None."""
+    marks = CLAUSE_MARKS + "。！？：:"
+    begin = clause_start(text, start, marks, floor=max(0, start - 4))
+    if begin and text[begin - 1] not in marks:
+        return None  # the IND does not open its clause
+    if begin < start and not text.startswith("村村", start):
+        return None  # 建成|乡镇…, 推进|乡村…: the word the IND opens with is a kind; 开慧|村村…: a village's own 村
+    m = _GRASSROOTS.match(text, begin, end)
+    if m is None or m.end() <= start or _NOT_A_NAME.search(m.group("name")) or end - m.end() < 2 \
+            or _KIND_WORD_GOES_ON.match(text, m.end()) and not text.startswith("村村", m.end() - 1):
+        return None  # 推进乡|村振兴: the kind is the first character of a word (乡村, 乡镇, 村级, 镇街)
+    return [(begin, m.end(), "LOC"), (m.end(), end, "IND")]
+
+
 # 分别居全国第二、第七、第九: ranks listed after 分别 are one ACH each, as the figures before them are one FIG each (D4;
 # the gold: 5 of 5 such ranks, province-ningxia-2026)
 _RANK = r"第[0-9一二三四五六七八九十]{1,3}[位名]?"
@@ -1192,7 +1219,7 @@ def constrain(text: str, spans: list[tuple[int, int, str]], divisions: frozenset
             continue
         pieces = _split_place_list(text, start, end, divisions) if label == "LOC" and divisions else [(start, end)]
         if label == "IND":
-            if holder_split := _split_named_holder(text, start, end):
+            if holder_split := _split_named_holder(text, start, end) or _split_grassroots_holder(text, start, end):
                 out.extend(holder_split)
                 continue
             pieces = _split_coordinated_indicator(text, start, end, figures)
