@@ -259,3 +259,17 @@ def test_a_firm_named_with_its_legal_form_through_the_component():
     # made up: the recogniser stopped before the form
     assert after_component("株洲千金药业股份有限公司获评国家技术创新示范企业", "株洲千金药业", "ENT") == [
         ("株洲千金药业股份有限公司", "ENT")]
+
+
+def test_a_place_coordinated_with_a_firm_is_a_firm():
+    # made up: a firm named after its city, read as the place, beside a firm
+    from pipeline.components.enterprise_lists import firms_coordinated
+    from pipeline.divisions import division_names
+
+    text = "五粮液、泸州老窖入选中国品牌价值500强"
+    spans = [(0, 3, "ENT"), (4, 8, "LOC"), (10, 20, "ACH")]
+    assert [(text[a:b], label) for a, b, label in firms_coordinated(text, spans, division_names())] == [
+        ("五粮液", "ENT"), ("泸州老窖", "ENT"), ("中国品牌价值500强", "ACH")]
+    # a division stays a place (national-state-council-1982 names the mines 开滦、抚顺 by their towns)
+    text = "开滦、抚顺"
+    assert firms_coordinated(text, [(0, 2, "ENT"), (3, 5, "LOC")], division_names()) == [(0, 2, "ENT"), (3, 5, "LOC")]
