@@ -57,6 +57,15 @@ def test_the_component_marks_only_what_the_recogniser_left():
     assert [(e.text, e.label_) for e in Institutions()(doc).ents] == [("嵩山实验室", "PROJ"), ("神农实验室", "ORG")]
 
 
+def test_a_named_institution_read_as_an_indicator_is_the_institution():
+    # province-shandong-2026: the tagger read 康复大学 as an IND; the count's own IND stays
+    text = "小学学位142万个，新增康复大学等高校14所"
+    doc = SEGMENTER.make_doc(text)
+    at, kind = text.index("康复大学"), text.index("高校")
+    set_entities(doc, [(at, at + 4, "IND"), (kind, kind + 2, "IND")])
+    assert [(e.text, e.label_) for e in Institutions()(doc).ents] == [("康复大学", "ORG"), ("高校", "IND")]
+
+
 def test_labs_named_after_places_in_a_list_of_labs_are_the_labs():
     # province-chongqing-2026, province-jiangsu-2026: the recogniser's LOC on a member gives way, its PROJ stays
     text = "挂牌建设金凤、嘉陵江、明月湖3个重庆实验室，"
