@@ -31,6 +31,11 @@ def test_new_institutions_in_a_plan_are_names():
     assert found("加快农业开放创新，牵头组建“1+5”农业科技创新联盟，建设未来农业产业园") == ["“1+5”农业科技创新联盟"]
 
 
+def test_an_institution_founded_is_named():
+    # province-guangdong-2026
+    assert found("入选第二期国家“双高计划”，大湾区大学正式成立。") == ["大湾区大学"]
+
+
 def test_a_school_named_after_a_dash_or_before_what_it_takes_in():
     # district-zhuzhou-shifeng-2023: the kind before the dash is no name, the school after it is
     text = "石峰区成立以来新建的第一所公办义务教育学校——九方雪峰学校建成开学,田心中学引入二中品牌"

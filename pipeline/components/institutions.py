@@ -32,7 +32,7 @@ _INSTITUTION = re.compile(r"学校|中学|小学|大学|学院|医院|院区|博
                           r"|敬老院|学会|联盟|协会")
 # what may follow a name: punctuation (not a CJK character), a list word, or what is done to or by the institution
 _AFTER = re.compile(r"[^\u4e00-\u9fff]|建设|建成|改扩建|基本|新址|选址|提质|等|和|及|与|总部|落户|挂牌|获批|入选|开工"
-                    r"|投用|运行|开学|引入")
+                    r"|投用|运行|开学|引入|正式|成立|揭牌")
 # the last of these before the institution noun, in its clause, opens the name (加快建设|中关村学院)
 _OPENER = re.compile(r"建设|加快|推进|推动|支持|组建|建成|新建|打造|发挥|做强|实施|完善|提升|依托|深化|引进|鼓励|促进"
                      r"|加强|成立|设立|筹建|筹设|布局|培育|优化|落地|启动|围绕|聚焦|高标准|高水平|高质量|开放|新增|新设"
