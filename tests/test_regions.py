@@ -217,6 +217,8 @@ def test_a_division_acting_or_receiving(nlp_rules):
     # province-guangdong-2026, -hainan-2026: the destination closing its clause
     assert found("人才汇聚广东。") == ["广东"]
     assert found("重点展会企业走进海南，") == ["海南"]
+    # province-fujian-2026: the division visited
+    assert found("习近平总书记两次莅临福建考察，") == ["福建"]
     # province-fujian-2026: a slogan in quotes; a word that is also a division (made up)
     assert found("打造“投资福建”品牌") == []
     assert found("鼓励企业投资兴业，") == []
