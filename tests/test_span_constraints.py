@@ -731,6 +731,10 @@ def test_a_province_in_a_slogan_or_modifying_a_plan_is_no_place():
     assert own_constrained(text, "江西", "LOC", "江西") == []
     text = "巩固云南咖啡代表中国的产业地位"
     assert own_constrained(text, "云南", "LOC", "云南") == []
+    # province-guizhou-2026, -ningxia-2026, -xinjiang-2026: its bearing, its children, its social order
+    for text, own in [("现代化进程中展现贵州新风采", "贵州"), ("为宁夏孩子圆梦大学", "宁夏"),
+                      ("保持新疆社会大局持续稳定", "新疆")]:
+        assert own_constrained(text, own, "LOC", own) == []
     # province-guangdong-2026: the province acting (a verb before the noun) stays
     text = "也是广东增创新优势、实现新突破的紧要时期"
     assert own_constrained(text, "广东", "LOC", "广东") == [("广东", "LOC")]
