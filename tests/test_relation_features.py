@@ -316,6 +316,24 @@ def test_a_listed_name_summed_up_by_a_count_does_not_hold_the_indicator_counted(
     assert got == ["自贸试验区"]
 
 
+def test_a_quoted_example_before_deng_or_a_helper_does_not_hold_the_indicator():
+    from pipeline.relations.model import RelationModel
+
+    def holders(text, *pieces):
+        spans = [(text.index(p), text.index(p) + len(p), label) for p, label in pieces]
+        return [text[c.head[0]:c.head[1]] for c, _ in RelationModel({}, 5.0).predict(text, spans)
+                if c.rel_type == "HAS_INDICATOR"]
+
+    # province-fujian-2026, national-state-council-1955 (the gold: 43 and 22 such pairs, none linked)
+    assert holders("开展“全闽乐购”等促消费活动近万场", ("全闽乐购", "PROJ"), ("促消费活动", "IND"),
+                   ("近万场", "FIG")) == []
+    assert holders("苏联帮助我国建设的一百五十六个工业单位", ("苏联", "LOC"), ("一百五十六个", "FIG"),
+                   ("工业单位", "IND")) == []
+    # made up: the name itself holds it
+    assert holders("“全闽乐购”活动带动消费791亿元", ("全闽乐购", "PROJ"), ("带动消费", "IND"), ("791亿元", "FIG")) == [
+        "全闽乐购"]
+
+
 def test_a_total_after_a_change_is_the_same_indicators_unless_it_adds_more():
     from pipeline.relations.model import RelationModel
 
