@@ -1321,6 +1321,9 @@ def test_a_reach_of_a_river_is_a_place():
     assert constrained_all(text, [("石羊河武威段", "PROJ")]) == [("石羊河武威段", "LOC")]
     text = "渝昆高铁川渝段"
     assert constrained_all(text, [(text, "PROJ")]) == [(text, "PROJ")]
+    # province-yunnan-2026: the reach in brackets
+    text = "异龙湖实现脱劣，赤水河（云南省段）、大盈江（盈江县段）入选"
+    assert constrained_all(text, [("赤水河（云南省段）", "PROJ")]) == [("赤水河（云南省段）", "LOC")]
 
 
 def test_a_village_town_or_street_opening_an_indicator_holds_it():

@@ -1268,10 +1268,10 @@ _FACILITY = re.compile(rf"(?:{_FACILITY_HEADS}|(?<!老工业)基地)$")
 # A national park, a science city or a new town is a zone with territory (D8): in the train and dev gold 46 of the 49
 # spans with one of these heads are LOC, 2 PROJ (黄河口国家公园, 长岛国家公园), 1 ACH; a national cultural park is
 # a project
-# 嘉陵江重庆段, 长江干流江苏段, 杨浦滨江中北段: a reach of a river or its banks is a place, as in all 19 such spans of
+# 嘉陵江重庆段, 长江干流江苏段, 赤水河（昭通段）: a reach of a river or its banks is a place, as in all 23 such spans of
 # the train and dev gold; a section of a railway, road or park (渝昆高铁川渝段, 大运河国家文化公园江苏段) is a project
 _RIVER_SECTION = re.compile(r"[^\s，。；、]{0,4}(?:江|河|湖|滨江|运河)(?:干流|支流|上游|中游|下游)?"
-                            r"[^\s，。；、]{1,6}段")
+                            r"(?:[^\s，。；、（(]{1,6}段|[（(][^\s，。；、（()）]{1,6}(?:段|部分)[）)])")
 _WORKS_IN_SECTION = re.compile(r"铁路|高铁|高速|工程|公园|通道|线|路|桥|示范|国道|省道|水道|航道")
 _ZONE = re.compile(r"(?:(?<!文化)国家公园|科学城|科创城|新城)$")
 
