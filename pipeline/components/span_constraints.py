@@ -454,9 +454,7 @@ def _split_named_holder(text: str, start: int, end: int) -> list[tuple[int, int,
 _GRASSROOTS = re.compile(r"(?P<name>[\u4e00-\u9fff]{2,4}?)(?P<kind>街道|社区|村|镇|乡)")
 _NOT_A_NAME = re.compile(r"[城农乡镇村和美型化造改新每各全该]|行政|自然|中心|典型|民族|示范|完整|重点|贫困|脱贫|试点"
                          r"|特色|传统|文明|幸福|宜居|清洁|标准|易地|安置|移民|边境|抵边|集体|城市|社会|重要|历史")
-
-
-_KIND_WORD_GOES_ON = re.compile(r"[村镇乡街级民道庄组办]")
+_KIND_WORD_GOES_ON = re.compile(r"[村镇乡街级民道庄组办]")  # 乡|村, 乡|镇, 村|级: the kind opens a longer word
 
 
 def _split_grassroots_holder(text: str, start: int, end: int) -> list[tuple[int, int, str]] | None:
@@ -1265,14 +1263,15 @@ _FACILITY_HEADS = (r"科技园|科创园|创新园|产业园|工业园|物流园
 _FACILITY_NOT_BASE = re.compile(rf"(?:{_FACILITY_HEADS})$")
 _FACILITY = re.compile(rf"(?:{_FACILITY_HEADS}|(?<!老工业)基地)$")
 
-# A national park, a science city or a new town is a zone with territory (D8): in the train and dev gold 46 of the 49
-# spans with one of these heads are LOC, 2 PROJ (黄河口国家公园, 长岛国家公园), 1 ACH; a national cultural park is
-# a project
 # 嘉陵江重庆段, 长江干流江苏段, 赤水河（昭通段）: a reach of a river or its banks is a place, as in all 23 such spans of
 # the train and dev gold; a section of a railway, road or park (渝昆高铁川渝段, 大运河国家文化公园江苏段) is a project
 _RIVER_SECTION = re.compile(r"[^\s，。；、]{0,4}(?:江|河|湖|滨江|运河)(?:干流|支流|上游|中游|下游)?"
                             r"(?:[^\s，。；、（(]{1,6}段|[（(][^\s，。；、（()）]{1,6}(?:段|部分)[）)])")
 _WORKS_IN_SECTION = re.compile(r"铁路|高铁|高速|工程|公园|通道|线|路|桥|示范|国道|省道|水道|航道")
+
+# A national park, a science city or a new town is a zone with territory (D8): in the train and dev gold 46 of the 49
+# spans with one of these heads are LOC, 2 PROJ (黄河口国家公园, 长岛国家公园), 1 ACH; a national cultural park is
+# a project
 _ZONE = re.compile(r"(?:(?<!文化)国家公园|科学城|科创城|新城)$")
 
 # 筹措7亿元实施就业惠民工程, 安排…元用于…项目: a programme money is raised or set aside for is a PROJ (11 of 11 such
