@@ -1342,3 +1342,13 @@ def test_a_village_town_or_street_opening_an_indicator_holds_it():
                         ("。建成乡镇（街道）综合养老服务中心520个", "乡镇（街道）综合养老服务中心"),
                         ("，行政村通光纤比例", "行政村通光纤比例"), ("，城中村改造", "城中村改造")]:
         assert constrained(text, piece, "IND") == [(piece, "IND")]
+
+
+def test_a_science_city_an_old_town_a_waterway_or_an_island_is_a_zone():
+    # province-liaoning-2026, -xinjiang-2026, -anhui-2026, -fujian-2026 (D8; the gold: LOC); a livestock
+    # science city is a project (made up)
+    for text, piece in [("源能力持续提升。沈阳浑南科技城落户87个项目", "沈阳浑南科技城"),
+                        ("打动万千人心，喀什古城、伊犁六星街", "喀什古城"), ("提升长江黄金水道功能", "长江黄金水道"),
+                        ("推进平潭国际旅游岛、大武夷文化旅游圈", "平潭国际旅游岛")]:
+        assert constrained(text, piece, "PROJ") == [(piece, "LOC")]
+    assert constrained("建设畜牧科技城", "畜牧科技城", "PROJ") == [("畜牧科技城", "PROJ")]
