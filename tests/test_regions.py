@@ -203,6 +203,25 @@ def test_a_national_park_named_after_a_marked_place_is_one_place():
     assert [(e.text, e.label_) for e in Regions()(doc).ents] == [("海南热带雨林国家公园", "LOC")]
 
 
+def test_an_item_of_an_open_list_of_divisions_read_as_works_is_the_place(nlp_rules):
+    # province-gansu-2026: the recogniser read 肃南 (肃南裕固族自治县) as a project; -ningxia-2026: irrigation districts
+    # named by their places are works, the list is left
+    from pipeline.base import blank
+    from pipeline.components.alignment import set_entities
+    from pipeline.components.regions import Regions, open_listed_places
+    from pipeline.divisions import autonomous_short_names, division_names
+    from pipeline.paths import SEGMENTER_MODEL
+
+    text = "嘉峪关蝉联全国文明城市，肃南、崇信、玉门、敦煌、永靖创建为全国文明城市"
+    doc = blank(SEGMENTER_MODEL)(text)
+    at = text.index("肃南")
+    set_entities(doc, [(at, at + 2, "PROJ")])
+    assert ("肃南", "LOC") in [(e.text, e.label_) for e in Regions()(doc).ents]
+    text = "加快实施青铜峡、沙坡头、红寺堡灌区"
+    starts = [t.idx for t in nlp_rules.tokenizer(text)]
+    assert open_listed_places(text, starts, division_names() | autonomous_short_names()) == []
+
+
 def test_a_division_acting_or_receiving(nlp_rules):
     from pipeline.components.regions import acting_places
     from pipeline.divisions import division_names

@@ -51,7 +51,9 @@ changed.
 A division as an actor or a destination (D9): between a verb of support and the role it takes (支持合肥建设…,
 推动遵义建设…, 支持湖北发展: 44 of 44 in the train and dev gold LOC), or after a verb that brings people or money to
 it, closing its clause (人才汇聚广东。, 企业走进海南，, 投资江西。: 18 LOC; quoted slogans and words such as 投资兴业
-stay out), or visited (莅临福建考察: 23 of 23 LOC). Held out: 8 right, none wrong.
+stay out), or visited (莅临福建考察: 23 of 23 LOC). Held out: 8 right, none wrong. An item of an open list of
+divisions the recogniser read as works or a body is the place too (肃南、崇信、玉门…创建为全国文明城市: 2 right held
+out, none wrong); irrigation districts named by their places (青铜峡、沙坡头、红寺堡灌区) are works, no list of places.
 """
 
 from __future__ import annotations
@@ -146,7 +148,7 @@ def listed_places(text: str, divisions: frozenset[str]) -> list[tuple[int, int]]
 # 象州、宜州入选国家乡村振兴示范县, 推进南宁、柳州、桂林…: two or more divisions joined by 、 without 等; the last one
 # ends at a word start of the segmentation, and the list is not of works named by their places (盐城、常州国家级…)
 _OPEN_LIST = re.compile(r"((?:[\u4e00-\u9fff]{2,6}、)+[\u4e00-\u9fff]{2,8})")
-_OPEN_LIST_WORKS = re.compile(_WORKS.pattern + r"|国家级|综合|试点|示范|自贸|片区|铁路|高速|重点开发")
+_OPEN_LIST_WORKS = re.compile(_WORKS.pattern + r"|国家级|综合|试点|示范|自贸|片区|铁路|高速|重点开发|灌区")
 _TAIL_ENDS = re.compile(r"[，。；、,;]|入选|获评|获批|荣获|被评为|被命名|成为")
 # divisions whose names are also common words that open such lists (乡村振兴, 平安广西)
 _WORD_DIVISIONS = frozenset("振兴 平安".split())
@@ -385,14 +387,16 @@ class Regions:
         text = normalised_text(doc)
         word_starts = doc.user_data.get(WORD_STARTS)  # the segmentation's, where the tokenizer kept them
         listed = set(listed_places(text, self.listed_divisions))
-        found = sorted({*lands(text), *struck_places(text, self.listed_divisions), *listed,
+        open_listed = set() if word_starts is None else set(open_listed_places(text, word_starts,
+                                                                                self.listed_divisions))
+        found = sorted({*lands(text), *struck_places(text, self.listed_divisions), *listed, *open_listed,
                         *(m.span() for m in PROVINCE_PART.finditer(text)),
                         *(m.span() for m in BASE_AREA.finditer(text)),
                         *(() if word_starts is None else  # these read the segmentation
                           (*towns(text, word_starts, self.towns), *listed_waters(text, word_starts),
                            *lakes(text, word_starts), *zones(text, word_starts, self.divisions),
-                           *acting_places(text, word_starts, self.divisions),
-                           *open_listed_places(text, word_starts, self.listed_divisions)))})
+                           *acting_places(text, word_starts, self.divisions)))})
+        listed |= open_listed  # 肃南、崇信、玉门…创建为全国文明城市: the recogniser's PROJ on 肃南 is the place too
         doc = mark_unmarked(doc, found, "LOC", may_cover=frozenset({"LOC"}))
         # [海南]热带雨林国家公园: a national park named after the place the recogniser marked is one LOC with it
         parks = [(e.start_char, m.end()) for e in doc.ents
