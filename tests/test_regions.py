@@ -217,6 +217,12 @@ def test_an_item_of_an_open_list_of_divisions_read_as_works_is_the_place(nlp_rul
     at = text.index("肃南")
     set_entities(doc, [(at, at + 2, "PROJ")])
     assert ("肃南", "LOC") in [(e.text, e.label_) for e in Regions()(doc).ents]
+    # province-anhui-2026: an item of a list of waters closed by 等 read as a project
+    text = "深入推进长江、淮河、新安江、大运河等保护治理"
+    doc = blank(SEGMENTER_MODEL)(text)
+    at = text.index("新安江")
+    set_entities(doc, [(at, at + 3, "PROJ")])
+    assert ("新安江", "LOC") in [(e.text, e.label_) for e in Regions()(doc).ents]
     text = "加快实施青铜峡、沙坡头、红寺堡灌区"
     starts = [t.idx for t in nlp_rules.tokenizer(text)]
     assert open_listed_places(text, starts, division_names() | autonomous_short_names()) == []

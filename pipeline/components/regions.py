@@ -54,6 +54,7 @@ it, closing its clause (人才汇聚广东。, 企业走进海南，, 投资江�
 stay out), or visited (莅临福建考察: 23 of 23 LOC). Held out: 8 right, none wrong. An item of an open list of
 divisions the recogniser read as works or a body is the place too (肃南、崇信、玉门…创建为全国文明城市: 2 right held
 out, none wrong); irrigation districts named by their places (青铜峡、沙坡头、红寺堡灌区) are works, no list of places.
+So is an item of a list of waters closed by 等 (长江、淮河、新安江、大运河等保护治理): 6 right held out, none wrong.
 """
 
 from __future__ import annotations
@@ -389,14 +390,17 @@ class Regions:
         listed = set(listed_places(text, self.listed_divisions))
         open_listed = set() if word_starts is None else set(open_listed_places(text, word_starts,
                                                                                 self.listed_divisions))
+        waters = set() if word_starts is None else set(listed_waters(text, word_starts))
         found = sorted({*lands(text), *struck_places(text, self.listed_divisions), *listed, *open_listed,
                         *(m.span() for m in PROVINCE_PART.finditer(text)),
                         *(m.span() for m in BASE_AREA.finditer(text)),
                         *(() if word_starts is None else  # these read the segmentation
-                          (*towns(text, word_starts, self.towns), *listed_waters(text, word_starts),
+                          (*towns(text, word_starts, self.towns), *waters,
                            *lakes(text, word_starts), *zones(text, word_starts, self.divisions),
                            *acting_places(text, word_starts, self.divisions)))})
-        listed |= open_listed  # 肃南、崇信、玉门…创建为全国文明城市: the recogniser's PROJ on 肃南 is the place too
+        # 肃南、崇信、玉门…创建为全国文明城市, 长江、淮河、新安江、大运河等保护治理: the recogniser's PROJ on an item of
+        # an open list of divisions or of a list of waters is the place
+        listed |= open_listed | waters
         doc = mark_unmarked(doc, found, "LOC", may_cover=frozenset({"LOC"}))
         # [海南]热带雨林国家公园: a national park named after the place the recogniser marked is one LOC with it
         parks = [(e.start_char, m.end()) for e in doc.ents
