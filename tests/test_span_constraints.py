@@ -1352,3 +1352,13 @@ def test_a_science_city_an_old_town_a_waterway_or_an_island_is_a_zone():
                         ("推进平潭国际旅游岛、大武夷文化旅游圈", "平潭国际旅游岛")]:
         assert constrained(text, piece, "PROJ") == [(piece, "LOC")]
     assert constrained("建设畜牧科技城", "畜牧科技城", "PROJ") == [("畜牧科技城", "PROJ")]
+
+
+def test_a_governments_own_office_is_one_body_with_it():
+    # province-hainan-2026, -jiangxi-2026, -tibet-2026 (the gold: 4 of 4 such names whole)
+    assert constrained("组建运行省政府参事室", "省政府", "ORG") == [("省政府参事室", "ORG")]
+    assert constrained("特别重大火灾事故整改通过国务院安委会评估", "国务院", "ORG") == [("国务院安委会", "ORG")]
+    text = "深化国资国企改革，自治区政府国资委监管企业利润"
+    assert constrained(text, "国资委", "ORG") == [("自治区政府国资委", "ORG")]
+    # the government alone stays (made up)
+    assert constrained("省政府承诺的民生实事", "省政府", "ORG") == [("省政府", "ORG")]
