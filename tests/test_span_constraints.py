@@ -1362,3 +1362,6 @@ def test_a_governments_own_office_is_one_body_with_it():
     assert constrained(text, "国资委", "ORG") == [("自治区政府国资委", "ORG")]
     # the government alone stays (made up)
     assert constrained("省政府承诺的民生实事", "省政府", "ORG") == [("省政府", "ORG")]
+    # province-xinjiang-2026: the person speaking for the government is no part of it
+    text = "1月27日，艾尔肯·吐尼亚孜代表自治区人民政府，向大会作政府工作报告"
+    assert constrained(text, "艾尔肯·吐尼亚孜代表自治区人民政府", "ORG") == [("自治区人民政府", "ORG")]

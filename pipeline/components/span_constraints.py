@@ -733,9 +733,13 @@ _GOVERNMENT_BEFORE = re.compile(_GOVERNMENT + "$")
 
 
 def _government_office(text: str, start: int, end: int) -> tuple[int, int]:
-    """An ORG that is a government before its own office, or that office after its government, widened to both."""
+    """An ORG that is a government before its own office, or that office after its government, widened to both; one
+    read over the person speaking for a government (X代表自治区人民政府), cut to the government."""
     if re.fullmatch(_GOVERNMENT, text[start:end]) and (office := _OFFICE_OF_GOVERNMENT.match(text, end)):
         return start, office.end()
+    speaker = text.rfind("代表", start, end)
+    if speaker > start and re.fullmatch(_GOVERNMENT, text[speaker + 2:end]):
+        return speaker + 2, end  # 艾尔肯·吐尼亚孜代表|自治区人民政府: the speaker is no part of the body
     if re.fullmatch(_OWN_OFFICE, text[start:end]) and (owner := _GOVERNMENT_BEFORE.search(text, max(0, start - 7),
                                                                                           start)):
         return owner.start(), end
