@@ -1365,3 +1365,10 @@ def test_a_governments_own_office_is_one_body_with_it():
     # province-xinjiang-2026: the person speaking for the government is no part of it
     text = "1月27日，艾尔肯·吐尼亚孜代表自治区人民政府，向大会作政府工作报告"
     assert constrained(text, "艾尔肯·吐尼亚孜代表自治区人民政府", "ORG") == [("自治区人民政府", "ORG")]
+
+
+def test_the_edition_before_a_party_committee_stays_outside():
+    # province-shanghai-2026 (the gold: 市委 alone in 4 of 5 such places); a congress keeps its edition (made up)
+    assert constrained("按照十二届市委八次全会部署", "十二届市委", "ORG") == [("市委", "ORG")]
+    text = "第十四届全国人民代表大会"
+    assert constrained(text, text, "ORG") == [(text, "ORG")]
