@@ -86,6 +86,21 @@ def test_labs_named_after_places_in_a_list_of_labs_are_the_labs():
     assert listed_labs("在关键零部件、矿产资源、大数据等领域布局建设省实验室") == []
 
 
+def test_the_source_a_report_credits_is_an_organisation():
+    from pipeline.components.institutions import credited_sources
+
+    # national-state-council-2020, province-ningxia-2026; national-state-council-1955: 来源 opening a list
+    for text, name in [("(来源：中国政府网）", "中国政府网"), ("来源：\n宁夏日报客户端\n阅读量：", "宁夏日报客户端")]:
+        assert [text[s:e] for s, e in credited_sources(text)] == [name]
+    assert credited_sources("积累来源：\n一、我国人民") == []
+    # the recogniser's newspaper alone gives way to the outlet credited whole
+    text = "来源：\n宁夏日报客户端\n阅读量："
+    doc = SEGMENTER.make_doc(text)
+    at = text.index("宁夏日报")
+    set_entities(doc, [(at, at + 4, "ORG")])
+    assert [(e.text, e.label_) for e in Institutions()(doc).ents] == [("宁夏日报客户端", "ORG")]
+
+
 def test_the_newspaper_a_report_was_taken_from_is_an_organisation():
     # province-shandong-2026, province-xinjiang-2026, province-ningxia-2026: the headers of real reports
     def named(text):
