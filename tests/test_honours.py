@@ -116,3 +116,18 @@ def test_the_holder_opening_the_clause_of_an_honour():
     # a product or a count is left (district-zhuzhou-shifeng-2023)
     text = "电力机车专用风机、中低速磁悬浮列车等4个产品获评国家级制造业单项冠军,"
     assert holders(text, "国家级制造业单项冠军") == []
+
+
+def test_awards_listed_with_one_won_are_won_too():
+    from pipeline.components.honours import coordinated_awards
+
+    def listed(text, marked):
+        at = text.index(marked)
+        return [text[s:e] for s, e in coordinated_awards(text, [(at, at + len(marked))])]
+
+    # province-guizhou-2026, -ningxia-2026 (the gold: each award of such a list ACH)
+    assert listed("《阳明悟道》主演获中国戏剧梅花奖、白玉兰奖", "中国戏剧梅花奖") == ["白玉兰奖"]
+    assert listed("先后荣获“五个一工程”奖、文华奖、骏马奖、梅花奖、飞天奖等20项大奖", "“五个一工程”奖") == [
+        "文华奖", "骏马奖", "梅花奖", "飞天奖"]
+    # province-hainan-2026: the awards name a contest
+    assert listed("海南文艺作品在群星奖、文华奖评比中获得佳绩", "群星奖") == []

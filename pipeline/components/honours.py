@@ -25,6 +25,9 @@ The holder that opens the clause of an honour (轨道交通装备集群入围…
 where the recogniser left it, when its name says what it is: works or an event by their head (集群, 产业园, 基地,
 论坛 …: PROJ), a division or a historic quarter (LOC). Held out: dev 2 PROJ, the provincial set 2 LOC, all gold,
 none wrong.
+
+Awards listed with one the recogniser marked as won are won too (获中国戏剧梅花奖、白玉兰奖), unless the list names a
+contest (群星奖、文华奖评比): 3 right held out, none wrong.
 """
 
 from __future__ import annotations
@@ -179,6 +182,34 @@ def honour_holders(text: str, achieved: list[tuple[int, int]], divisions: frozen
     return found
 
 
+# 获中国戏剧梅花奖、白玉兰奖, 荣获“五个一工程”奖、文华奖、骏马奖、梅花奖: awards listed with one the recogniser marked
+# as won are won too, one ACH each (the train and dev gold: every award of such a list that is marked alone is ACH, 5
+# of 5; 群星奖、文华奖评比, where the awards name a contest, has no ACH in the list)
+_AWARD = re.compile(r"“?[\u4e00-\u9fff“”]{1,10}奖”?")
+_CONTEST = re.compile(r"评比|评选|比赛|评奖|参评")
+
+
+def coordinated_awards(text: str, achieved: list[tuple[int, int]]) -> list[tuple[int, int]]:
+    """(start, end) of each award joined by 、 to an ACH that ends in 奖, along the list after it, unless the list
+    names a contest (群星奖、文华奖评比)."""
+    found: set[tuple[int, int]] = set()
+    for start, end in achieved:
+        if not text.endswith("奖", start, end) and not text.endswith("奖”", start, end):
+            continue
+        at, listed = end, []
+        while text[at:at + 1] == "、" and (m := _AWARD.match(text, at + 1)) and "、" not in m.group():
+            quoted = m.group().startswith("“") and m.group().endswith("”")  # “金鸡奖”: the quotes stay outside
+            listed.append((m.start() + quoted, m.end() - quoted))
+            at = m.end()
+        if not _CONTEST.match(text, at):
+            found.update(listed)
+    kept: list[tuple[int, int]] = []
+    for span in sorted(found):  # one span per award, however many marked awards the list was read from
+        if not kept or span[0] >= kept[-1][1]:
+            kept.append(span)
+    return kept
+
+
 @Language.factory("govreport_honours")
 def create_honours(nlp: Language, name: str) -> Honours:
     return Honours()
@@ -199,6 +230,9 @@ class Honours:
             set_entities(doc, relabelled)
         mark_unmarked(doc, [*honours(text), *assessment_grades(text)], "ACH")
         achieved = [(e.start_char, e.end_char) for e in doc.ents if e.label_ == "ACH"]
+        if awards := coordinated_awards(text, achieved):
+            mark_unmarked(doc, awards, "ACH")
+            achieved = [(e.start_char, e.end_char) for e in doc.ents if e.label_ == "ACH"]
         holders = honour_holders(text, achieved, self.divisions)
         for label in ("PROJ", "LOC"):
             mark_unmarked(doc, [(a, b) for a, b, held in holders if held == label], label)
