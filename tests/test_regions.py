@@ -247,3 +247,12 @@ def test_a_division_acting_or_receiving(nlp_rules):
     # province-fujian-2026: a slogan in quotes; a word that is also a division (made up)
     assert found("打造“投资福建”品牌") == []
     assert found("鼓励企业投资兴业，") == []
+
+
+def test_the_parts_of_xinjiang_named_the_other_way_round():
+    from pipeline.components.regions import XINJIANG_PART
+
+    # province-xinjiang-2026; -inner-mongolia-2026 (the country's northern frontier); national-state-council-1997
+    for text, found in [("有力带动南疆劳动力就业", ["南疆"]), ("筑牢祖国北疆安全稳定屏障", []),
+                        ("新开工了南疆铁路", [])]:
+        assert [m.group() for m in XINJIANG_PART.finditer(text)] == found
