@@ -152,6 +152,12 @@ def own_level_institutions(text: str, level: str | None, municipality: bool = Fa
     return [m.span() for m in _own_level_pattern(prefix).finditer(text) if not in_title(text, m.start())]
 
 
+def _called_a_city(place: str | None, level: str | None) -> bool:
+    """Whether the report's place is called a city though its level is another: a municipality (北京市, a province)
+    or a county-level city (浏阳市, a county)."""
+    return place is not None and (place in MUNICIPALITIES or level == "county" and place.endswith("市"))
+
+
 @Language.factory("govreport_institutions")
 def create_institutions(nlp: Language, name: str) -> Institutions:
     return Institutions()
@@ -164,9 +170,7 @@ class Institutions:
     def __call__(self, doc: Doc) -> Doc:
         text = normalised_text(doc)
         context = report_context(doc)
-        own = own_level_institutions(text, context.level, context.place is not None and
-                                     (context.place in MUNICIPALITIES or context.level == "county"
-                                      and context.place.endswith("市")))
+        own = own_level_institutions(text, context.level, _called_a_city(context.place, context.level))
         named = named_institutions(text)
         doc = mark_unmarked(doc, [*named, *newspapers(text), *national_media(text), *own], "ORG")
         # 新增康复大学等高校14所: a named institution the recogniser read as an IND is the institution (an IND that is
