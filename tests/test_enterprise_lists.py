@@ -273,3 +273,13 @@ def test_a_place_coordinated_with_a_firm_is_a_firm():
     # a division stays a place (national-state-council-1982 names the mines 开滦、抚顺 by their towns)
     text = "开滦、抚顺"
     assert firms_coordinated(text, [(0, 2, "ENT"), (3, 5, "LOC")], division_names()) == [(0, 2, "ENT"), (3, 5, "LOC")]
+
+
+def test_a_well_known_firm_read_as_a_place_or_opening_an_indicator():
+    # made up: a firm named after its city, read as the place; a firm's figure read with the firm
+    assert after_component("泸州老窖入选中国品牌价值500强", "泸州老窖", "LOC") == [("泸州老窖", "ENT")]
+    assert after_component("泸州老窖营业收入增长10%", "泸州老窖营业收入", "IND") == [
+        ("泸州老窖", "ENT"), ("营业收入", "IND")]
+    # province-guizhou-2026: a kind of firm named after a company's product stays one IND
+    text = "培育150家以上华为云生态企业"
+    assert after_component(text, "华为云生态企业", "IND") == [("华为云生态企业", "IND")]
