@@ -243,10 +243,10 @@ def test_a_legal_form_ends_the_full_name_of_a_firm():
     # a place and a name that adjoin are one name; a form in brackets is taken in
     text = "湖南华菱钢铁（集团）有限责任公司完成重组"
     assert extended(text, [("湖南", "LOC"), ("华菱钢铁", "ENT")]) == [("湖南华菱钢铁（集团）有限责任公司", "ENT")]
-    # a unit between the firm's name and the form; a firm building a plant stays the project it was read as (D7)
+    # a unit between the firm's name and the form; a firm read as a project is a company by its form
     assert extended("中国建筑第五工程局有限公司中标", [("中国建筑", "ENT")]) == [("中国建筑第五工程局有限公司", "ENT")]
-    assert extended("宁德时代新能源科技股份有限公司落户", [("宁德时代新能源科技", "PROJ")]) == [
-        ("宁德时代新能源科技股份有限公司", "PROJ")]
+    assert extended("中车株洲电力机车有限公司研制的新一代地铁列车下线", [("中车株洲电力机车", "PROJ")]) == [
+        ("中车株洲电力机车有限公司", "ENT")]
     # an indicator read across the firm's name: the firm and the indicator
     assert extended("蓝思科技（浏阳）有限公司新增产值20亿元", [("蓝思科技（浏阳）有限公司新增产值", "IND")]) == [
         ("蓝思科技（浏阳）有限公司", "ENT"), ("新增产值", "IND")]
@@ -256,9 +256,11 @@ def test_a_legal_form_ends_the_full_name_of_a_firm():
 
 
 def test_a_firm_named_with_its_legal_form_through_the_component():
-    # made up: the recogniser stopped before the form
+    # made up: the recogniser stopped before the form; a firm arriving is the project it brings (D7)
     assert after_component("株洲千金药业股份有限公司获评国家技术创新示范企业", "株洲千金药业", "ENT") == [
         ("株洲千金药业股份有限公司", "ENT")]
+    assert after_component("宁德时代新能源科技股份有限公司落户", "宁德时代新能源科技", "PROJ") == [
+        ("宁德时代新能源科技股份有限公司", "PROJ")]
 
 
 def test_a_place_coordinated_with_a_firm_is_a_firm():

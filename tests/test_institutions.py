@@ -134,6 +134,16 @@ def test_an_institution_named_by_the_report_s_own_level_is_that_institution():
     assert [text[s:e] for s, e in own_level_institutions(text, "province", municipality=True)] == ["市疾控中心"]
 
 
+def test_a_city_or_countys_hospitals_and_schools_by_their_numbers():
+    # made up, in the manner of city and county reports; 三区一中心 is a slogan, 一中心小学 another school's name
+    def own(text, level):
+        return [text[s:e] for s, e in own_level_institutions(text, level)]
+
+    assert own("市中心医院、市一医院通过国家胸痛中心认证", "city") == ["市中心医院", "市一医院"]
+    assert own("县一中高考上线率", "county") == ["县一中"]
+    assert own("围绕建设三区一中心", "district") == [] and own("新建县一中心小学", "county") == []
+
+
 def test_a_county_level_citys_own_institutions_are_the_citys():
     # made-up opening of a county-level city's report: its level is county, its institutions are named by 市
     import spacy

@@ -246,8 +246,8 @@ _UNIT_BETWEEN = re.compile(r"[^\s，。；、：:,;“”（）()《》]+")
 
 def with_legal_forms(text: str, spans: list[SpanT]) -> list[SpanT]:
     """`spans` with each name the recogniser marked right before a legal form (or running into it, or an ENT
-    a unit's name before it) extended over the form: one span from the first of the adjoining spans before the
-    form to its end, labelled as the span next to the form (ENT unless the recogniser read a project, D7). An IND
+    a unit's name before it) extended over the form: one ENT from the first of the adjoining spans before the
+    form to its end (the component then reads it as the works where D7 says so). An IND
     read across a firm's name (…有限公司新增产值) is split into the firm and the indicator; a span that starts
     inside the form with no name before it is dropped."""
     forms = [m.span() for m in _LEGAL_FORM.finditer(text)]
@@ -276,8 +276,8 @@ def with_legal_forms(text: str, spans: list[SpanT]) -> list[SpanT]:
             first = before  # 株洲 + 天桥起重 + 股份有限公司
         chain = [sp for sp in ordered if first[0] <= sp[0] and sp[1] <= b] + inside
         used.update(chain)
-        label = into[-1][2] if into[-1][2] in ("ENT", "PROJ", "ORG") else "ENT"
-        out.append((first[0], max(b, *(sp[1] for sp in chain)), label))
+        # a company by its legal form; whether it acts as a firm or is the works being built (D7) is checked after
+        out.append((first[0], max(b, *(sp[1] for sp in chain)), "ENT"))
     return sorted([sp for sp in ordered if sp not in used] + out)
 
 

@@ -132,7 +132,10 @@ def national_media(text: str) -> list[tuple[int, int]]:
 # taggers fitted without it missed); a longer span the recogniser put over it (省图书馆二期, a project) is kept.
 _OWN_INSTITUTION = (r"(?:第[一二三四五六七八九十]+)?(?:人民医院|中医院|中医医院|妇幼保健院|儿童医院|肿瘤医院"
                     r"|精神卫生中心|疾控中心|疾病预防控制中心|敬老院|儿童福利院|社会福利院|福利院|图书馆|博物馆|美术馆"
-                    r"|文化馆|科技馆|体育馆|档案馆|大剧院|实验学校|实验小学|职业技术学院|技师学院|党校|融媒体中心)"
+                    r"|文化馆|科技馆|体育馆|档案馆|大剧院|实验学校|实验小学|职业技术学院|技师学院|党校|融媒体中心"
+                    # 市中心医院, 市一医院, 县一中: a city's or county's hospitals and schools by their numbers
+                    r"|中心医院|[一二三四五六七八九]医院|[一二三四五六七八九]中(?![心国华央部])"
+                    r")"
                     r"(?!等|[一二三四五六七八九十]期)")  # 省图书馆二期: the works, a project
 _LEVEL_PREFIX = {"province": "省|自治区", "city": "市", "district": "区", "county": "县"}
 
