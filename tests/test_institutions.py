@@ -144,6 +144,21 @@ def test_a_city_or_countys_hospitals_and_schools_by_their_numbers():
     assert own("围绕建设三区一中心", "district") == [] and own("新建县一中心小学", "county") == []
 
 
+def test_the_reports_own_institution_opening_an_indicator_holds_it():
+    # province-hainan-2026 (the gold: ORG 省人民医院 + IND 绩效考核); the report's level read from a made-up header
+    import spacy
+
+    text = ("政府工作报告\n海南省人民政府省长\n各位代表：\n"
+            "公立医院改革成效显著，省人民医院绩效考核连续两年进入全国A+等级")
+    nlp = spacy.blank("zh")
+    nlp.add_pipe("govreport_institutions")
+    doc = nlp.make_doc(text)
+    at = text.index("省人民医院绩效考核")
+    set_entities(doc, [(at, at + 9, "IND")])
+    assert [(e.text, e.label_) for e in nlp.get_pipe("govreport_institutions")(doc).ents] == [
+        ("省人民医院", "ORG"), ("绩效考核", "IND")]
+
+
 def test_a_county_level_citys_own_institutions_are_the_citys():
     # made-up opening of a county-level city's report: its level is county, its institutions are named by 市
     import spacy

@@ -23,7 +23,7 @@ from spacy.language import Language
 from spacy.tokens import Doc
 
 from pipeline.clauses import in_title, list_items
-from pipeline.components.alignment import mark_unmarked
+from pipeline.components.alignment import mark_unmarked, set_entities
 from pipeline.components.report import report_context
 from pipeline.facts.metadata import MUNICIPALITIES
 from pipeline.textnorm import normalised_text
@@ -155,6 +155,21 @@ def own_level_institutions(text: str, level: str | None, municipality: bool = Fa
     return [m.span() for m in _own_level_pattern(prefix).finditer(text) if not in_title(text, m.start())]
 
 
+def _institution_opening_indicator(doc: Doc, institutions: list[tuple[int, int]]) -> Doc:
+    """The recogniser's IND that opens with the report's own institution (区人民医院门诊量, 省人民医院绩效考核) split
+    into the institution (ORG) and its indicator: the gold marks the one such IND of the train and dev reports so."""
+    starts = dict(institutions)
+    spans = [(e.start_char, e.end_char, e.label_) for e in doc.ents]
+    split = [(a, b) for a, b, label in spans if label == "IND" and a in starts and b - starts[a] >= 2]
+    if not split:
+        return doc
+    out = [sp for sp in spans if (sp[0], sp[1]) not in split]
+    for a, b in split:
+        out += [(a, starts[a], "ORG"), (starts[a], b, "IND")]
+    set_entities(doc, sorted(out))
+    return doc
+
+
 def _called_a_city(place: str | None, level: str | None) -> bool:
     """Whether the report's place is called a city though its level is another: a municipality (北京市, a province)
     or a county-level city (浏阳市, a county)."""
@@ -174,6 +189,7 @@ class Institutions:
         text = normalised_text(doc)
         context = report_context(doc)
         own = own_level_institutions(text, context.level, _called_a_city(context.place, context.level))
+        doc = _institution_opening_indicator(doc, own)
         named = named_institutions(text)
         doc = mark_unmarked(doc, [*named, *newspapers(text), *national_media(text), *own], "ORG")
         # 新增康复大学等高校14所: a named institution the recogniser read as an IND is the institution (an IND that is
