@@ -1372,3 +1372,10 @@ def test_the_edition_before_a_party_committee_stays_outside():
     assert constrained("按照十二届市委八次全会部署", "十二届市委", "ORG") == [("市委", "ORG")]
     text = "第十四届全国人民代表大会"
     assert constrained(text, text, "ORG") == [(text, "ORG")]
+
+
+def test_a_towns_or_streets_office_is_a_body():
+    # made up, in the manner of a district report; the town alone stays a place
+    assert constrained("望城坡街道办事处获评全省平安建设先进单位", "望城坡街道", "LOC") == [("望城坡街道办事处", "ORG")]
+    assert constrained("白关镇人民政府", "白关镇", "LOC") == [("白关镇人民政府", "ORG")]
+    assert constrained("白关镇新建厂房", "白关镇", "LOC") == [("白关镇", "LOC")]

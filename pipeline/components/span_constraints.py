@@ -746,6 +746,9 @@ def _government_office(text: str, start: int, end: int) -> tuple[int, int]:
     return start, end
 
 
+# 望城坡街道办事处, 白关镇人民政府, 含浦街道党工委: a town's or street's government or party committee is a body, named
+# with its place (none in the corpus, whose reports name no town's office; district and county reports do)
+_TOWN_OFFICE = re.compile(r"办事处|党工委|人民政府|政府|党委")
 _EDITION_OF_COMMITTEE = re.compile(r"第?[一二三四五六七八九十]+届(?=(?:省委|市委|区委|县委|自治区党委)$)")
 
 
@@ -1177,6 +1180,9 @@ def constrain(text: str, spans: list[tuple[int, int, str]], divisions: frozenset
             end -= len(_NOMINATION)  # 琉璃河遗址|申遗: the nomination of a site is done to it, no part of its name
         if label == "ORG" and text[start:end] in _OFFICE_OWNERS and (office := _OFFICE_AFTER.match(text, end)):
             end = office.end()  # 国务院减负办, 中央改革办: the office, not the body that set it up
+        if label == "LOC" and text.endswith(("街道", "镇", "乡"), start, end) and end - start >= 3 \
+                and (office := _TOWN_OFFICE.match(text, end)):
+            label, end = "ORG", office.end()  # 望城坡街道|办事处: the street's office, a body (§2 ORG)
         if label == "ORG":
             start, end = _government_office(text, start, end)
             if edition := _EDITION_OF_COMMITTEE.match(text, start, end):
