@@ -726,22 +726,20 @@ _OFFICE_AFTER = re.compile(r"“[^”，。；的]{1,5}办”"
 
 # 国务院安委会, 省政府参事室, 自治区政府国资委, 县政府办公室: a government's own office is one ORG with the government's
 # name (the train and dev gold: 4 of 4 such names whole; the recogniser marked the government or the office alone)
-_GOVERNMENT = r"(?:国务院|(?:省|市|区|县|自治区|自治州|州|盟|旗)(?:人民)?政府)"
-_OWN_OFFICE = r"(?:安委会|安委办|参事室|国资委|办公厅|办公室|研究室|发展研究中心|金融办|应急委|减灾委|食安委)"
-_OFFICE_OF_GOVERNMENT = re.compile(_OWN_OFFICE)
-_GOVERNMENT_BEFORE = re.compile(_GOVERNMENT + "$")
+_GOVERNMENT = re.compile(r"(?:国务院|(?:省|市|区|县|自治区|自治州|州|盟|旗)(?:人民)?政府)")
+_OWN_OFFICE = re.compile(r"安委会|安委办|参事室|国资委|办公厅|办公室|研究室|发展研究中心|金融办|应急委|减灾委|食安委")
+_GOVERNMENT_BEFORE = re.compile(_GOVERNMENT.pattern + "$")
 
 
 def _government_office(text: str, start: int, end: int) -> tuple[int, int]:
     """An ORG that is a government before its own office, or that office after its government, widened to both; one
     read over the person speaking for a government (X代表自治区人民政府), cut to the government."""
-    if re.fullmatch(_GOVERNMENT, text[start:end]) and (office := _OFFICE_OF_GOVERNMENT.match(text, end)):
+    if _GOVERNMENT.fullmatch(text, start, end) and (office := _OWN_OFFICE.match(text, end)):
         return start, office.end()
     speaker = text.rfind("代表", start, end)
-    if speaker > start and re.fullmatch(_GOVERNMENT, text[speaker + 2:end]):
+    if speaker > start and _GOVERNMENT.fullmatch(text, speaker + 2, end):
         return speaker + 2, end  # 艾尔肯·吐尼亚孜代表|自治区人民政府: the speaker is no part of the body
-    if re.fullmatch(_OWN_OFFICE, text[start:end]) and (owner := _GOVERNMENT_BEFORE.search(text, max(0, start - 7),
-                                                                                          start)):
+    if _OWN_OFFICE.fullmatch(text, start, end) and (owner := _GOVERNMENT_BEFORE.search(text, max(0, start - 7), start)):
         return owner.start(), end
     return start, end
 
@@ -1023,6 +1021,8 @@ def _comparison_inside(text: str, start: int, end: int, words: Segmentation) -> 
             return at
         at = text.find("比", at + 1, end - 2)
     return None
+
+
 _YEAR_AT_START = re.compile(r"(?:[0-9０-９]{4}|[一二][九〇○零一二三四五六七八九]{3})年(?:底|末|初)?")
 
 
