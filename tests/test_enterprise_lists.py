@@ -282,6 +282,12 @@ def test_a_well_known_firm_read_as_a_place_or_opening_an_indicator():
     assert after_component("泸州老窖入选中国品牌价值500强", "泸州老窖", "LOC") == [("泸州老窖", "ENT")]
     assert after_component("泸州老窖营业收入增长10%", "泸州老窖营业收入", "IND") == [
         ("泸州老窖", "ENT"), ("营业收入", "IND")]
+    # made up: firms listed before their shared measure are one ENT each, never an IND opening with 、
+    assert after_component("五粮液、泸州老窖营业收入分别增长10%、15%", "五粮液、泸州老窖营业收入", "IND") == [
+        ("五粮液", "ENT"), ("泸州老窖", "ENT"), ("营业收入", "IND")]
+    # made up: a list that goes on past the known names stays as the recogniser read it
+    assert after_component("五粮液、蜀南酒业营业收入增长10%", "五粮液、蜀南酒业营业收入", "IND") == [
+        ("五粮液、蜀南酒业营业收入", "IND")]
     # province-guizhou-2026: a kind of firm named after a company's product stays one IND
     text = "培育150家以上华为云生态企业"
     assert after_component(text, "华为云生态企业", "IND") == [("华为云生态企业", "IND")]

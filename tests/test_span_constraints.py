@@ -35,6 +35,15 @@ def test_a_span_across_a_comma_keeps_its_longest_piece():
     assert constrain(text, [span(text, "元，财", "IND")]) == []
 
 
+def test_no_span_opens_or_ends_with_a_list_mark_or_a_space():
+    # made up: what is left of a list a rule split; a space a recogniser took in
+    text = "五粮液、泸州老窖营业收入增长10%"
+    assert constrained(text, "、泸州老窖营业收入", "IND") == [("泸州老窖营业收入", "IND")]
+    text = "建成 江北国际机场、渝昆高铁"
+    assert constrained(text, " 江北国际机场、", "PROJ") == [("江北国际机场", "PROJ")]
+    assert constrain("、 、", [(0, 3, "LOC")]) == []
+
+
 def test_a_thousands_separator_is_not_a_break():
     text = "预算收入９，９７０，０００元。"  # national-state-council-1956 style
     from pipeline.textnorm import normalise

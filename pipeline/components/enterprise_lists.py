@@ -281,6 +281,7 @@ def with_legal_forms(text: str, spans: list[SpanT]) -> list[SpanT]:
     return sorted([sp for sp in ordered if sp not in used] + out)
 
 
+_JOINED = ("、", "和")  # what joins the names of a list of one kind
 # what a firm's figure measures
 _MEASURE_END = re.compile(r"(?:收入|营收|产值|利润|税收|额|量|值|率|规模|产能|市值|订单)$")
 
@@ -292,15 +293,27 @@ def firms_opening_indicators(text: str, spans: list[SpanT], enterprises: Gazette
     name inside a longer one (华为云…)."""
     out = []
     for a, b, label in spans:
-        end = enterprises.longest_at(text, a) if label == "IND" else a
-        if end - a >= 2 and end in word_ends and b - end >= 2 and _MEASURE_END.search(text, end, b):
-            out += [(a, end, "ENT"), (end, b, "IND")]
+        firms = _firms_listed_at(text, a, b, enterprises, word_ends) if label == "IND" else []
+        end = firms[-1][1] if firms else a
+        if firms and b - end >= 2 and text[end] not in _JOINED and _MEASURE_END.search(text, end, b):
+            out += [*((s, t, "ENT") for s, t in firms), (end, b, "IND")]
         else:
             out.append((a, b, label))
     return out
 
 
-_JOINED = ("、", "和")
+def _firms_listed_at(text: str, start: int, end: int, enterprises: Gazetteer,
+                     word_ends: set[int]) -> list[tuple[int, int]]:
+    """The well-known enterprises listed from `start` before `end` (五粮液、泸州老窖…), each ending on a word end
+    and joined to the next by 、 or 和 (a list of firms before their shared measure: one ENT each, D4)."""
+    firms = []
+    while (name_end := enterprises.longest_at(text, start)) - start >= 2 and name_end in word_ends \
+            and name_end < end:
+        firms.append((start, name_end))
+        if text[name_end] not in _JOINED:
+            break
+        start = name_end + 1
+    return firms
 
 
 def firms_coordinated(text: str, spans: list[SpanT], divisions: frozenset[str]) -> list[SpanT]:

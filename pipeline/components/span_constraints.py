@@ -137,6 +137,7 @@ from pipeline.tokenizer import WORD_STARTS
 
 _BREAK = re.compile(r"(?<![0-9])[,，]|[,，](?![0-9])|[；;。！？!?\n]")
 _CLAUSE_END = re.compile(r"[，。；,;\n]")
+_EDGE_MARKS = frozenset("、 \u3000")  # a list mark or a space is never a span's first or last character
 _PAIRS = (("“", "”"), ("‘", "’"), ("《", "》"), ("「", "」"), ("『", "』"), ("(", ")"))
 _CHANGE_PREFIXES = ("同比", "比上年")
 # Longest first: “百万英才汇南粤”行动计划 takes 行动计划, not 行动.
@@ -162,10 +163,15 @@ _WORDS_ENDING_IN_WEI = frozenset({"吨位", "单位", "床位", "泊位", "车�
 
 
 def _cut_at_breaks(text: str, start: int, end: int) -> tuple[int, int] | None:
-    """The longest piece of text[start:end] between clause breaks (None when nothing of two characters is left)."""
+    """The longest piece of text[start:end] between clause breaks, without a list mark at either edge (None when
+    nothing is left, or only pieces of less than two characters between breaks)."""
+    while start < end and text[start] in _EDGE_MARKS:
+        start += 1  # 、泸州老窖营业收入: what a rule left of a list it split (no gold span opens or ends so)
+    while end > start and text[end - 1] in _EDGE_MARKS:
+        end -= 1
     cuts = [m.start() for m in _BREAK.finditer(text, start, end)]
     if not cuts:
-        return start, end
+        return (start, end) if end > start else None
     edges = [start, *[c for cut in cuts for c in (cut, cut + 1)], end]
     pieces = [(edges[i], edges[i + 1]) for i in range(0, len(edges), 2)]
     best = max(pieces, key=lambda p: p[1] - p[0])
