@@ -4,7 +4,7 @@ and the towns and streets (…镇, …乡, …街道) by their full names."""
 from __future__ import annotations
 
 import re
-from collections.abc import Container
+from collections.abc import Callable, Container
 from functools import lru_cache
 from pathlib import Path
 
@@ -82,6 +82,17 @@ def autonomous_short_names(path: Path = PLACES) -> frozenset[str]:
 def is_division(name: str, divisions: frozenset[str], suffixes: str = "县市区旗") -> bool:
     """Whether `name` is a division, written in full or without one of `suffixes` (象州 for 象州县, 合肥 for 合肥市)."""
     return len(name) >= 2 and (name in divisions or any(name + suffix in divisions for suffix in suffixes))
+
+
+def division_starting_at(text: str, start: int, divisions: frozenset[str], longest: int = 4,
+                         accept: Callable[[int], bool] | None = None) -> int | None:
+    """The end of the longest division name (at most `longest` characters, written in full or without 县, 市, 区 or
+    旗) that starts at `start` in `text` and for whose end `accept` holds, or None where none does."""
+    for size in range(longest, 1, -1):
+        end = start + size
+        if end <= len(text) and is_division(text[start:end], divisions) and (accept is None or accept(end)):
+            return end
+    return None
 
 
 def division_ending_at(text: str, end: int, divisions: frozenset[str], longest: int, suffixes: str = "",

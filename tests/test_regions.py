@@ -256,3 +256,18 @@ def test_the_parts_of_xinjiang_named_the_other_way_round():
     for text, found in [("有力带动南疆劳动力就业", ["南疆"]), ("筑牢祖国北疆安全稳定屏障", []),
                         ("新开工了南疆铁路", [])]:
         assert [m.group() for m in XINJIANG_PART.finditer(text)] == found
+
+
+def test_the_longest_division_starting_at_a_position():
+    from pipeline.divisions import division_names, division_starting_at
+
+    # province-liaoning-2026: 沈阳、大连国家碳达峰试点城市
+    text = "沈阳、大连国家碳达峰试点城市"
+    assert division_starting_at(text, 0, division_names()) == 2
+    assert division_starting_at(text, 3, division_names()) == 5
+    assert division_starting_at(text, 2, division_names()) is None  # 、 starts no name
+    # a name the caller does not accept at its end is passed over for a shorter one, or none
+    assert division_starting_at(text, 3, division_names(), accept=lambda end: end > 5) is None
+    text = "乌鲁木齐市"  # written in full (5 characters) it is found only where `longest` reaches it
+    assert division_starting_at(text, 0, division_names()) == 4
+    assert division_starting_at(text, 0, division_names(), longest=5) == 5

@@ -281,7 +281,7 @@ def test_a_place_in_a_slogan_or_the_country_as_a_modifier_is_no_span():
 
 
 def test_a_province_modifying_its_people_work_or_games_is_no_place():
-    from pipeline.components.span_constraints import own_province
+    from pipeline.constraints.places import own_province
 
     def own_constrained(text, piece, label, own):
         return shown(text, constrain(text, [span(text, piece, label)], own=own))
@@ -646,7 +646,8 @@ def test_the_constraints_read_the_reports_own_province_from_its_header():
 def test_the_own_province_before_its_development_is_the_place():
     import spacy
 
-    from pipeline.components.span_constraints import SpanConstraints, own_province_developing
+    from pipeline.components.span_constraints import SpanConstraints
+    from pipeline.constraints.places import own_province_developing
 
     # corpus/raw/province-ningxia-2026.txt and province-yunnan-2026.txt (D9, v1.7: LOC in the gold)
     text = "向所有关心支持宁夏发展的国家部委、兄弟省区市，表示衷心的感谢！"
@@ -667,7 +668,7 @@ def test_the_own_province_before_its_development_is_the_place():
 
 
 def _segmented(nlp, text):
-    from pipeline.components.span_constraints import Segmentation
+    from pipeline.constraints.words import Segmentation
     return Segmentation([token.idx for token in nlp.tokenizer(text)], nlp.tokenizer.lexicon)
 
 
@@ -937,7 +938,7 @@ def test_after_a_count_the_indicator_is_the_noun_counted():
 
 
 def test_projects_defined_by_their_investment_and_counted_are_one_indicator():
-    from pipeline.components.span_constraints import threshold_projects
+    from pipeline.constraints.indicators import threshold_projects
 
     # province-shanghai-2024, province-guangxi-2026 (D22: the threshold is inside the IND, the count is the FIG)
     text = "58个10亿元以上重大产业项目开工建设"

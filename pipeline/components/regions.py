@@ -73,6 +73,7 @@ from pipeline.divisions import (
     autonomous_short_names,
     division_ending_at,
     division_names,
+    division_starting_at,
     is_division,
     short_names_except,
     town_names,
@@ -342,12 +343,9 @@ _DIVISIONS_THAT_ARE_WORDS = frozenset("和平 平安 振兴 东方 长安 新华
 
 def _division_between(text: str, start: int, at_start: set[int], divisions: frozenset[str],
                       after: re.Pattern) -> tuple[int, int] | None:
-    for size in (4, 3, 2):
-        name = text[start:start + size]
-        if start + size in at_start and name not in _DIVISIONS_THAT_ARE_WORDS and is_division(name, divisions) \
-                and after.match(text, start + size):
-            return start, start + size
-    return None
+    end = division_starting_at(text, start, divisions, accept=lambda e: e in at_start
+                               and text[start:e] not in _DIVISIONS_THAT_ARE_WORDS and after.match(text, e) is not None)
+    return (start, end) if end is not None else None
 
 
 def acting_places(text: str, word_starts: list[int], divisions: frozenset[str]) -> list[tuple[int, int]]:
