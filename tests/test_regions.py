@@ -187,6 +187,8 @@ def test_a_list_of_divisions_without_deng(nlp_rules):
     # province-beijing-2026, province-guangxi-2026: a brand and a slogan name the province twice or a word
     assert found("提升大戏看北京、北京大视听品牌影响力") == []
     assert found("法治广西、平安广西建设成效显著") == []
+    # province-gansu-2026: the places a count of counties follows, whatever works come after the count
+    assert found("迭部、碌曲、玛曲、镇原4县高速项目全部开工。") == ["迭部", "碌曲", "玛曲", "镇原"]
 
 
 def test_a_national_park_named_after_a_marked_place_is_one_place():

@@ -156,6 +156,9 @@ def listed_places(text: str, divisions: frozenset[str]) -> list[tuple[int, int]]
 _OPEN_LIST = re.compile(r"((?:[\u4e00-\u9fff]{2,6}、)+[\u4e00-\u9fff]{2,8})")
 _OPEN_LIST_WORKS = re.compile(_WORKS.pattern + r"|国家级|综合|试点|示范|自贸|片区|铁路|高速|重点开发|灌区")
 _TAIL_ENDS = re.compile(r"[，。；、,;]|入选|获评|获批|荣获|被评为|被命名|成为")
+# 迭部、碌曲、玛曲、镇原4县高速项目: a list the text counts as divisions names places, whatever follows the count (the
+# train and dev gold: 1 of 1 such list, each item LOC)
+_COUNTED_DIVISIONS = re.compile(r"[0-9一二三四五六七八九十]+个?(?:县|市|区|旗|州|盟)")
 # divisions whose names are also common words that open such lists (乡村振兴, 平安广西)
 _WORD_DIVISIONS = frozenset("振兴 平安".split())
 
@@ -202,14 +205,17 @@ def open_listed_places(text: str, word_starts: list[int], divisions: frozenset[s
     at_start = set(starts)
     found = []
     for m in _OPEN_LIST.finditer(text):
-        items = _list_items(text, m, starts, at_start, divisions)
+        counted = _COUNTED_DIVISIONS.match(text, m.end())
+        # the count ends the last item even where the segmenter glued them (镇|原4县)
+        ends = sorted({*starts, m.end()}) if counted else starts
+        items = _list_items(text, m, ends, at_start, divisions)
         names = [text[a:b] for a, b in items]
         # a list of places names each once (大戏看北京、北京大视听 are brands) and no word that is also a division
         if len(items) < 2 or len(set(names)) < len(names) or _WORD_DIVISIONS.intersection(names):
             continue
         # the words after the list up to the clause's end or a verb of honour (象州、宜州入选…示范县: the places won it)
         tail = _TAIL_ENDS.split(text[items[-1][1]:items[-1][1] + 10])[0]
-        if not tail.startswith("等") and not _OPEN_LIST_WORKS.search(tail):
+        if not tail.startswith("等") and (not _OPEN_LIST_WORKS.search(tail) or counted and items[-1][1] == m.end()):
             found.extend(items)
     return found
 
