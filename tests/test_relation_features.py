@@ -278,6 +278,23 @@ def test_the_agent_of_a_passive_award_does_not_hold_it():
     assert got == {"北京"}
 
 
+def test_an_honour_whose_own_clause_names_its_holder_is_not_held_from_an_earlier_clause():
+    from pipeline.relations.model import RelationModel
+
+    def holders(text, pieces):
+        spans = [(text.index(p), text.index(p) + len(p), label) for p, label in pieces]
+        model = RelationModel({}, 5.0)  # believes every pair: only the decoding step can refuse one
+        return {text[c.head[0]:c.head[1]] for c, _ in model.predict(text, spans) if c.rel_type == "ACHIEVED"}
+
+    # made up: the product in the honour's own clause holds it, not the indicator of the clause before
+    text = "陶瓷产业总产值突破900亿元，醴陵陶瓷获评国家地理标志产品。"
+    assert holders(text, [("陶瓷产业总产值", "IND"), ("900亿元", "FIG"), ("醴陵陶瓷", "LOC"),
+                          ("国家地理标志产品", "ACH")]) == {"醴陵陶瓷"}
+    # made up: with nothing named in its own clause, the holder of the honour may come before the comma
+    text = "塞罕坝林场持续扩绿，荣获联合国“土地生命奖”。"
+    assert holders(text, [("塞罕坝林场", "ORG"), ("联合国“土地生命奖”", "ACH")]) == {"塞罕坝林场"}
+
+
 def test_names_coordinated_with_the_holder_of_an_indicator_hold_it_too():
     from pipeline.relations.model import RelationModel
 

@@ -490,6 +490,12 @@ def test_bodies_each_named_in_full_are_one_span_each():
     text = "加快建设广西海洋实验室、甘蔗生物育种实验室、陆海通道工程全寿命安全实验室"
     assert constrained(text, "广西海洋实验室、甘蔗生物育种实验室", "ORG") == \
         [("广西海洋实验室", "ORG"), ("甘蔗生物育种实验室", "ORG")]
+    # province-guizhou-2026: a level's party committee and its government are two bodies
+    text = "五年来，省委、省政府坚决贯彻习近平总书记重要指示"
+    assert constrained(text, "省委、省政府", "ORG") == [("省委", "ORG"), ("省政府", "ORG")]
+    text = "市委市政府高位推进，县委县人民政府"  # made up: city and county reports write them without 、
+    assert constrained(text, "市委市政府", "ORG") == [("市委", "ORG"), ("市政府", "ORG")]
+    assert constrained(text, "县委县人民政府", "ORG") == [("县委", "ORG"), ("县人民政府", "ORG")]
 
 
 def test_a_threshold_before_the_noun_it_defines_is_no_figure():
@@ -1389,3 +1395,23 @@ def test_a_towns_or_streets_office_is_a_body():
     assert constrained("望城坡街道办事处获评全省平安建设先进单位", "望城坡街道", "LOC") == [("望城坡街道办事处", "ORG")]
     assert constrained("白关镇人民政府", "白关镇", "LOC") == [("白关镇人民政府", "ORG")]
     assert constrained("白关镇新建厂房", "白关镇", "LOC") == [("白关镇", "LOC")]
+
+
+def test_a_total_investment_right_before_its_figure_is_an_indicator():
+    import spacy
+
+    from pipeline.components.span_constraints import SpanConstraints
+    from pipeline.constraints.indicators import total_investments
+
+    # province-chongqing-2026; the train and dev gold mark every such 总投资 IND
+    text = "枢纽港产业园新签约产业项目139个、总投资1022亿元，主要枢纽节点集装箱到发增长14%"
+    figures = {text.index("1022亿元"), text.index("139个")}
+    assert [text[s:e] for s, e in total_investments(text, figures)] == ["总投资"]
+    assert total_investments("重大项目总投资约2350亿元", {8}) == []  # province-beijing-2026: inside a longer IND
+    # made up: the component marks it where the recogniser left it, before the project it describes
+    text = "总投资38亿元的攸县抽水蓄能电站开工建设。"
+    doc = spacy.blank("zh").make_doc(text)
+    doc.ents = [doc.char_span(3, 7, "FIG", alignment_mode="expand"),
+                doc.char_span(8, 16, "PROJ", alignment_mode="expand")]
+    assert [(e.text, e.label_) for e in SpanConstraints()(doc).ents] == [
+        ("总投资", "IND"), ("38亿元", "FIG"), ("攸县抽水蓄能电站", "PROJ")]

@@ -129,7 +129,14 @@ from pipeline.clauses import conjuncts
 from pipeline.components.alignment import char_spans, mark_unmarked
 from pipeline.components.extensions import relations_of
 from pipeline.components.report import report_context
-from pipeline.constraints.bodies import body_edges, body_named_in_full, no_body, office_end, town_office_end
+from pipeline.constraints.bodies import (
+    body_edges,
+    body_named_in_full,
+    committee_and_government,
+    no_body,
+    office_end,
+    town_office_end,
+)
 from pipeline.constraints.figures import (
     figure_edges,
     figure_end,
@@ -145,6 +152,7 @@ from pipeline.constraints.indicators import (
     join_indicators_sharing_a_figure,
     split_indicator,
     threshold_projects,
+    total_investments,
 )
 from pipeline.constraints.places import (
     DISASTER_END,
@@ -283,7 +291,8 @@ def constrain(text: str, spans: list[tuple[int, int, str]], divisions: frozenset
         if label == "ACH" and RANK_LIST.fullmatch(text, start, end):
             pieces = conjuncts(start, text[start:end].split("、"))
         if label in ("ORG", "ENT"):
-            pieces = split_where_each(text, start, end, body_named_in_full)
+            pieces = (label == "ORG" and committee_and_government(text, start, end)
+                      or split_where_each(text, start, end, body_named_in_full))
         if label == "PROJ":
             pieces = split_where_each(text, start, end, project_with_own_head)
         if label == "LOC" and (start, end) != checked:  # the edges moved (江西南 → 江西): the place rules again
@@ -334,6 +343,8 @@ class SpanConstraints:
             doc.ents = char_spans(doc, after)
         if own is not None:
             mark_unmarked(doc, own_province_developing(text, own), "LOC")
+        figure_starts = {e.start_char for e in doc.ents if e.label_ == "FIG"}
+        mark_unmarked(doc, total_investments(text, figure_starts), "IND")
         return doc
 
 

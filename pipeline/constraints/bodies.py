@@ -18,6 +18,19 @@ def body_named_in_full(part: str) -> bool:
     return (head := _BODY_HEAD.search(part)) is not None and len(part) - len(head.group()) >= 2
 
 
+# 市委市政府, 县委、县政府: a level's party committee and its government are two bodies (the gold: 省委、省政府 3 of 3
+# two ORGs, none whole); city and county reports write them without the mark
+_COMMITTEE_AND_GOVERNMENT = re.compile(r"(?P<level>省|市|区|县|州|旗|自治区|自治州)委、?(?P=level)(?:人民)?政府")
+
+
+def committee_and_government(text: str, start: int, end: int) -> list[tuple[int, int]] | None:
+    """The party committee and the government of one ORG that names both (市委|市政府), or None."""
+    if (m := _COMMITTEE_AND_GOVERNMENT.fullmatch(text, start, end)) is None:
+        return None
+    committee_end = start + len(m.group("level")) + 1
+    return [(start, committee_end), (committee_end + (text[committee_end] == "、"), end)]
+
+
 # D16: 中央 is ORG acting as a body (中央确定); before what it owns or funds (中央财政, 中央预算内投资,
 # 中央企业, 中央一揽子政策, 中央驻闽单位) it modifies a noun: 190 of 190 unmarked or inside another span in the gold;
 # paired with 地方 (中央和地方, 48 of 48) or as the level that leads (中央的集中统一领导, 3 of 3) it is a level of

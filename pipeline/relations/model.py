@@ -20,7 +20,7 @@ from dataclasses import dataclass, field
 from pathlib import Path
 
 from pipeline import linear
-from pipeline.clauses import SENTENCE_MARKS, clause_start
+from pipeline.clauses import CLAUSE_MARKS, SENTENCE_MARKS, clause_start
 from pipeline.figures.grammar import PURPOSE_VERBS
 from pipeline.relations.candidates import JOINS, Candidate, SortedSpans, SpanT, candidates, features
 
@@ -66,6 +66,7 @@ class RelationModel:
             if tail[2] == "ACH":
                 holders = [cp for cp in scored if cp[1] >= threshold and not beyond_a_figure(text, index, cp[0])
                            and not awarding_agent(text, cp[0])]
+                holders = holders_of_its_clause(text, tail, holders)
                 holders += [cp for cp in held_by_all(text, index, tail, scored) if cp not in holders]
                 holders += [cp for cp in ranked_after_its_figure(text, index, tail, scored) if cp not in holders]
                 kept.extend(holders)
@@ -254,6 +255,22 @@ def awarding_agent(text: str, cand: Candidate) -> bool:
     head, tail = cand.head, cand.tail
     return (head[1] <= tail[0] and text[head[0] - 1:head[0]] == "被"
             and _AWARDED_BY.match(text, head[1], tail[0]) is not None)
+
+
+def _clause_between(text: str, first: SpanT, second: SpanT) -> bool:
+    """Whether a clause mark lies between two spans, `first` ending before `second` starts."""
+    return any(c in CLAUSE_MARKS for c in text[first[1]:second[0]])
+
+
+def holders_of_its_clause(text: str, tail: SpanT,
+                          holders: list[tuple[Candidate, float]]) -> list[tuple[Candidate, float]]:
+    """The holders of an ACH without those in an earlier clause where one in the ACH's own clause holds it
+    (陶瓷产业总产值突破900亿元，醴陵陶瓷获评国家地理标志产品: the honour is the product's). In the train and dev gold
+    no ACH is held across a clause mark where its own clause names a span before it."""
+    own = [cp for cp in holders if cp[0].head[1] <= tail[0] and not _clause_between(text, cp[0].head, tail)]
+    if not own:
+        return holders
+    return [cp for cp in holders if not (cp[0].head[1] <= tail[0] and _clause_between(text, cp[0].head, tail))]
 
 
 # 国家级数字领航企业18家、工业互联网平台46家，均居全国首位: 均 gives the rank to every indicator of the run before it
