@@ -1415,3 +1415,16 @@ def test_a_total_investment_right_before_its_figure_is_an_indicator():
                 doc.char_span(8, 16, "PROJ", alignment_mode="expand")]
     assert [(e.text, e.label_) for e in SpanConstraints()(doc).ents] == [
         ("总投资", "IND"), ("38亿元", "FIG"), ("攸县抽水蓄能电站", "PROJ")]
+
+
+def test_renovation_opening_what_is_counted_is_inside_the_indicator():
+    # D3 (v1.15): national-state-council-2021, province-shandong-2026: the opening 改造 is the action measured
+    text = "新开工改造城镇老旧小区5.3万个"
+    assert constrained(text, "城镇老旧小区", "IND") == [("改造城镇老旧小区", "IND")]
+    text = "新改造提升村卫生室2.1万个，改造农村危房1.1万户。"
+    assert constrained(text, "农村危房", "IND") == [("改造农村危房", "IND")]
+    # province-fujian-2026, province-henan-2026: after another verb that builds, both stay outside
+    text = "落实耕地保护和粮食安全责任制，新建和改造高标准农田71.21万亩"
+    assert constrained(text, "高标准农田", "IND") == [("高标准农田", "IND")]
+    text = "新建改造高标准农田3167万亩"
+    assert constrained(text, "改造高标准农田", "IND") == [("高标准农田", "IND")]
