@@ -1428,3 +1428,12 @@ def test_renovation_opening_what_is_counted_is_inside_the_indicator():
     assert constrained(text, "高标准农田", "IND") == [("高标准农田", "IND")]
     text = "新建改造高标准农田3167万亩"
     assert constrained(text, "改造高标准农田", "IND") == [("高标准农田", "IND")]
+
+
+def test_a_quoted_count_summing_up_a_list_of_bodies_is_no_part_of_the_last():
+    # made up: the labs listed, then counted in quotes
+    text = "岳麓山实验室、湘江实验室、芙蓉实验室、岳阳实验室“四大实验室”建设全面提速"
+    assert constrained(text, "岳阳实验室“四大实验室”", "ORG") == [("岳阳实验室", "ORG")]
+    # a programme keeps the quoted count written against its topic (D25)
+    text = "深入实施碳达峰“十大工程”，降碳减"  # province-shandong-2026
+    assert constrained(text, "碳达峰“十大工程”", "PROJ") == [("碳达峰“十大工程”", "PROJ")]

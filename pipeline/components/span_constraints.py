@@ -135,6 +135,7 @@ from pipeline.constraints.bodies import (
     committee_and_government,
     no_body,
     office_end,
+    summary_start,
     town_office_end,
 )
 from pipeline.constraints.figures import (
@@ -254,6 +255,8 @@ def constrain(text: str, spans: list[tuple[int, int, str]], divisions: frozenset
             end = office_end(text, start, end)
         if label == "LOC" and (office := town_office_end(text, start, end)) is not None:
             label, end = "ORG", office
+        if label in ("ORG", "ENT") and (summary := summary_start(text, start, end)) is not None:
+            end = summary  # 岳阳实验室|“四大实验室”: the quoted count sums up the list, no part of its last body
         if label == "ORG":
             start, end = body_edges(text, start, end)
         if label == "ORG" and asean_among_regions(text, start, end) \

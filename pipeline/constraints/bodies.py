@@ -18,6 +18,19 @@ def body_named_in_full(part: str) -> bool:
     return (head := _BODY_HEAD.search(part)) is not None and len(part) - len(head.group()) >= 2
 
 
+# 岳麓山实验室、…、岳阳实验室“四大实验室”: the quoted count that sums up a list of bodies is no part of the last one
+# (no ORG of the gold ends in one; projects keep theirs, D25: 碳达峰“十大工程”)
+_QUOTED_SUMMARY = re.compile(r"“[一二三四五六七八九十两百0-9]+[大个家所项]")
+
+
+def summary_start(text: str, start: int, end: int) -> int | None:
+    """Where the quoted count summing up a list begins inside a body named in full before it, or None."""
+    m = _QUOTED_SUMMARY.search(text, start, end)
+    if m is None or not text.endswith("”", start, end) or not body_named_in_full(text[start:m.start()]):
+        return None
+    return m.start()
+
+
 # 市委市政府, 县委、县政府: a level's party committee and its government are two bodies (the gold: 省委、省政府 3 of 3
 # two ORGs, none whole); city and county reports write them without the mark
 _COMMITTEE_AND_GOVERNMENT = re.compile(r"(?P<level>省|市|区|县|州|旗|自治区|自治州)委、?(?P=level)(?:人民)?政府")
