@@ -146,6 +146,10 @@ def test_a_list_of_places_is_one_loc_per_place():
     text = "济南、青岛都市圈建设"
     got = constrain(text, [span(text, "济南、青岛都市圈", "LOC")], divisions)
     assert shown(text, got) == [("济南、青岛都市圈", "LOC")]
+    # province-guizhou-2026: rivers by their own names are one place each
+    text = "全面推进乌江、清水江、赤水河、都柳江、草海等重点河湖环境污染综合治理"
+    got = constrain(text, [span(text, "乌江、清水江", "LOC")], divisions)
+    assert shown(text, got) == [("乌江", "LOC"), ("清水江", "LOC")]
 
 
 def test_a_place_is_cut_from_the_role_it_is_given():
