@@ -1441,3 +1441,12 @@ def test_a_quoted_count_summing_up_a_list_of_bodies_is_no_part_of_the_last():
     # a programme keeps the quoted count written against its topic (D25)
     text = "深入实施碳达峰“十大工程”，降碳减"  # province-shandong-2026
     assert constrained(text, "碳达峰“十大工程”", "PROJ") == [("碳达峰“十大工程”", "PROJ")]
+
+
+def test_a_national_designation_won_for_the_first_time_is_an_honour():
+    # province-shanxi-2026: the gold marks the designation ACH
+    text = "镇新增就业47.3万人。国家级人力资源服务产业园实现“零的突破”，就业大数据"
+    assert constrained(text, "国家级人力资源服务产业园", "PROJ") == [("国家级人力资源服务产业园", "ACH")]
+    # made up: a local project reaching its first output is no honour
+    text = "干细胞产业园实现零的突破"
+    assert constrained(text, "干细胞产业园", "PROJ") == [("干细胞产业园", "PROJ")]

@@ -146,7 +146,14 @@ from pipeline.constraints.figures import (
     join_thousands,
     no_figure,
 )
-from pipeline.constraints.honours import RANK_LIST, honour_edges, no_honour, rank_counted, strived_for
+from pipeline.constraints.honours import (
+    RANK_LIST,
+    first_ever_honour,
+    honour_edges,
+    no_honour,
+    rank_counted,
+    strived_for,
+)
 from pipeline.constraints.indicators import (
     base_not_indicator,
     indicator_edges,
@@ -267,6 +274,8 @@ def constrain(text: str, spans: list[tuple[int, int, str]], divisions: frozenset
         elif label == "PROJ" and (ZONE.search(text, start, end) or RIVER_SECTION.fullmatch(text, start, end)
                                   and not WORKS_IN_SECTION.search(text, start, end)):
             label = "LOC"  # 武夷山国家公园, 临港科创城: a zone with territory (D8); 嘉陵江重庆段, a river's reach
+        if label == "PROJ" and first_ever_honour(text, start, end):
+            label = "ACH"  # 国家级人力资源服务产业园|实现“零的突破”: a designation won for the first time
         if label == "IND" and (named := funded_programme_start(text, start, end)) is not None:
             label, start = "PROJ", named  # 筹措280.44亿元实施社保惠民工程: the programme the money is for
         if label == "PROJ":

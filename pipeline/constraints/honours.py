@@ -137,3 +137,13 @@ def honour_edges(text: str, start: int, end: int, ends: Sequence[int]) -> tuple[
 def rank_counted(text: str, start: int, end: int) -> bool:
     """Whether the FIG text[start:end] is the N of 前N位, a rank and no count (居全国前10位)."""
     return text[start - 1:start] == "前" and bool(_RANK_COUNT.fullmatch(text, start, end))
+
+
+# 国家级人力资源服务产业园实现“零的突破”, “四大慢病”国家科技重大专项实现“零的突破”: a national designation or award
+# won for the first time is an honour obtained (the train and dev gold: the 5 spans right before 实现零的突破 are ACH)
+_FIRST_EVER = re.compile(r"实现“?零的突破")
+
+
+def first_ever_honour(text: str, start: int, end: int) -> bool:
+    """Whether text[start:end] is a national designation right before 实现零的突破 (won for the first time)."""
+    return _FIRST_EVER.match(text, end) is not None and ("国家" in text[start:end] or "全国" in text[start:end])
