@@ -291,3 +291,9 @@ def test_a_well_known_firm_read_as_a_place_or_opening_an_indicator():
     # province-guizhou-2026: a kind of firm named after a company's product stays one IND
     text = "培育150家以上华为云生态企业"
     assert after_component(text, "华为云生态企业", "IND") == [("华为云生态企业", "IND")]
+
+
+def test_a_well_known_enterprise_read_as_a_figure_is_the_firm():
+    # made up: 三一 opens with numerals, and the recogniser read the name as a count
+    assert after_component("引进三一集团全球研发中心等重大项目45个", "三一集团", "FIG") == [("三一集团", "ENT")]
+

@@ -1450,3 +1450,12 @@ def test_a_national_designation_won_for_the_first_time_is_an_honour():
     # made up: a local project reaching its first output is no honour
     text = "干细胞产业园实现零的突破"
     assert constrained(text, "干细胞产业园", "PROJ") == [("干细胞产业园", "PROJ")]
+
+
+def test_a_notes_number_is_no_figure():
+    # province-hainan-2026: the glossary's entry number and the term it explains
+    text = "［11］四库：\n水库、粮库、钱库、碳库。"
+    from pipeline.textnorm import normalise
+
+    assert constrain(normalise(text), [span(text, "［11］四库", "FIG")]) == []
+

@@ -77,7 +77,7 @@ def _class_range(text: str, start: int, end: int) -> bool:
                 or text.startswith(("的有", "的占"), end) and _CLASS_RANGE_TO.search(text, max(0, start - 12), start))
 
 
-def threshold(text: str, start: int, end: int) -> bool:
+def _threshold(text: str, start: int, end: int) -> bool:
     return bool(_THRESHOLD.fullmatch(text, start, end) and _DEFINED_NOUN.match(text, end)
                 or _CAPACITY.fullmatch(text, start, end) and _KIND_OF_PLANT.match(text, end)
                 or _class_range(text, start, end))
@@ -191,10 +191,11 @@ def join_items_sharing_a_measure(text: str, spans: list[SpanT]) -> list[SpanT]:
 
 def no_figure(text: str, start: int, end: int) -> bool:
     """Whether the FIG text[start:end] counts nothing the guidelines mark: a number inside a name, how often a
-    leader acted, a threshold or a capacity, a grade after a letter, a count referring back (这两笔支出), a count
-    of the report's own apparatus or a population phrase."""
-    return (_names_not_counts(text, start, end) or _times_acted(text, start, end) or threshold(text, start, end)
+    leader acted, a threshold or a capacity, a grade after a letter, a note's number, a count referring back
+    (这两笔支出), a count of the report's own apparatus or a population phrase."""
+    return (_names_not_counts(text, start, end) or _times_acted(text, start, end) or _threshold(text, start, end)
             or _after_letter(text, start)
+            or text[start] in "[［"  # ［11］四库: a note's number and the term it explains (the gold: no FIG opens so)
             or text[start - 1:start] in ("这", "那")
             or apparatus_count(text, start, end)
             or population_phrase(text, start, end))
