@@ -206,9 +206,9 @@ def open_listed_places(text: str, word_starts: list[int], divisions: frozenset[s
     found = []
     for m in _OPEN_LIST.finditer(text):
         counted = _COUNTED_DIVISIONS.match(text, m.end())
-        # the count ends the last item even where the segmenter glued them (镇|原4县)
-        ends = sorted({*starts, m.end()}) if counted else starts
-        items = _list_items(text, m, ends, at_start, divisions)
+        # the count ends the last item even where the segmenter glued them (镇|原4县): a word edge there too
+        edges = sorted({*starts, m.end()}) if counted else starts
+        items = _list_items(text, m, edges, at_start, divisions)
         names = [text[a:b] for a, b in items]
         # a list of places names each once (大戏看北京、北京大视听 are brands) and no word that is also a division
         if len(items) < 2 or len(set(names)) < len(names) or _WORD_DIVISIONS.intersection(names):
