@@ -58,6 +58,9 @@ def test_a_part_of_a_province_by_its_short_name():
     assert PROVINCE_PART.search("推动皖北地区全面振兴取得新突破").group() == "皖北地区"  # 地区 goes with it
     assert PROVINCE_PART.search("推进新一轮突破菏泽鲁西崛起。") is None
     assert PROVINCE_PART.search("陕西、甘肃") is None  # made up: a province, not a part of one
+    # province-chongqing-2026: the parts of Chongqing too, not the works named after them
+    assert PROVINCE_PART.search("风情武陵等文旅名片，激活渝西、大巴山等文旅资源").group() == "渝西"
+    assert PROVINCE_PART.search("渝西水资源配置工程破解区域缺水难题") is None
 
 
 def test_a_town_or_street_named_in_full():
