@@ -344,9 +344,10 @@ class EnterpriseLists:
 
     def __call__(self, doc: Doc) -> Doc:
         text = normalised_text(doc)
+        current = [(e.start_char, e.end_char, e.label_) for e in doc.ents]
         # 三一集团 read as a figure (its name opens with numerals): a well-known enterprise's name counts nothing
-        marked = [(e.start_char, e.end_char, e.label_) for e in doc.ents
-                  if not (e.label_ == "FIG" and text[e.start_char:e.end_char] in self.enterprises.names)]
+        marked = [(a, b, label) for a, b, label in current
+                  if not (label == "FIG" and text[a:b] in self.enterprises.names)]
         words = ({t.idx for t in doc}, {t.idx + len(t) for t in doc})
         spans = firms_opening_indicators(text, with_legal_forms(text, marked), self.enterprises, words[1])
         members, with_plants = self.new_enterprises(text, spans, words)
@@ -354,7 +355,7 @@ class EnterpriseLists:
         kept = [(a, b, label) for a, b, label in checked if not any(s < b and a < t for s, t in members)]
         found = [*kept, *((s, t, "ENT") for s, t in members)]
         final = firms_coordinated(text, found, self.divisions)
-        if members or final is not found or checked != marked or len(marked) < len(doc.ents):
+        if sorted(final) != current:
             set_entities(doc, final)
         return doc
 

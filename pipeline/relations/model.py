@@ -20,7 +20,7 @@ from dataclasses import dataclass, field
 from pathlib import Path
 
 from pipeline import linear
-from pipeline.clauses import CLAUSE_MARKS, SENTENCE_MARKS, clause_start
+from pipeline.clauses import SENTENCE_MARKS, clause_start
 from pipeline.figures.grammar import PURPOSE_VERBS
 from pipeline.relations.candidates import JOINS, Candidate, SortedSpans, SpanT, candidates, features
 
@@ -257,20 +257,15 @@ def awarding_agent(text: str, cand: Candidate) -> bool:
             and _AWARDED_BY.match(text, head[1], tail[0]) is not None)
 
 
-def _clause_between(text: str, first: SpanT, second: SpanT) -> bool:
-    """Whether a clause mark lies between two spans, `first` ending before `second` starts."""
-    return any(c in CLAUSE_MARKS for c in text[first[1]:second[0]])
-
-
 def holders_of_its_clause(text: str, tail: SpanT,
                           holders: list[tuple[Candidate, float]]) -> list[tuple[Candidate, float]]:
     """The holders of an ACH without those in an earlier clause where one in the ACH's own clause holds it
     (陶瓷产业总产值突破900亿元，醴陵陶瓷获评国家地理标志产品: the honour is the product's). In the train and dev gold
     no ACH is held across a clause mark where its own clause names a span before it."""
-    own = [cp for cp in holders if cp[0].head[1] <= tail[0] and not _clause_between(text, cp[0].head, tail)]
-    if not own:
+    begin = clause_start(text, tail[0])  # where the ACH's own clause starts
+    if not any(begin <= cp[0].head[1] <= tail[0] for cp in holders):
         return holders
-    return [cp for cp in holders if not (cp[0].head[1] <= tail[0] and _clause_between(text, cp[0].head, tail))]
+    return [cp for cp in holders if cp[0].head[1] >= begin]
 
 
 # 国家级数字领航企业18家、工业互联网平台46家，均居全国首位: 均 gives the rank to every indicator of the run before it
