@@ -295,6 +295,29 @@ def test_an_honour_whose_own_clause_names_its_holder_is_not_held_from_an_earlier
     assert holders(text, [("塞罕坝林场", "ORG"), ("联合国“土地生命奖”", "ACH")]) == {"塞罕坝林场"}
 
 
+def test_names_listed_before_respectively_pair_off_with_the_honours_after_it():
+    from pipeline.relations.model import RelationModel
+
+    def pairs(text, pieces):
+        spans = [(text.index(p), text.index(p) + len(p), label) for p, label in pieces]
+        model = RelationModel({}, 5.0)  # believes every pair: only the decoding step can refuse one
+        return {(text[c.head[0]:c.head[1]], text[c.tail[0]:c.tail[1]]) for c, _ in model.predict(text, spans)
+                if c.rel_type == "ACHIEVED"}
+
+    # province-hainan-2026 (the gold pairs them off)
+    text = "海口、五指山分别入选全国首批美丽城市先行区、美丽乡村先行区。"
+    assert pairs(text, [("海口", "LOC"), ("五指山", "LOC"), ("全国首批美丽城市先行区", "ACH"),
+                        ("美丽乡村先行区", "ACH")]) == {("海口", "全国首批美丽城市先行区"),
+                                                       ("五指山", "美丽乡村先行区")}
+    # made up: ranks of a county report
+    text = "浏阳市、宁乡市分别居第11位、第17位。"
+    assert pairs(text, [("浏阳市", "LOC"), ("宁乡市", "LOC"), ("第11位", "ACH"), ("第17位", "ACH")]) == {
+        ("浏阳市", "第11位"), ("宁乡市", "第17位")}
+    # made up: without 分别 every name holds every honour
+    text = "浏阳市、宁乡市入选全国百强县、全国文明城市。"
+    assert len(pairs(text, [("浏阳市", "LOC"), ("宁乡市", "LOC"), ("全国百强县", "ACH"), ("全国文明城市", "ACH")])) == 4
+
+
 def test_names_coordinated_with_the_holder_of_an_indicator_hold_it_too():
     from pipeline.relations.model import RelationModel
 

@@ -164,6 +164,10 @@ def test_a_place_is_cut_from_the_role_it_is_given():
     text = "支持福州争创国家低空经济发展示范区"
     assert shown(text, constrain(text, [span(text, "福州争创国家低空经济发展示范区", "LOC")], divisions)) == [
         ("福州", "LOC")]
+    # the province that develops, then its role (made up, after a national report's support for a province)
+    text = "支持浙江高质量发展建设共同富裕示范区"
+    assert shown(text, constrain(text, [span(text, "浙江高质量发展建设共同富裕示范区", "LOC")], divisions)) == [
+        ("浙江", "LOC")]
     # a zone whose name has the verb further in stays whole (province-shanghai-2026)
     text = "浦东社会主义现代化建设引领区"
     assert shown(text, constrain(text, [(0, len(text), "LOC")], divisions)) == [(text, "LOC")]
@@ -856,6 +860,8 @@ def test_the_verb_that_carries_a_project_out_stays_outside_it():
     # district-zhuzhou-shifeng-2023 (实施, 开展, 加快建设 … are right before 1,500 gold PROJ and start none)
     text = "大力开展助企纾困行动,全面落实各项惠企政策"
     assert constrained(text, "大力开展助企纾困行动", "PROJ") == [("助企纾困行动", "PROJ")]
+    # the works opened to traffic (made up)
+    assert constrained("建成通车张吉怀高铁，", "通车张吉怀高铁", "PROJ") == [("张吉怀高铁", "PROJ")]
 
 
 def test_a_place_or_body_named_by_a_facilitys_head_is_a_project():
@@ -1149,6 +1155,9 @@ def test_a_named_zone_or_facility_is_split_off_the_indicator_it_holds():
         ("江北国际机场", "PROJ"), ("年旅客吞吐量", "IND")]
     assert constrained("塔里木河流域生态补水135亿立方米，", "塔里木河流域生态补水", "IND") == [
         ("塔里木河流域", "LOC"), ("生态补水", "IND")]
+    # a port area is one facility, not a port and an IND opening with 区 (made up)
+    assert constrained("城陵矶港区吞吐量增长10%", "城陵矶港区吞吐量", "IND") == [
+        ("城陵矶港区", "PROJ"), ("吞吐量", "IND")]
     # a kind of port, and a kind of law, stay whole (province-shandong-2026, province-shanghai-2024)
     assert constrained("沿海港口货物吞吐量", "沿海港口货物吞吐量", "IND") == [("沿海港口货物吞吐量", "IND")]
     assert constrained("出台新一批浦东新区法规。", "浦东新区法规", "IND") == [("浦东新区法规", "IND")]

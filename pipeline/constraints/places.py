@@ -22,8 +22,9 @@ def split_place_list(text: str, start: int, end: int, divisions: frozenset[str])
                             lambda part: is_division(part, divisions) or _WATER_NAME.fullmatch(part) is not None)
 
 
-# 遵义省域副中心, 毕节建设贯彻新发展理念示范区, 福州争创国家低空经济发展示范区: the place, then what it is to become
-_PLACE_THEN_ROLE = re.compile(r"省域副中心|建设|争创|打造|创建")
+# 遵义省域副中心, 毕节建设贯彻新发展理念示范区, 福州争创国家低空经济发展示范区: the place, then what it is to become;
+# 浙江高质量发展建设…示范区: the place that develops (D9, v1.7), then its role (not a zone named 高质量发展示范区)
+_PLACE_THEN_ROLE = re.compile(r"省域副中心|建设|争创|打造|创建|(?:高质量|经济社会)?发展(?!示范区|先行区|引领区|试验区)")
 
 
 def _place_before_role(text: str, start: int, end: int, divisions: frozenset[str]) -> tuple[int, int]:

@@ -107,9 +107,10 @@ _FUNDED_PROGRAMME = re.compile(r"(?:工程|项目|行动|计划)$")
 _PURPOSE_AT_START = re.compile(PURPOSE_VERBS)
 
 
-# 实施 779 times right before a gold PROJ, 开展 438, 深入实施 126, 加快建设 55 …: none of these starts one
+# 实施 779 times right before a gold PROJ, 开展 438, 深入实施 126, 加快建设 55 …: none of these starts one (nor
+# does 通车 or 开通, which the recogniser reads into 建成|通车张吉怀高铁)
 _PROJECT_LEADING_VERB = re.compile(r"(?:深入|扎实|广泛|持续|继续|大力|全面|加力|稳步|常态化|成功|高质量|高水平)?"
-                                   r"(?:实施|开展|办好|举办|启动建设|启动实施|启动|完成|建成|落实|抓好|做好|打好|搞好"
+                                   r"(?:实施|开展|办好|举办|启动建设|启动实施|启动|完成|建成通车|建成|通车|开通|投运|落实|抓好|做好|打好|搞好"
                                    r"|用好|拓展|开工建设|开工|设立|加快建设|加快推进|加快实施|加快)")
 
 

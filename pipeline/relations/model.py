@@ -69,6 +69,7 @@ class RelationModel:
                 holders = holders_of_its_clause(text, tail, holders)
                 holders += [cp for cp in held_by_all(text, index, tail, scored) if cp not in holders]
                 holders += [cp for cp in ranked_after_its_figure(text, index, tail, scored) if cp not in holders]
+                holders = paired_off(text, index, tail, holders)
                 kept.extend(holders)
                 kept.extend(coordinated_holders(text, index, holders, scored))
             elif (funded := funded_head(text, index, tail, scored)) is not None:
@@ -314,6 +315,44 @@ def ranked_after_its_figure(text: str, index: SortedSpans,
             or not _RANK_VERB_AFTER_FIGURE.fullmatch(text, figure[1], tail[0]):
         return []
     return [cp for cp in scored if cp[0].head == indicator]
+
+
+# 浏阳市、宁乡市分别居第11位、第17位; 海口、五指山分别入选…先行区、…先行区: 分别 pairs the names off with the honours
+_RESPECTIVELY_VERB = re.compile(r"分别(?:获评|获批|入选|荣获|获得|被评为|被认定为|创成|创建|成为"
+                                r"|居|位居|位列|排名|跻身|列)")
+
+
+def _coordinated_run(text: str, spans: list[SpanT], i: int) -> list[int]:
+    """The indices of the spans coordinated with spans[i] by 、, 和, 及 … (A、B和C), spans[i] among them."""
+    run = [i]
+    while run[0] > 0 and spans[run[0] - 1][2] == spans[i][2] \
+            and text[spans[run[0] - 1][1]:spans[run[0]][0]] in JOINS:
+        run.insert(0, run[0] - 1)
+    while run[-1] + 1 < len(spans) and spans[run[-1] + 1][2] == spans[i][2] \
+            and text[spans[run[-1]][1]:spans[run[-1] + 1][0]] in JOINS:
+        run.append(run[-1] + 1)
+    return run
+
+
+def paired_off(text: str, index: SortedSpans, tail: SpanT,
+               holders: list[tuple[Candidate, float]]) -> list[tuple[Candidate, float]]:
+    """The holders of an ACH where a run of names before 分别 and a run of as many honours after it pair off by
+    place (浏阳市、宁乡市分别居第11位、第17位: 宁乡市 holds 第17位 only). The train and dev gold pair them so in the one
+    such sentence and never link across (its other runs after 分别 rank the indicators of a run of figures, whose
+    holder is the one IND before them)."""
+    spans = index.spans
+    ranks = _coordinated_run(text, spans, index.index[tail])
+    verb = _RESPECTIVELY_VERB.search(text, max(0, spans[ranks[0]][0] - 8), spans[ranks[0]][0])
+    if len(ranks) < 2 or verb is None or verb.end() != spans[ranks[0]][0]:
+        return holders
+    before = [j for j, span in enumerate(spans) if span[1] == verb.start()]
+    if not before or spans[before[0]][2] == "FIG":
+        return holders
+    names = _coordinated_run(text, spans, before[0])
+    if len(names) != len(ranks):
+        return holders
+    own = spans[names[ranks.index(index.index[tail])]]
+    return [cp for cp in holders if cp[0].head == own or cp[0].head not in {spans[j] for j in names}]
 
 
 def coordinated_holders(text: str, index: SortedSpans, holders: list[tuple[Candidate, float]],
