@@ -233,6 +233,22 @@ def test_an_item_of_an_open_list_of_divisions_read_as_works_is_the_place(nlp_rul
     assert open_listed_places(text, starts, division_names() | autonomous_short_names()) == []
 
 
+def test_a_span_over_a_counted_list_of_divisions_is_the_places_the_count_and_the_rest():
+    # province-gansu-2026: a tagger held out of it read the list, the count and the works as one IND (the gold:
+    # 迭部、碌曲、玛曲、镇原 LOC, 4县 FIG, 高速项目 IND)
+    from pipeline.base import blank
+    from pipeline.components.alignment import set_entities
+    from pipeline.components.regions import Regions
+    from pipeline.paths import SEGMENTER_MODEL
+
+    text = "通高速公路县（市、区）达82个，迭部、碌曲、玛曲、镇原4县高速项目全部开工。"
+    doc = blank(SEGMENTER_MODEL)(text)
+    at = text.index("迭部")
+    set_entities(doc, [(at, text.index("全部"), "IND")])
+    assert [(e.text, e.label_) for e in Regions()(doc).ents] == [
+        ("迭部", "LOC"), ("碌曲", "LOC"), ("玛曲", "LOC"), ("镇原", "LOC"), ("4县", "FIG"), ("高速项目", "IND")]
+
+
 def test_a_division_acting_or_receiving(nlp_rules):
     from pipeline.components.regions import acting_places
     from pipeline.divisions import division_names
