@@ -128,6 +128,15 @@ def test_a_programme_head_after_the_quotes_belongs_to_the_name():
     text = "举办“齐鲁服务消费季”活动500场"
     spans = [span(text, "齐鲁服务消费季", "PROJ"), span(text, "活动", "IND")]
     assert shown(text, constrain(text, spans)) == [("齐鲁服务消费季", "PROJ"), ("活动", "IND")]
+    # 活动 alone names the kind of thing done: the programme is the quoted name (D23, v1.16;
+    # national-state-council-2024, national-state-council-2022, province-fujian-2026)
+    text = "优化消费环境，开展“消费促进年”活动，实施“放心消费行动”"
+    assert constrained(text, "消费促进年", "PROJ") == [("消费促进年", "PROJ")]
+    assert constrained(text, "“消费促进年”活动", "PROJ") == [("消费促进年", "PROJ")]
+    text = "深入开展“双拥”活动，让军政军民团结坚如磐石。"
+    assert constrained(text, "“双拥”活动", "PROJ") == [("双拥", "PROJ")]
+    text = "加速开拓多元市场。深化“福品销全球”系列活动，培育跨境电商"
+    assert constrained(text, "“福品销全球”系列活动", "PROJ") == [("福品销全球", "PROJ")]
     # not a programme head, and not a PROJ
     text = "继续深入开展“扫黄”工作。"
     assert constrained(text, "扫黄", "PROJ") == [("扫黄", "PROJ")]

@@ -11,7 +11,8 @@ the segmentation's words, lists of spans).
   outside is taken in, a lone mark at the edge is dropped, a pair wrapping the whole span is dropped;
 - where a programme's head word follows the closing quote, quotes and head are part of the name (§3:
   “人工智能+”行动, “1820”策源行动): a PROJ that is exactly the quoted words takes them in, unless the head is
-  shared by a coordination of quoted names (“入境旅游”“留学重庆”行动) or begins another span;
+  shared by a coordination of quoted names (“入境旅游”“留学重庆”行动) or begins another span; but 活动 or 系列活动
+  alone names the kind of thing done, and the programme is the quoted name (开展“消费促进年”活动: D23, v1.16);
 - the verb that carries a project out stays outside it (大力开展助企纾困行动 → 助企纾困行动: 实施, 开展, 加快建设 …
   are right before some 1,500 gold PROJ and start none);
 - a place or project right before a quoted project name is part of it (渝黔桂“氢走廊”, 中马“两国双园”: D23, the quotes
