@@ -230,3 +230,21 @@ def test_grasping_both_ends_is_no_figure():
     # province-guizhou-2026, national-state-council-1986 (the gold: 7 of 7 such 两头 unmarked)
     assert figures("坚持“抓两头、带中间”，促进农业") == []
     assert figures("科学技术的发展主要是抓好两头。") == []
+
+
+def test_the_recogniser_leaves_thresholds_ages_and_grades_to_the_span_they_belong_to():
+    # province-gansu-2026, province-hainan-2026, province-ningxia-2026 (D22): a figure the span constraints would drop
+    # is not set before the taggers, where it would keep them from the IND or PROJ around it
+    from pipeline.base import blank
+    from pipeline.components.figure_recognizer import FigureRecognizer
+    from pipeline.paths import SEGMENTER_MODEL
+
+    def figs(text: str) -> list[str]:
+        return [e.text for e in FigureRecognizer()(blank(SEGMENTER_MODEL)(text)).ents]
+
+    assert figs("新增村级互助幸福院900个。每千人拥有3岁以下婴幼儿托位数4.59个。") == ["900个", "4.59个"]
+    assert figs("单笔50万元以下拖欠企业账款全部清零") == []
+    assert figs("新建22个750千伏和330千伏电网工程") == ["22个"]
+    assert figs("洋浦港20万吨级泊位和深水航道投用") == []
+    # made up: an amount and a count keep their figures
+    assert figs("投资10亿元以上，建成10个以上产业园") == ["10亿元以上", "10个以上"]

@@ -531,6 +531,22 @@ def test_a_threshold_before_the_noun_it_defines_is_no_figure():
     assert constrained(text, "一百斤以上", "FIG") == []
 
 
+def test_an_age_read_into_the_count_before_it_goes_to_the_indicator_after_it():
+    # province-chongqing-2026 (the gold: 390万 FIG, 65岁以上老年人 IND)
+    text = "为390万65岁以上老年人免费体检。"
+    spans = [span(text, "390万65岁以上", "FIG"), span(text, "老年人", "IND")]
+    assert shown(text, constrain(text, spans)) == [("390万", "FIG"), ("65岁以上老年人", "IND")]
+    # province-gansu-2026: an amount with its bound left after it still defines the debts
+    assert constrained("单笔50万元以下拖欠企业账款全部清零", "50万元", "FIG") == []
+
+
+def test_no_span_is_cut_inside_a_number():
+    # province-guangdong-2026: a tagger read 6|5岁以上老年人
+    text = "达到90%以上，65岁以上老年人、高血压"
+    spans = [span(text, "6", "FIG"), (text.index("5岁"), text.index("、高"), "IND")]
+    assert shown(text, constrain(text, spans)) == [("65岁以上老年人", "IND")]
+
+
 def test_a_capacity_naming_a_kind_of_plant_is_no_figure():
     # national-state-council-1958
     text = "例如，年产一百五十万吨的钢铁联合企业，年产一百五十万吨的煤矿，设备容量一百万千瓦左右的水电站，"

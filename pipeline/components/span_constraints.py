@@ -146,6 +146,8 @@ from pipeline.constraints.figures import (
     join_items_sharing_a_measure,
     join_thousands,
     no_figure,
+    number_start,
+    split_trailing_age,
 )
 from pipeline.constraints.honours import (
     RANK_LIST,
@@ -235,6 +237,7 @@ def constrain(text: str, spans: list[tuple[int, int, str]], divisions: frozenset
     segmentation, without which no indicator is moved to a word's edge; `in_plan`: whether an offset lies in the
     plan part of the report)."""
     out = []
+    spans = split_trailing_age(text, spans)
     ends = sorted(end for _, end, _ in spans)
     starts = {start for start, _, _ in spans}
     figures = sorted(start for start, _, label in spans if label == "FIG")
@@ -250,6 +253,7 @@ def constrain(text: str, spans: list[tuple[int, int, str]], divisions: frozenset
         else:
             if number := ITEM_NUMBER.match(text, piece[0], piece[1]):
                 piece = (number.end(), piece[1])
+            piece = (number_start(text, piece[0]), piece[1])
             piece = (piece[0], word_end(text, *piece, words))
         start, end = balance_brackets(text, *balance_quotes(text, *piece))
         if label == "LOC" and (disaster := DISASTER_END.search(text, start + 2, end)):

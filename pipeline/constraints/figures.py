@@ -77,10 +77,40 @@ def _class_range(text: str, start: int, end: int) -> bool:
                 or text.startswith(("的有", "的占"), end) and _CLASS_RANGE_TO.search(text, max(0, start - 12), start))
 
 
-def _threshold(text: str, start: int, end: int) -> bool:
+_BOUND_AFTER = re.compile(r"及?以[上下]")
+
+
+def defines_a_kind(text: str, start: int, end: int) -> bool:
+    """Whether the figure text[start:end] is a threshold, an age or a capacity that defines the noun after it (D22:
+    10亿元以上重大产业项目, 3岁以下婴幼儿, 年产一百五十万吨的钢铁联合企业), also where the bound 以上 / 以下 was left
+    after it (单笔50万元|以下拖欠企业账款)."""
+    bound = _BOUND_AFTER.match(text, end)
     return bool(_THRESHOLD.fullmatch(text, start, end) and _DEFINED_NOUN.match(text, end)
-                or _CAPACITY.fullmatch(text, start, end) and _KIND_OF_PLANT.match(text, end)
-                or _class_range(text, start, end))
+                or bound and _THRESHOLD.fullmatch(text, start, bound.end()) and _DEFINED_NOUN.match(text, bound.end())
+                or _CAPACITY.fullmatch(text, start, end) and _KIND_OF_PLANT.match(text, end))
+
+
+def _threshold(text: str, start: int, end: int) -> bool:
+    return defines_a_kind(text, start, end) or _class_range(text, start, end)
+
+
+# 为390万65岁以上老年人: the recogniser's FIG over a count and the age that defines the people counted; the age belongs
+# to the IND after it (D22; the gold: 65岁以上老年人)
+_TRAILING_AGE = re.compile(r"(?<=[0-9万亿千百十名人个])[0-9]+周?岁及?以[上下]$")
+
+
+def split_trailing_age(text: str, spans: list[SpanT]) -> list[SpanT]:
+    """The spans with a FIG that ends in an age defining the noun after it cut before the age, and the IND right
+    after it (if any) extended over the age."""
+    out: list[SpanT] = []
+    moved: dict[int, int] = {}  # an IND's old start -> its new start
+    for start, end, label in spans:
+        if label == "FIG" and (age := _TRAILING_AGE.search(text, start, end)) and _DEFINED_NOUN.match(text, end):
+            out.append((start, age.start(), label))
+            moved[end] = age.start()
+            continue
+        out.append((start, end, label))
+    return [(moved.get(start, start) if label == "IND" else start, end, label) for start, end, label in out]
 
 
 # 15分钟社区生活圈, 15分钟健身圈: the minutes name a kind of circle (gold: 8 of 8 unmarked)
@@ -104,6 +134,22 @@ _VOLTAGE = re.compile(r"[0-9一二三四五六七八九十百千万]+千伏(?:�
 _STEPS = re.compile(r"(?:万亿|千亿|百亿)(?:元|级)?(?:台阶|关口)")
 _PER_WEIGHT = re.compile(r"(?:[0-9]+|[一二三四五六七八九十]?百)(?:公斤|斤)")
 _WORKING_WEEK = re.compile(r"半?工作制")
+
+
+def number_start(text: str, start: int) -> int:
+    """Where the number starts that a span starting at `start` cut into (6|5岁以上老年人 → 65岁以上老年人), or
+    `start` (no gold span opens inside a number)."""
+    if not (text[start:start + 1].isdigit() and text[start - 1:start].isdigit()):
+        return start
+    while start > 0 and (text[start - 1].isdigit() or text[start - 1] in ".．"):
+        start -= 1
+    return start
+
+
+def grades_a_work(text: str, start: int, end: int) -> bool:
+    """Whether the figure text[start:end] grades the work named after it: a size before 级 (洋浦港20万吨级泊位) or a
+    voltage (500千伏输变电工程), part of a name or of an indicator, never a FIG."""
+    return text[end:end + 1] == "级" or bool(_VOLTAGE.fullmatch(text, start, end))
 
 
 def _names_not_counts(text: str, start: int, end: int) -> bool:
@@ -196,6 +242,7 @@ def no_figure(text: str, start: int, end: int) -> bool:
     return (_names_not_counts(text, start, end) or _times_acted(text, start, end) or _threshold(text, start, end)
             or _after_letter(text, start)
             or text[start] in "[［"  # ［11］四库: a note's number and the term it explains (the gold: no FIG opens so)
+            or text[end - 1].isdigit() and text[end:end + 1].isdigit()  # 6|5岁以上: cut in a number
             or text[start - 1:start] in ("这", "那")
             or apparatus_count(text, start, end)
             or population_phrase(text, start, end))
