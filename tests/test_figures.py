@@ -246,5 +246,8 @@ def test_the_recogniser_leaves_thresholds_ages_and_grades_to_the_span_they_belon
     assert figs("单笔50万元以下拖欠企业账款全部清零") == []
     assert figs("新建22个750千伏和330千伏电网工程") == ["22个"]
     assert figs("洋浦港20万吨级泊位和深水航道投用") == []
+    # province-ningxia-2026: a capacity between a name and the works it sizes; province-yunnan-2026: one after 从 stays
+    assert figs("开工建设南网720兆瓦储能电站等项目") == []
+    assert figs("从3800万吨提升至") == ["3800万吨"]
     # made up: an amount and a count keep their figures
     assert figs("投资10亿元以上，建成10个以上产业园") == ["10亿元以上", "10个以上"]
