@@ -318,6 +318,22 @@ def test_names_listed_before_respectively_pair_off_with_the_honours_after_it():
     assert len(pairs(text, [("浏阳市", "LOC"), ("宁乡市", "LOC"), ("全国百强县", "ACH"), ("全国文明城市", "ACH")])) == 4
 
 
+def test_an_honour_coordinated_after_a_held_one_has_the_same_holders():
+    from pipeline.relations.model import RelationModel
+
+    def pairs(text, pieces):
+        spans = [(text.index(p), text.index(p) + len(p), label) for p, label in pieces]
+        model = RelationModel({}, -5.0)  # believes no pair: only the decoding steps link
+        return {(text[c.head[0]:c.head[1]], text[c.tail[0]:c.tail[1]]) for c, _ in model.predict(text, spans)
+                if c.rel_type == "ACHIEVED"}
+
+    # made up, after the ranks of provincial reports: the rank right after the count's figure is its indicator's
+    # (`ranked_after_its_figure`), and so is the rank coordinated with it
+    text = "总数达到86家，居全国第8位、中部第1位。"
+    got = pairs(text, [("总数", "IND"), ("86家", "FIG"), ("全国第8位", "ACH"), ("中部第1位", "ACH")])
+    assert got == {("总数", "全国第8位"), ("总数", "中部第1位")}
+
+
 def test_names_coordinated_with_the_holder_of_an_indicator_hold_it_too():
     from pipeline.relations.model import RelationModel
 

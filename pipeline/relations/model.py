@@ -87,7 +87,7 @@ class RelationModel:
                     # 庆阳、酒泉经济总量: the names coordinated with the holder hold it too (not
                     # 大运河、长城、西山永定河三条文化带, where a count makes the names the members of what follows)
                     kept.extend(coordinated_holders(text, index, [scored[0]], scored))
-        return kept
+        return kept + honours_coordinated_with_held_ones(text, index, kept)
 
     def save(self, path: Path) -> None:
         path.parent.mkdir(parents=True, exist_ok=True)
@@ -353,6 +353,27 @@ def paired_off(text: str, index: SortedSpans, tail: SpanT,
         return holders
     own = spans[names[ranks.index(index.index[tail])]]
     return [cp for cp in holders if cp[0].head == own or cp[0].head not in {spans[j] for j in names}]
+
+
+def honours_coordinated_with_held_ones(text: str, index: SortedSpans,
+                                       kept: list[tuple[Candidate, float]]) -> list[tuple[Candidate, float]]:
+    """Holders for an ACH that nothing holds, coordinated after an ACH that is held (居全国第8位、中部第1位;
+    荣获文华奖、荷花奖): the first one's holders hold it too. In the train and dev gold 6 of 7 such pairs share their
+    holders (the seventh pairs them off after 分别, `paired_off`)."""
+    spans = index.spans
+    holders: dict[SpanT, list[tuple[Candidate, float]]] = {}
+    for cand, p in kept:
+        if cand.rel_type == "ACHIEVED":
+            holders.setdefault(cand.tail, []).append((cand, p))
+    added = []
+    for i in range(1, len(spans)):
+        first, then = spans[i - 1], spans[i]
+        if first[2] != "ACH" or then[2] != "ACH" or text[first[1]:then[0]] != "、" or then in holders \
+                or first not in holders or "分别" in text[max(0, first[0] - 6):first[0]]:
+            continue
+        holders[then] = [(Candidate(cand.head, then, "ACHIEVED"), p) for cand, p in holders[first]]
+        added.extend(holders[then])
+    return added
 
 
 def coordinated_holders(text: str, index: SortedSpans, holders: list[tuple[Candidate, float]],
