@@ -19,14 +19,16 @@ from pipeline.textnorm import normalised_text
 _CAPACITY_UNIT = re.compile(r"(?:万|亿)?(?:吨|千瓦|兆瓦|吉瓦|千瓦时|立方米|米)(?:/年)?$")
 _NOT_A_NAME_BEFORE = frozenset("由从到至达产超约近共为将有是增加减降提突破计量在了和与及以上下每年新建成投的把对向比占"
                                "用总逾")
+_NAME_CHARACTER = re.compile(r"[\u4e00-\u9fffA-Za-z]")
+_WORD_CHARACTER = re.compile(r"[\u4e00-\u9fff]")
 
 
 def _sizes_a_named_work(text: str, start: int, end: int) -> bool:
     """Whether the capacity text[start:end] comes right after a name's character and before a word (not a verb
     or a preposition before it, not 的 or a qualifier after it)."""
     before, after = text[start - 1:start], text[end:end + 1]
-    return bool(_CAPACITY_UNIT.search(text, start, end) and re.match(r"[\u4e00-\u9fffA-Za-z]", before)
-                and before not in _NOT_A_NAME_BEFORE and re.match(r"[\u4e00-\u9fff]", after)
+    return bool(_CAPACITY_UNIT.search(text, start, end) and _NAME_CHARACTER.fullmatch(before)
+                and before not in _NOT_A_NAME_BEFORE and _WORD_CHARACTER.fullmatch(after)
                 and after not in "的左以多余")
 
 
