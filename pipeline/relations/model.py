@@ -345,10 +345,10 @@ def paired_off(text: str, index: SortedSpans, tail: SpanT,
     verb = _RESPECTIVELY_VERB.search(text, max(0, spans[ranks[0]][0] - 8), spans[ranks[0]][0])
     if len(ranks) < 2 or verb is None or verb.end() != spans[ranks[0]][0]:
         return holders
-    before = [j for j, span in enumerate(spans) if span[1] == verb.start()]
-    if not before or spans[before[0]][2] == "FIG":
+    last_name = ranks[0] - 1  # the span right before 分别 (nothing lies inside the verb)
+    if last_name < 0 or spans[last_name][1] != verb.start() or spans[last_name][2] == "FIG":
         return holders
-    names = _coordinated_run(text, spans, before[0])
+    names = _coordinated_run(text, spans, last_name)
     if len(names) != len(ranks):
         return holders
     own = spans[names[ranks.index(index.index[tail])]]
@@ -390,16 +390,12 @@ def coordinated_holders(text: str, index: SortedSpans, holders: list[tuple[Candi
         if "分别" in text[min(cand.head[1], cand.tail[0]):max(cand.head[0], cand.tail[1])]:
             continue
         i = index.index[cand.head]
-        for step in (-1, 1):
-            j = i + step
-            while 0 <= j < len(ordered) and ordered[j][2] == cand.head[2]:
-                near, far = (ordered[j], ordered[j - step]) if step == -1 else (ordered[j - step], ordered[j])
-                if text[near[1]:far[0]] not in JOINS:
-                    break
-                if ordered[j] not in kept and ordered[j] in by_head:
-                    kept.add(ordered[j])
-                    added.append(by_head[ordered[j]])
-                j += step
+        run = _coordinated_run(text, ordered, i)
+        at = run.index(i)
+        for j in [*reversed(run[:at]), *run[at + 1:]]:  # the nearest first, leftwards then rightwards
+            if ordered[j] not in kept and ordered[j] in by_head:
+                kept.add(ordered[j])
+                added.append(by_head[ordered[j]])
     return added
 
 
