@@ -297,6 +297,24 @@ def test_a_place_in_a_slogan_or_the_country_as_a_modifier_is_no_span():
     assert constrained(text, "大庆", "LOC") == [("大庆", "LOC")]
 
 
+def test_a_bay_or_an_island_alone_is_a_kind_of_coast_not_a_place():
+    text = "加强主要海湾整体规划"  # province-guangdong-2026
+    assert constrain(text, [span(text, "海湾", "LOC")]) == []
+    text = "一体推进海湾、海岛、海域开发利用保护"  # province-fujian-2026
+    assert constrain(text, [span(text, "海湾", "LOC"), span(text, "海岛", "LOC")]) == []
+    text = "海湾战争和南斯拉夫内战"  # national-state-council-1992: the Gulf stays
+    assert constrained(text, "海湾", "LOC") == [("海湾", "LOC")]
+
+
+def test_the_country_in_a_slogan_of_what_it_makes_or_in_its_revolution_is_no_place():
+    for text in ("推动中国制造向中高端迈进",  # national-state-council-2017
+                 "让中国装备享誉全球",  # national-state-council-2014
+                 "中国革命第二阶段的任务"):  # national-state-council-1955
+        assert constrain(text, [span(text, "中国", "LOC")]) == []
+    text = "邻国对中国的支持"  # made up: the country itself stays
+    assert constrained(text, "中国", "LOC") == [("中国", "LOC")]
+
+
 def test_a_province_modifying_its_people_work_or_games_is_no_place():
     from pipeline.constraints.places import own_province
 
