@@ -293,6 +293,17 @@ def test_a_well_known_firm_read_as_a_place_or_opening_an_indicator():
     assert after_component(text, "华为云生态企业", "IND") == [("华为云生态企业", "IND")]
 
 
+def test_a_well_known_firm_whose_name_opens_with_a_place_read_as_the_place():
+    # province-guizhou-2026: the recogniser read 中国 of 中国商飞 as the country
+    text = "培育更多企业进入中国商飞供应体系"
+    assert after_component(text, "中国", "LOC") == [("中国商飞", "ENT")]
+    # national-state-council-1981: before a measure of its trade the name is the country's trade
+    text = "曾经有人断言，中国石油产量要逐渐减少"
+    assert after_component(text, "中国", "LOC") == [("中国", "LOC")]
+    # made up: a place right before a firm's name that is no well-known name stays
+    assert after_component("支持中国天桥起重发展", "中国", "LOC") == [("中国", "LOC")]
+
+
 def test_a_well_known_enterprise_read_as_a_figure_is_the_firm():
     # made up: 三一 opens with numerals, and the recogniser read the name as a count
     assert after_component("引进三一集团全球研发中心等重大项目45个", "三一集团", "FIG") == [("三一集团", "ENT")]

@@ -68,6 +68,8 @@ from pipeline.schema import SpanT
 from pipeline.textnorm import normalised_text
 
 _MEMBER = r"[^\s，。；、：:“”‘’（）()《》,;]{2,14}"
+_PLACE = frozenset({"LOC"})
+_TRADE_MEASURE = re.compile(r"产量|产值|储量|产能|工业|产业|行业|价格|消费|进口|出口")
 _FIRM_WORDS = (r"(?:龙头|领军|链主|骨干|新锐|头部|一流|标杆|航天|独角兽|瞪羚|专精特新|知名|上市|民营|世界500强"
                r"|中央|[省市区县]属)")
 # 央企 and 省属国企 name firms by themselves; a bare 国企 does not (土地、园区等国企改革 lists fields)
@@ -375,8 +377,11 @@ class EnterpriseLists:
                     and not any(a <= s and t <= b and label != "ORG" for a, b, label in spans)]
         members += [span for span in unmarked(provincial_groups(text, self.divisions), spans) if span not in members]
         members += [span for span in unmarked(founded_groups(text), spans) if span not in members]
-        known = [span for span in unmarked(known_names(self.enterprises, text, *words), spans)
-                 if span not in members]
+        # a place the recogniser read at the start of the name or as all of it (中国|商飞, 泸州老窖) gives way to
+        # the firm: the train and dev gold never marks a LOC inside a well-known enterprise's name that is the firm;
+        # before a measure of a trade the name is the country's trade (中国石油产量)
+        known = [(s, t) for s, t in unmarked(known_names(self.enterprises, text, *words), spans, _PLACE)
+                 if (s, t) not in members and not _TRADE_MEASURE.match(text, t)]
         # a name the recogniser's PROJ goes on from is the company's plant or project (蔚来 + 汽车第二先进制造基地,
         # D7): the PROJ takes the name in; before another name (an ORG, LOC or ACH) it is no firm of its own.
         # No ENT in the train and dev gold is directly followed by a PROJ, ORG, LOC or ACH.
