@@ -9,6 +9,7 @@ from pipeline.components.institutions import (
     national_media,
     newspapers,
     own_level_institutions,
+    sports_teams,
 )
 from pipeline.paths import SEGMENTER_MODEL
 
@@ -118,6 +119,14 @@ def test_the_national_media_are_organisations():
     # 2026); three sentences of the three reports
     text = "疫情下的保供稳产经验被中央电视台新闻联播报道。电视剧《乌蒙深处》等在央视热播。成功举办央视春晚重庆分会场"
     assert [text[s:e] for s, e in national_media(text)] == ["中央电视台", "央视"]
+
+
+def test_a_sports_team_opening_its_clause_with_what_it_won_is_an_organisation():
+    # province-chongqing-2026, province-hainan-2026, province-qinghai-2026
+    text = "“渝超联赛”火爆出圈，铜梁龙足球队冲超成功。琼中女足“冲超”成功。青海冰壶队夺得中国冰壶联赛男子组冠军"
+    assert [text[s:e] for s, e in sports_teams(text)] == ["铜梁龙足球队", "琼中女足", "青海冰壶队"]
+    # a team formed is no named team (made up)
+    assert sports_teams("各族群众组成代表队参加比赛") == []
 
 
 def test_an_institution_named_by_the_report_s_own_level_is_that_institution():

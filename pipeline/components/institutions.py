@@ -155,6 +155,18 @@ def own_level_institutions(text: str, level: str | None, municipality: bool = Fa
     return [m.span() for m in _own_level_pattern(prefix).finditer(text) if not in_title(text, m.start())]
 
 
+# 铜梁龙足球队冲超成功, 琼中女足“冲超”成功, 青海冰壶队夺得…冠军: a sports team opening its clause with what it won is
+# a named body, ORG (§2; the train and dev gold: 女子排球队, 铜梁龙足球队, both ORG); the taggers miss the new names
+SPORTS_TEAM = re.compile(r"(?:(?<=[，。；、：\n])|^)(?P<name>[\u4e00-\u9fffA-Za-z]{2,8}?"
+                         r"(?:足球队|篮球队|排球队|冰壶队|冰球队|代表队|女足|男足|女排|男排|女篮|男篮))"
+                         r"(?=[“\"]?(?:冲超|夺得|获得|摘得|荣获|晋级|勇夺|斩获|问鼎|首次|成功|实现))")
+
+
+def sports_teams(text: str) -> list[tuple[int, int]]:
+    """(start, end) of each sports team that opens its clause with what it won."""
+    return [m.span("name") for m in SPORTS_TEAM.finditer(text)]
+
+
 def _institution_opening_indicator(doc: Doc, institutions: list[tuple[int, int]]) -> Doc:
     """The recogniser's IND that opens with the report's own institution (区人民医院门诊量, 省人民医院绩效考核) split
     into the institution (ORG) and its indicator: the gold marks the one such IND of the train and dev reports so."""
@@ -191,7 +203,7 @@ class Institutions:
         own = own_level_institutions(text, context.level, _called_a_city(context.place, context.level))
         doc = _institution_opening_indicator(doc, own)
         named = named_institutions(text)
-        doc = mark_unmarked(doc, [*named, *newspapers(text), *national_media(text), *own], "ORG")
+        doc = mark_unmarked(doc, [*named, *newspapers(text), *national_media(text), *own, *sports_teams(text)], "ORG")
         # 新增康复大学等高校14所: a named institution the recogniser read as an IND is the institution (an IND that is
         # a school's or a lab's name has no figure of its own)
         doc = mark_unmarked(doc, named, "ORG", may_cover=frozenset({"IND"}))
