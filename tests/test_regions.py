@@ -279,6 +279,17 @@ def test_the_parts_of_xinjiang_named_the_other_way_round():
         assert [m.group() for m in XINJIANG_PART.finditer(text)] == found
 
 
+def test_a_national_park_named_by_its_landscape_or_animal():
+    from pipeline.components.regions import NAMED_PARK
+
+    # province-gansu-2026, province-guizhou-2026; a park sharing its head with the name before it is left to the
+    # span constraints (province-gansu-2026: 祁连山、若尔盖国家公园), and so is its administration (made up)
+    for text, found in [("巩固大熊猫国家公园建设成果", ["大熊猫国家公园"]),
+                        ("加快推进梵净山国家公园创建", ["梵净山国家公园"]),
+                        ("推进祁连山、若尔盖国家公园建设", []), ("大熊猫国家公园管理局", [])]:
+        assert [m.group() for m in NAMED_PARK.finditer(text)] == found
+
+
 def test_the_longest_division_starting_at_a_position():
     from pipeline.divisions import division_names, division_starting_at
 
