@@ -310,7 +310,8 @@ def lakes(text: str, word_starts: list[int]) -> list[tuple[int, int]]:
 _ZONE = re.compile(r"新区|都市圈|经济圈|综保区|综合保税区|高新区|经开区")
 # the rest of a national park's name after its place (train and dev gold: named national parks LOC, 17 of 21, the
 # place inside; its administration is an ORG, a road round it a PROJ)
-_PARK_AFTER = re.compile(r"[\u4e00-\u9fff]{1,8}?国家公园(?![\u4e00-\u9fff]{0,2}(?:管理|体制|旅游|自然博物馆))")
+_NATIONAL_PARK = r"国家公园(?![\u4e00-\u9fff]{0,2}(?:管理|体制|旅游|自然博物馆))"  # the park, not what runs or uses it
+_PARK_AFTER = re.compile(rf"[\u4e00-\u9fff]{{1,8}}?{_NATIONAL_PARK}")
 # the national parks named by a landscape or an animal, not a division (大熊猫国家公园, 梵净山国家公园: created or
 # being created, from the public lists of the parks and their candidates), which the recogniser misses in some
 # sentences (大熊猫国家公园 twice, 梵净山国家公园 once on the held-out provincial set); LOC as the parks above. Not
@@ -318,7 +319,7 @@ _PARK_AFTER = re.compile(r"[\u4e00-\u9fff]{1,8}?国家公园(?![\u4e00-\u9fff]{0
 NAMED_PARK = re.compile(r"(?<!、)(?:大熊猫|三江源|东北虎豹|海南热带雨林|武夷山|梵净山|祁连山|若尔盖"
                         r"|卡拉麦里|钱江源|钱江源—百山祖|神农架|普达措|南山|黄河口|长岛|秦岭|青海湖|珠穆朗玛峰|羌塘"
                         r"|雅鲁藏布大峡谷|昆仑山|贺兰山|六盘山|太行山|亚洲象|松嫩鹤乡|香格里拉|阿尔金山|塔里木胡杨|南岭"
-                        r"|丹霞山|黄山|大兴安岭|长白山)国家公园(?![\u4e00-\u9fff]{0,2}(?:管理|体制|旅游|自然博物馆))")
+                        rf"|丹霞山|黄山|大兴安岭|长白山){_NATIONAL_PARK}")
 _ZONE_PLAN = re.compile(r"(?:发展|建设)?规划")
 _LONGEST_DIVISION = 6
 
