@@ -4,7 +4,7 @@ SHARED ?= ../shared
 OUT ?= out
 EXAMPLE = corpus/raw/district-zhuzhou-shifeng-2023.txt
 
-.PHONY: setup run test test-integration lint train train-segmenter train-spacy train-taggers tagger-primary tagger-s2 tagger-h64 eval eval-test bench fuzz corpus-stats gold facts learning-curve
+.PHONY: setup run test test-integration lint train train-segmenter train-spacy train-taggers tagger-primary tagger-s2 tagger-s3 eval eval-test bench fuzz corpus-stats gold facts learning-curve
 
 .venv/bin/python:
 	python3 -m venv .venv
@@ -88,14 +88,16 @@ tagger-primary: $(OUT)/char-vectors.txt
 tagger-s2: $(OUT)/char-vectors.txt
 	$(PY) -m pipeline.training.hanlp_ner --out $(OUT)/taggers/s2 $(TAGGER_ARGS) $(AUGMENT_ENT) --seed 2 --no-relations
 
-tagger-h64: $(OUT)/char-vectors.txt
-	$(PY) -m pipeline.training.hanlp_ner --out $(OUT)/taggers/h64 $(TAGGER_ARGS) --hidden 64 --no-relations
+# the third member: another seed (until the thirty-fourth release a 64-unit tagger, `--hidden 64`; the model card
+# says why it was replaced)
+tagger-s3: $(OUT)/char-vectors.txt
+	$(PY) -m pipeline.training.hanlp_ner --out $(OUT)/taggers/s3 $(TAGGER_ARGS) $(AUGMENT_ENT) --seed 3 --no-relations
 
 # the first tagger becomes models/hanlp-ner (its hand-written model card kept), the others its members/
-train-taggers: tagger-primary tagger-s2 tagger-h64
+train-taggers: tagger-primary tagger-s2 tagger-s3
 	rm -rf $(OUT)/hanlp-ner.new && cp -r $(OUT)/taggers/primary $(OUT)/hanlp-ner.new
 	cp models/hanlp-ner/MODEL_CARD.md $(OUT)/hanlp-ner.new/
-	mkdir -p $(OUT)/hanlp-ner.new/members && cp -r $(OUT)/taggers/s2 $(OUT)/taggers/h64 $(OUT)/hanlp-ner.new/members/
+	mkdir -p $(OUT)/hanlp-ner.new/members && cp -r $(OUT)/taggers/s2 $(OUT)/taggers/s3 $(OUT)/hanlp-ner.new/members/
 	rm -rf models/hanlp-ner && mv $(OUT)/hanlp-ner.new models/hanlp-ner
 
 # Scores the default pipeline (HanLP backend), the spaCy backend and the rule baseline on the dev split.
