@@ -907,6 +907,19 @@ def test_the_verb_that_carries_a_project_out_stays_outside_it():
     assert constrained("建成通车张吉怀高铁，", "通车张吉怀高铁", "PROJ") == [("张吉怀高铁", "PROJ")]
 
 
+def test_a_special_campaign_keeps_what_it_does_and_a_project_drops_how_many():
+    # province-shanghai-2026 (the gold: 9 PROJ end 专项整治 or 专项治理, none stops at 专项 before them)
+    text = "深入开展无人机“黑飞”专项整治。全面"
+    assert constrained(text, "无人机“黑飞”专项", "PROJ") == [("无人机“黑飞”专项整治", "PROJ")]
+    text = "实施“化解矛盾风险维护社会稳定”专项治理，综"
+    assert constrained(text, "“化解矛盾风险维护社会稳定”专项", "PROJ") == [("“化解矛盾风险维护社会稳定”专项治理", "PROJ")]
+    # a special project is no campaign (made up)
+    assert constrained("实施国家科技重大专项，", "国家科技重大专项", "PROJ") == [("国家科技重大专项", "PROJ")]
+    # national-state-council-2022
+    text = "启动一批产业基础再造工程项目，促进传"
+    assert constrained(text, "一批产业基础再造工程", "PROJ") == [("产业基础再造工程", "PROJ")]
+
+
 def test_a_place_or_body_named_by_a_facilitys_head_is_a_project():
     # province-anhui-2026, province-guizhou-2026, province-beijing-2026: a station, a bridge, a science park (D8)
     assert constrained("合新高铁安徽段、合肥西站建成运营，", "合肥西站", "LOC") == [("合肥西站", "PROJ")]

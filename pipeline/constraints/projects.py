@@ -104,6 +104,12 @@ FACILITY_NOT_BASE = re.compile(rf"(?:{_FACILITY_HEADS})$")
 FACILITY = re.compile(rf"(?:{_FACILITY_HEADS}|(?<!老工业)基地)$")
 
 
+# 安全生产专项|整治, “两不一欠”专项|治理: the campaign is named with what it does (the train and dev gold: 9 PROJ end
+# 专项整治 or 专项治理, none stops at 专项 before them); 一批|产业基础再造工程: how many is no part of a name (no PROJ,
+# ACH or IND of the gold starts with 一批, 5 follow it)
+_CAMPAIGN_AFTER_SPECIAL = re.compile(r"整治|治理")
+_HOW_MANY = re.compile(r"一批|一系列")
+
 # 筹措7亿元实施就业惠民工程, 安排…元用于…项目: a programme money is raised or set aside for is a PROJ (11 of 11 such
 # names in the train and dev gold; 用于转移支付, 用于促进就业 name no programme and stay IND)
 _FUNDS_BEFORE = re.compile(rf"元(?:{PURPOSE_VERBS})$")
@@ -162,6 +168,10 @@ def project_edges(text: str, start: int, end: int, starts: set[int]) -> tuple[in
         end = upgrade.end()  # 宁洛高速公路|改扩建, 淠史杭灌区|现代化改造: the upgrade names the project
     if text.endswith("试点", start, end) and _DEMONSTRATION.match(text, end):
         end += 2  # 服务业扩大开放综合试点示范: pilot and demonstration are one programme (3 of 3 in the gold)
+    if text.endswith("专项", start, end) and (campaign := _CAMPAIGN_AFTER_SPECIAL.match(text, end)):
+        end = campaign.end()
     if (verb := _PROJECT_LEADING_VERB.match(text, start, end)) and end - verb.end() >= 2:
         start = verb.end()  # 大力开展助企纾困行动: the verb that carries the project out is outside it
+    if (how_many := _HOW_MANY.match(text, start, end)) and end - how_many.end() >= 2:
+        start = how_many.end()
     return start, end
