@@ -248,8 +248,8 @@ def test_praise_is_no_achievement():
     # §2 of the guidelines; province-fujian-2026, province-anhui-2026
     text = "完成全国首笔河湖碳汇交易，海洋碳汇实践走在全国前列。"
     assert constrain(text, [span(text, "全国前列", "ACH")]) == []
-    text = "科技创新能力居全国前列"  # made up: a ranking held is an ACH
-    assert constrained(text, "全国前列", "ACH") == [("全国前列", "ACH")]
+    text = "科技创新能力居全国前列"  # made up: a ranking held is an ACH (and ranks the unmarked subject)
+    assert constrained(text, "全国前列", "ACH") == [("科技创新能力", "IND"), ("全国前列", "ACH")]
     # province-ningxia-2026: becoming the first of a kind is a record, no title
     text = "建成8个绿电园区项目，成为全国首个“绿电自足”省区。"
     assert constrained(text, "全国首个“绿电自足”省区", "ACH") == []
@@ -359,9 +359,9 @@ def test_a_zone_without_a_name_is_no_place_in_a_national_report():
 def test_the_scope_of_a_rank_belongs_to_it():
     # province-shanxi-2026, province-yunnan-2026
     text = "综合算力指数全国排名第八，数字经济核心产业增加值"
-    assert constrained(text, "第八", "ACH") == [("全国排名第八", "ACH")]
+    assert constrained(text, "第八", "ACH") == [("综合算力指数", "IND"), ("全国排名第八", "ACH")]
     text = "锡铟锗产量全球第一，形成全国最完整的铂族金"
-    assert constrained(text, "第一", "ACH") == [("全球第一", "ACH")]
+    assert constrained(text, "第一", "ACH") == [("锡铟锗产量", "IND"), ("全球第一", "ACH")]
     text = "从第10位升至第5位"  # made up: no scope before the rank
     assert constrained(text, "第5位", "ACH") == [("第5位", "ACH")]
     # province-gansu-2026: a place among the first ten is a rank, not a count of ten
@@ -771,7 +771,7 @@ def test_a_rank_in_the_plan_part_is_an_aim_not_an_achievement():
     assert constrain(text, [aim], in_plan=in_plan) == []
     held = span(text, "稳居全国第一梯队", "ACH")  # the review: 即时零售规模稳居全国第一梯队
     held = (held[0] + 2, held[1], "ACH")
-    assert shown(text, constrain(text, [held], in_plan=in_plan)) == [("全国第一梯队", "ACH")]
+    assert shown(text, constrain(text, [held], in_plan=in_plan)) == [("即时零售规模", "IND"), ("全国第一梯队", "ACH")]
 
 
 def test_a_province_in_a_slogan_or_modifying_a_plan_is_no_place():
@@ -912,12 +912,34 @@ def test_a_special_campaign_keeps_what_it_does_and_a_project_drops_how_many():
     text = "深入开展无人机“黑飞”专项整治。全面"
     assert constrained(text, "无人机“黑飞”专项", "PROJ") == [("无人机“黑飞”专项整治", "PROJ")]
     text = "实施“化解矛盾风险维护社会稳定”专项治理，综"
-    assert constrained(text, "“化解矛盾风险维护社会稳定”专项", "PROJ") == [("“化解矛盾风险维护社会稳定”专项治理", "PROJ")]
+    campaign = "“化解矛盾风险维护社会稳定”专项"
+    assert constrained(text, campaign, "PROJ") == [(campaign + "治理", "PROJ")]
     # a special project is no campaign (made up)
     assert constrained("实施国家科技重大专项，", "国家科技重大专项", "PROJ") == [("国家科技重大专项", "PROJ")]
     # national-state-council-2022
     text = "启动一批产业基础再造工程项目，促进传"
     assert constrained(text, "一批产业基础再造工程", "PROJ") == [("产业基础再造工程", "PROJ")]
+
+
+def test_a_rank_with_nothing_marked_before_it_ranks_its_clauses_subject():
+    # province-hainan-2026, province-jiangxi-2026, province-tibet-2026: the taggers marked the rank alone
+    text = "易负面清单出台实施。外资准入开放程度全国最高。"
+    assert constrained(text, "全国最高", "ACH") == [("外资准入开放程度", "IND"), ("全国最高", "ACH")]
+    text = "前列，绿色发展指数连续9年居中部地区首位。"
+    assert constrained(text, "中部地区首位", "ACH") == [("绿色发展指数", "IND"), ("中部地区首位", "ACH")]
+    text = "务人均补助标准全国最高，城镇调查失业率处于全国最低水平，"
+    assert constrained(text, "全国最低水平", "ACH") == [("城镇调查失业率", "IND"), ("全国最低水平", "ACH")]
+    # province-fujian-2026: two full measures share the rank (D20)
+    text = "六名，新设台企户数和实际使用台资规模连续4年居大陆首位，累"
+    assert constrained(text, "大陆首位", "ACH") == [("新设台企户数", "IND"), ("实际使用台资规模", "IND"),
+                                                  ("大陆首位", "ACH")]
+    # province-fujian-2026: a figure before the rank, so the taggers did read the clause; and a climb (made up)
+    text = "前列。森林覆盖率达65.85%、连续47年居全国首位。"
+    assert constrained(text, "全国首位", "ACH") == [("全国首位", "ACH")]
+    assert constrained("，规上工业企业营收从全国第12位跃升至第5位，", "第5位", "ACH") == [("第5位", "ACH")]
+    # something marked before the rank: the taggers' reading stands (province-guangxi-2026)
+    text = "，柳州连续六年保持第一，"
+    assert constrained_pair(text, "柳州", "LOC", "第一", "ACH") == [("柳州", "LOC"), ("第一", "ACH")]
 
 
 def test_a_place_or_body_named_by_a_facilitys_head_is_a_project():
@@ -1228,7 +1250,7 @@ def test_ranks_listed_after_respectively_are_one_achievement_each():
     text = "城镇、农村居民收入分别增长4.8%、5.9%，分别居全国第四、第八。"
     assert constrained(text, "全国第四、第八", "ACH") == [("全国第四", "ACH"), ("第八", "ACH")]
     text = "全区经济增长速度连续4年居全国前六（含并列），质与量实现整体提升"
-    assert constrained(text, "全国前六（含并列）", "ACH") == [("全国前六", "ACH")]
+    assert constrained(text, "全国前六（含并列）", "ACH") == [("经济增长速度", "IND"), ("全国前六", "ACH")]
 
 
 def test_a_pilot_and_its_demonstration_are_one_programme():

@@ -161,6 +161,7 @@ from pipeline.constraints.indicators import (
     base_not_indicator,
     indicator_edges,
     join_indicators_sharing_a_figure,
+    ranked_subjects,
     split_indicator,
     threshold_projects,
     total_investments,
@@ -238,6 +239,7 @@ def constrain(text: str, spans: list[tuple[int, int, str]], divisions: frozenset
     plan part of the report)."""
     out = []
     spans = split_trailing_age(text, spans)
+    spans = spans + ranked_subjects(text, spans)
     ends = sorted(end for _, end, _ in spans)
     starts = {start for start, _, _ in spans}
     figures = sorted(start for start, _, label in spans if label == "FIG")

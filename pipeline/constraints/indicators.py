@@ -300,6 +300,42 @@ def _ranked_subject_start(text: str, start: int, end: int, floor: int, ranks: Se
     return subject
 
 
+# 外资准入开放程度|全国最高, 绿色发展指数|连续9年居|中部地区首位: a rank whose clause marks nothing before it ranks
+# the clause's subject, which the taggers left unmarked (train and dev gold: of the 144 ranks whose clause holds no
+# figure before them and a subject of 2 to 20 characters, 128 rank an IND that is the subject exactly, 8 one that ends
+# it after a holder or a coordinated measure, which the IND constraints then split off; 6 subjects are a place, body or
+# project, which the taggers mark, and a marked clause is left as read)
+_RANK_LEAD_IN = re.compile(r"(?:连续[0-9一二三四五六七八九十多]+(?:年|个季度|届|次)|连年|均|稳|已|再次|继续|持续|仍"
+                           r"|历史性|双双|并)*(?:居|位居|稳居|位列|排名|排在|排|跃居|获评?|保持|入列|列|处于|进入|跻身"
+                           r"|包揽|蝉联)?(?:全国|全省|全球|世界|中部|西部|东部|大陆|国内|各省区)?(?:排名|排)?$")
+_SCOPED_RANK = re.compile(r"全国|全省|全球|世界|中部|西部|东部|大陆|国内|各省区")
+_RANK_IN_HONOUR = re.compile(r"第[0-9一二三四五六七八九十]+|首位|前列|前[0-9一二三四五六七八九十]+"
+                             r"|最高|最低|最多|最优|第一方阵|第一梯队|榜首")
+_NOT_A_RANKED_SUBJECT = re.compile(r"[0-9、]|从|由|上升|升至|跃升|成为|在|比|较|入选|被|的|以上|等|分别|首次|整体")
+_SUBJECT_LENGTH = (2, 20)
+
+
+def ranked_subjects(text: str, spans: Sequence[SpanT]) -> list[SpanT]:
+    """INDs for the unmarked subjects of the ranks in `spans` (the ACHs): from the clause's start, after its scope or
+    time words, to the ranking verb, or to the rank itself where it opens with its scope (全国最高)."""
+    found = []
+    for start, end, label in spans:
+        if label != "ACH" or not _RANK_IN_HONOUR.search(text, start, end):
+            continue
+        clause = clause_start(text, start, CLAUSE_MARKS + "：:", floor=max(0, start - 40))
+        subject_end = _RANK_LEAD_IN.search(text, clause, start).start()
+        if subject_end == start and not _SCOPED_RANK.match(text, start, end):
+            continue
+        lead = _CLAUSE_LEAD.match(text, clause, subject_end)
+        subject = lead.end() if lead else clause
+        if not _SUBJECT_LENGTH[0] <= subject_end - subject <= _SUBJECT_LENGTH[1] \
+                or _NOT_A_RANKED_SUBJECT.search(text, subject, subject_end) \
+                or any(s < start and e > clause for s, e, _ in spans):
+            continue
+        found.append((subject, subject_end, "IND"))
+    return found
+
+
 # 游客人数、旅游收入均增长10%以上, 危险废物安全处置率、受污染耕地安全利用率均达100%: indicators coordinated before 均 or
 # 都 and one figure share it and are one IND (§3 Coordination, D4); the taggers mark the last conjunct alone. A rank
 # after 均 is D20's (complete indicators each their own). In the train and dev gold 33 such coordinations before one
