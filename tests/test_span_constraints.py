@@ -921,6 +921,14 @@ def test_a_special_campaign_keeps_what_it_does_and_a_project_drops_how_many():
     assert constrained(text, "一批产业基础再造工程", "PROJ") == [("产业基础再造工程", "PROJ")]
 
 
+def test_an_indicator_keeps_its_word_ending_in_wei_before_ju():
+    # province-hainan-2026: the tagger read 总吨|位居; made up: 位 of 稳居 stays the verb's
+    text = "登记在册国际船舶82艘、总吨位居全国第二。"
+    assert constrained_pair(text, "总吨", "IND", "全国第二", "ACH") == [("总吨位", "IND"), ("全国第二", "ACH")]
+    text = "，出口总额位居全国第二。"
+    assert constrained_pair(text, "出口总额", "IND", "全国第二", "ACH") == [("出口总额", "IND"), ("全国第二", "ACH")]
+
+
 def test_a_rank_with_nothing_marked_before_it_ranks_its_clauses_subject():
     # province-hainan-2026, province-jiangxi-2026, province-tibet-2026: the taggers marked the rank alone
     text = "易负面清单出台实施。外资准入开放程度全国最高。"

@@ -60,6 +60,8 @@ def _trim_indicator(text: str, start: int, end: int) -> tuple[int, int]:
     if (end - start > 2 and text[end - 1] in "位稳跃" and text[end:end + 1] == "居"
             and text[end - 2:end] not in _WORDS_ENDING_IN_WEI):
         end -= 1
+    elif text[end:end + 2] == "位居" and text[end - 1:end + 1] in _WORDS_ENDING_IN_WEI:
+        end += 1  # 总吨|位居全国第二: the word is 吨位, the verb 居
     if end - start > 2 and text[end - 1] in "约約" and text[end - 2] not in "节節条條公":
         end -= 1  # 农業总产值約为…: the qualifier of the figure (节约, 条约, 公约 are words)
     if (tail := _TRAILING_ADVERBS.search(text, start, end)) and tail.start() - start >= 2:
