@@ -307,10 +307,11 @@ def _ranked_subject_start(text: str, start: int, end: int, floor: int, ranks: Se
 # figure before them and a subject of 2 to 20 characters, 128 rank an IND that is the subject exactly, 8 one that ends
 # it after a holder or a coordinated measure, which the IND constraints then split off; 6 subjects are a place, body or
 # project, which the taggers mark, and a marked clause is left as read)
+_RANK_SCOPES = r"全国|全省|全球|世界|中部|西部|东部|大陆|国内|各省区"
 _RANK_LEAD_IN = re.compile(r"(?:连续[0-9一二三四五六七八九十多]+(?:年|个季度|届|次)|连年|均|稳|已|再次|继续|持续|仍"
                            r"|历史性|双双|并)*(?:居|位居|稳居|位列|排名|排在|排|跃居|获评?|保持|入列|列|处于|进入|跻身"
-                           r"|包揽|蝉联)?(?:全国|全省|全球|世界|中部|西部|东部|大陆|国内|各省区)?(?:排名|排)?$")
-_SCOPED_RANK = re.compile(r"全国|全省|全球|世界|中部|西部|东部|大陆|国内|各省区")
+                           rf"|包揽|蝉联)?(?:{_RANK_SCOPES})?(?:排名|排)?$")
+_SCOPED_RANK = re.compile(_RANK_SCOPES)
 _RANK_IN_HONOUR = re.compile(r"第[0-9一二三四五六七八九十]+|首位|前列|前[0-9一二三四五六七八九十]+"
                              r"|最高|最低|最多|最优|第一方阵|第一梯队|榜首")
 _NOT_A_RANKED_SUBJECT = re.compile(r"[0-9、]|从|由|上升|升至|跃升|成为|在|比|较|入选|被|的|以上|等|分别|首次|整体")
