@@ -1346,6 +1346,10 @@ def test_a_place_inside_the_name_of_a_national_strategy_is_no_span():
     text = "联动推进长三角一体化发展和长江经济带发展，加强与京津"
     assert constrained(text, "长江经济带", "PROJ") == []
     assert constrained("推动粤港澳大湾区建设，打造富有活", "粤港澳大湾区", "LOC") == []
+    # national-state-council-2024, province-chongqing-2026 (v1.17): the strategy, and the region named for itself
+    assert constrained("推动成渝地区双城经济圈建设。稳步", "成渝地区双城经济圈", "LOC") == []
+    text = "以提升成渝地区双城经济圈发展能级为牵引"
+    assert constrained(text, "成渝地区双城经济圈", "LOC") == [("成渝地区双城经济圈", "LOC")]
     text = "深入推动长江经济带建设、黄河流域生态保护和高质量发展"
     assert constrained(text, "黄河流域", "LOC") == []
     # 长江经济带建设 is a project in half the gold: left to the tagger
