@@ -276,8 +276,9 @@ def base_not_indicator(text: str, start: int, end: int, figures: Sequence[int]) 
 # 向民间资本推介重大项目投资总额居全国第3位, 保障农民工工资支付工作考核连续6年获A级: what is ranked is the whole
 # subject of its clause, verbs included (train and dev gold: of 147 INDs ranked right after them with nothing marked
 # before them in the clause, 146 start where the clause does, after a scope or time word; the tagger stops at the verb)
+_RANKING_VERB = r"居|位居|稳居|位列|排名|排在|排|跃居|获评?|保持|列"
 _RANKED_AFTER = re.compile(r"(?:连续[0-9一二三四五六七八九十]+(?:年|个季度|届|次)|连年|均|稳|已|再次)*"
-                           r"(?:居|位居|稳居|位列|排名|排在|排|跃居|获评?|保持|列)")
+                           rf"(?:{_RANKING_VERB})")
 _CLAUSE_LEAD = re.compile(r"(?:其中|特别是|一是|二是|三是|全[省市区县州盟]|我[省市区县国]|[0-9]{4}年"
                           r"|近[0-9一二三四五六七八九十]+年|去年|今年|首次|同时|此外|目前|多项)+")
 _RANKED_SUBJECT_REACH = 10  # the most taken in (on the held-out sets at most 7 characters: 向民间资本推介)
@@ -308,9 +309,11 @@ def _ranked_subject_start(text: str, start: int, end: int, floor: int, ranks: Se
 # it after a holder or a coordinated measure, which the IND constraints then split off; 6 subjects are a place, body or
 # project, which the taggers mark, and a marked clause is left as read)
 _RANK_SCOPES = r"全国|全省|全球|世界|中部|西部|东部|大陆|国内|各省区"
+# the ranking verbs of `_RANKED_AFTER` and those that only lead into a rank (入列, 跻身, 蝉联 …); the match's start, the
+# subject's end, does not depend on the order of the alternatives
 _RANK_LEAD_IN = re.compile(r"(?:连续[0-9一二三四五六七八九十多]+(?:年|个季度|届|次)|连年|均|稳|已|再次|继续|持续|仍"
-                           r"|历史性|双双|并)*(?:居|位居|稳居|位列|排名|排在|排|跃居|获评?|保持|入列|列|处于|进入|跻身"
-                           rf"|包揽|蝉联)?(?:{_RANK_SCOPES})?(?:排名|排)?$")
+                           rf"|历史性|双双|并)*(?:{_RANKING_VERB}|入列|处于|进入|跻身|包揽|蝉联)?(?:{_RANK_SCOPES})?"
+                           r"(?:排名|排)?$")
 _SCOPED_RANK = re.compile(_RANK_SCOPES)
 _RANK_IN_HONOUR = re.compile(r"第[0-9一二三四五六七八九十]+|首位|前列|前[0-9一二三四五六七八九十]+"
                              r"|最高|最低|最多|最优|第一方阵|第一梯队|榜首")
