@@ -113,7 +113,7 @@ def _place_of_work(text: str, start: int, end: int) -> bool:
 # 学大寨, 学大庆: the model in a slogan (gold: 8 of 8 unmarked); 中国特色, 中国式, 中国血统: the country as a
 # modifier of what is China's (382 unmarked, none LOC); and in the slogans of what China makes or tells (中国制造,
 # 中国装备, 中国品牌, 中国故事, 中国方案, 中国贡献: train and dev gold 20 unmarked, none LOC; 中国智造 and 中国创造
-# go with 中国制造) and in 中国革命 (7 unmarked, 1 LOC). 中国历史 and 中国经济 are left (the gold marks both ways)
+# go with 中国制造) and in 中国革命 (7 unmarked, 1 LOC). 中国历史 and 中国经济 name the country (D10, LOC since v1.18)
 _SLOGAN_PLACE = re.compile(r"(?:大寨|大庆)$")
 _CHINA_MODIFIES = re.compile(r"特色|式|血统|制造|智造|创造|装备|品牌|故事|方案|贡献|革命")
 
