@@ -1558,3 +1558,20 @@ def test_a_notes_number_is_no_figure():
 
     assert constrain(normalise(text), [span(text, "［11］四库", "FIG")]) == []
 
+
+
+def test_the_country_after_and_before_1949_is_a_place():
+    import spacy
+
+    from pipeline.components.span_constraints import SpanConstraints
+    from pipeline.constraints.places import the_country_then
+
+    # corpus/raw/national-state-council-1999.txt and 1955 (D10, v1.18: every 新中国 and 旧中国 LOC in the gold)
+    text = "1999年，我们将庆祝新中国成立五十周年，迎接澳门回归祖国。"
+    assert [text[s:e] for s, e in the_country_then(text)] == ["新中国"]
+    text = "逐步地改变旧中国遗留下来的这种不合理的状态。"
+    assert [text[s:e] for s, e in the_country_then(text)] == ["旧中国"]
+    assert the_country_then("出版《新中国的五十年》一书。") == []  # made-up: a title's words are no spans
+    # the component marks it where the recogniser left it, whatever the report's level
+    doc = SpanConstraints()(spacy.blank("zh").make_doc("1999年，我们将庆祝新中国成立五十周年。"))
+    assert [(e.text, e.label_) for e in doc.ents] == [("新中国", "LOC")]

@@ -185,6 +185,7 @@ from pipeline.constraints.places import (
     place_edges,
     places_before_designation,
     split_place_list,
+    the_country_then,
 )
 from pipeline.constraints.projects import (
     FACILITY,
@@ -362,6 +363,7 @@ class SpanConstraints:
             doc.ents = char_spans(doc, after)
         if own is not None:
             mark_unmarked(doc, own_province_developing(text, own), "LOC")
+        mark_unmarked(doc, the_country_then(text), "LOC")
         figure_starts = {e.start_char for e in doc.ents if e.label_ == "FIG"}
         mark_unmarked(doc, total_investments(text, figure_starts), "IND")
         return doc
