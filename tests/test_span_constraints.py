@@ -1575,3 +1575,23 @@ def test_the_country_after_and_before_1949_is_a_place():
     # the component marks it where the recogniser left it, whatever the report's level
     doc = SpanConstraints()(spacy.blank("zh").make_doc("1999年，我们将庆祝新中国成立五十周年。"))
     assert [(e.text, e.label_) for e in doc.ents] == [("新中国", "LOC")]
+
+
+def test_the_government_in_the_signers_line_is_the_reporting_body():
+    import spacy
+
+    from pipeline.components.span_constraints import SpanConstraints
+    from pipeline.constraints.bodies import signature_bodies
+
+    # the shared example's header (corpus/raw/district-zhuzhou-shifeng-2023.txt), whose gold marks the government ORG
+    header = ("政 府 工 作 报 告\n——2023年1月6日在株洲市石峰区第六届人民代表大会第三次会议上\n"
+              "石峰区人民政府代区长 石慧彬\n各位代表:\n")
+    assert [header[s:e] for s, e in signature_bodies(header)] == ["石峰区人民政府"]
+    # corpus/raw/national-state-council-2020.txt and province-henan-2026.txt; a place alone before the title
+    # (province-gansu-2026.txt) and a government named in a sentence are left
+    assert [(s, e) for s, e in signature_bodies("国务院总理 李克强\n各位代表：")] == [(0, 3)]
+    assert signature_bodies("时间：2026-02-10\n甘肃省省长 任振鹤\n各位代表：") == []
+    assert signature_bodies("现在，我代表省人民政府，向大会报告工作") == []
+    text = "2026年河南省政府工作报告\n河南省人民政府省长 王凯\n各位代表：\n"
+    doc = SpanConstraints()(spacy.blank("zh").make_doc(text))
+    assert [(e.text, e.label_) for e in doc.ents] == [("河南省人民政府", "ORG")]
