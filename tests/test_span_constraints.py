@@ -1595,3 +1595,14 @@ def test_the_government_in_the_signers_line_is_the_reporting_body():
     text = "2026年河南省政府工作报告\n河南省人民政府省长 王凯\n各位代表：\n"
     doc = SpanConstraints()(spacy.blank("zh").make_doc(text))
     assert [(e.text, e.label_) for e in doc.ents] == [("河南省人民政府", "ORG")]
+
+
+def test_the_grade_an_assessment_gave_is_the_honour_alone():
+    # province-guangdong-2026 and province-hainan-2026 (train and dev gold: 20 of 22 such grades alone, v1.19)
+    text = "连续4年获国务院考核优秀等次。"
+    assert constrained(text, "国务院考核优秀等次", "ACH") == [("优秀等次", "ACH")]
+    text = "连续两年获评健康中国行动考核优秀等次。"
+    assert constrained(text, "健康中国行动考核优秀等次", "ACH") == [("优秀等次", "ACH")]
+    # a grade that names its scope stays whole (province-jiangxi-2026)
+    text = "连续19年获全国平安建设（综治工作）考评优秀省。"
+    assert constrained(text, "全国平安建设（综治工作）考评优秀省", "ACH") == [("全国平安建设（综治工作）考评优秀省", "ACH")]
