@@ -1605,4 +1605,5 @@ def test_the_grade_an_assessment_gave_is_the_honour_alone():
     assert constrained(text, "健康中国行动考核优秀等次", "ACH") == [("优秀等次", "ACH")]
     # a grade that names its scope stays whole (province-jiangxi-2026)
     text = "连续19年获全国平安建设（综治工作）考评优秀省。"
-    assert constrained(text, "全国平安建设（综治工作）考评优秀省", "ACH") == [("全国平安建设（综治工作）考评优秀省", "ACH")]
+    whole = "全国平安建设（综治工作）考评优秀省"
+    assert constrained(text, whole, "ACH") == [(whole, "ACH")]
