@@ -29,6 +29,7 @@ from spacy.tokens import Doc
 
 from pipeline.clauses import conjuncts, in_title
 from pipeline.components.alignment import mark_unmarked
+from pipeline.constraints.bodies import signature_bodies
 from pipeline.divisions import division_ending_at, division_names
 from pipeline.textnorm import normalised_text
 
@@ -169,4 +170,5 @@ class GovernmentBodies:
         doc = mark_unmarked(doc, lead_units(text), "ORG", may_cover=frozenset({"LOC"}))
         doc = mark_unmarked(doc, production_corps(text), "ORG")
         doc = mark_unmarked(doc, standing_committees(text), "ORG")
+        doc = mark_unmarked(doc, signature_bodies(text), "ORG")
         return mark_unmarked(doc, national_bodies(text), "ORG")

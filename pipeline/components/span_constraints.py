@@ -136,7 +136,6 @@ from pipeline.constraints.bodies import (
     committee_and_government,
     no_body,
     office_end,
-    signature_bodies,
     summary_start,
     town_office_end,
 )
@@ -365,7 +364,6 @@ class SpanConstraints:
         if own is not None:
             mark_unmarked(doc, own_province_developing(text, own), "LOC")
         mark_unmarked(doc, the_country_then(text), "LOC")
-        mark_unmarked(doc, signature_bodies(text), "ORG")
         figure_starts = {e.start_char for e in doc.ents if e.label_ == "FIG"}
         mark_unmarked(doc, total_investments(text, figure_starts), "IND")
         return doc

@@ -126,17 +126,26 @@ _SIGNATURE = re.compile(r"^[ \u3000]*(?P<body>[^\s\u3000，。：:]{0,12}?人民
                         r"[^\s\u3000，。：:]{1,4}(?:[ \u3000·][^\s\u3000，。：:]{1,6})?[ \u3000]*$", re.M)
 
 
+_HEADER_REACH = 600  # the signer's line comes under the title, before 各位代表
+
+
 def signature_bodies(text: str) -> list[tuple[int, int]]:
     """(start, end) of the government in the signer's line, on the report's first lines (before 各位代表)."""
-    head = text.find("各位代表")
-    return [m.span("body") for m in _SIGNATURE.finditer(text, 0, head if head >= 0 else min(len(text), 600))]
+    head = text.find("各位代表", 0, _HEADER_REACH)
+    return [m.span("body") for m in _SIGNATURE.finditer(text, 0, head if head >= 0 else min(len(text), _HEADER_REACH))]
+
+
+def _signing(text: str, start: int, end: int) -> bool:
+    """Whether text[start:end] is the signer's government, or that and the first character of the title after it
+    (福建省人民政府省|长 赵龙: the tagger's span, cut back by `body_edges`)."""
+    return start < _HEADER_REACH and any(s == start and e in (end, end - 1) for s, e in signature_bodies(text))
 
 
 def no_body(text: str, start: int, end: int) -> bool:
     """Whether the ORG text[start:end] names no body acting: 中央 modifying what it owns, the congress as an
     institution, a body in a person's title or a document's, a party before its members or era."""
     name = text[start:end]
-    if (start, end) in signature_bodies(text[:end + 40]):
+    if _signing(text, start, end):
         return False
     return bool(name == "中央" and _CENTRE_MODIFIES.match(text, end)
                 or name == "人民代表大会" and _CONGRESS_IN_GENERAL.match(text, end)
@@ -165,6 +174,8 @@ def town_office_end(text: str, start: int, end: int) -> int | None:
 def body_edges(text: str, start: int, end: int) -> tuple[int, int]:
     """An ORG with its government's own office, without the edition before a party committee."""
     start, end = _government_office(text, start, end)
+    if _signing(text, start, end) and (start, end) not in signature_bodies(text):
+        end -= 1  # 福建省人民政府省|长: the signer's government without the title's first character
     if edition := _EDITION_OF_COMMITTEE.match(text, start, end):
         start = edition.end()  # 十二届|市委八次全会: the committee by its name (the gold: 4 of 5 such)
     return start, end
