@@ -67,7 +67,9 @@ def normalise(text: str) -> str:
 def normalised_text(doc: Doc) -> str:
     """The normalised text of a Doc, computed once and kept in `doc.user_data`."""
     cached = doc.user_data.get("govreport_norm")
-    if cached is None or len(cached) != len(doc.text):
+    # the length from the last token: `len(doc.text)` joins every token's text, a cost each component paid
+    length = doc[-1].idx + len(doc[-1].text_with_ws) if len(doc) else 0
+    if cached is None or len(cached) != length:
         cached = normalise(doc.text)
         doc.user_data["govreport_norm"] = cached
     return cached
