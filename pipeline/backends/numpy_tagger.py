@@ -24,6 +24,7 @@ from threadpoolctl import threadpool_limits
 
 from pipeline.backends.bigrams import bigram_ids, bigram_index
 from pipeline.backends.lexicon import N_STATES, LexiconMatcher
+from pipeline.backends.onnx_lstm import onnx_lstm_for
 
 WEIGHTS = "model.npz"
 MEMBERS = "members"  # sub-folder of further taggers whose scores are averaged with the folder's own
@@ -105,6 +106,7 @@ class NumpyTagger:
                       np.ascontiguousarray(weights[f"word_lstm.weight_hh_l0{d}"][order].T),
                       (weights[f"word_lstm.bias_ih_l0{d}"] + weights[f"word_lstm.bias_hh_l0{d}"])[order])
                      for d in ("", "_reverse")]
+        self.onnx_lstm = onnx_lstm_for(folder)  # the same layer by ONNX Runtime, 8-bit weights (when shipped)
         self.out_w, self.out_b = weights["out.weight"], weights["out.bias"]
         self.start = weights["crf.start_transitions"]
         self.end = weights["crf.end_transitions"]
@@ -224,7 +226,8 @@ class NumpyTagger:
     def _scores(self, batch: list[Sequence[str]], lengths: np.ndarray, states: dict) -> np.ndarray:
         """This tagger's (time, batch, tags) scores of a batch whose lengths do not increase."""
         x = np.zeros((int(lengths[0]), len(batch), self.char.shape[1]), dtype=np.float32)
-        x_reversed = np.zeros_like(x)  # each row reversed within its own length, for the backward LSTM
+        # each row reversed within its own length, for the NumPy backward LSTM (ONNX Runtime's reverses by length)
+        x_reversed = np.zeros_like(x) if self.onnx_lstm is None else None
         for row, chunk in enumerate(batch):
             key = (id(self.matcher), row)
             if self.matcher is not None and key not in states:
@@ -234,7 +237,10 @@ class NumpyTagger:
                 states[bigram_key] = bigram_ids(chunk, self._bigrams)
             embedded = self._embed(chunk, states.get(key), states.get(bigram_key))
             x[:lengths[row], row] = embedded
-            x_reversed[:lengths[row], row] = embedded[::-1]
+            if x_reversed is not None:
+                x_reversed[:lengths[row], row] = embedded[::-1]
+        if self.onnx_lstm is not None:
+            return self.onnx_lstm(x, lengths) @ self.out_w.T + self.out_b
         backward = self._lstm(x_reversed, lengths, 1)
         for row, length in enumerate(lengths):
             backward[:length, row] = backward[length - 1::-1, row].copy()
