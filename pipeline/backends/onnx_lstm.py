@@ -34,6 +34,8 @@ class OnnxBiLSTM:
         options = ort.SessionOptions()
         options.intra_op_num_threads = 1
         options.inter_op_num_threads = 1
+        options.enable_cpu_mem_arena = False  # no arena and no memory patterns: they held more at peak for no speed
+        options.enable_mem_pattern = False
         options.log_severity_level = 3  # quiet: the quantised operator's notes are not the user's business
         self.session = ort.InferenceSession(str(path), options, providers=["CPUExecutionProvider"])
 
