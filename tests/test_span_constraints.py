@@ -1614,3 +1614,9 @@ def test_the_grade_an_assessment_gave_is_the_honour_alone():
     text = "连续19年获全国平安建设（综治工作）考评优秀省。"
     whole = "全国平安建设（综治工作）考评优秀省"
     assert constrained(text, whole, "ACH") == [(whole, "ACH")]
+
+
+def test_new_china_inside_a_word_ending_in_new_is_no_place():
+    from pipeline.constraints.places import the_country_then
+
+    assert the_country_then("加快建设创新中国的步伐") == []  # made up: 创新 + 中国, what is new in China

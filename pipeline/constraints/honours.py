@@ -117,9 +117,8 @@ def _take_rank_scope(text: str, start: int, end: int) -> int:
 # 连续4年获国务院考核[优秀等次], 获评健康中国行动考核[优秀等次]: the grade an assessment gave is the honour, the
 # assessment (and who ran it) no part of it (the train and dev gold: 20 of 22 such grades alone, the two others since
 # cut, v1.19)
-_ASSESSED_GRADE = re.compile(r"(?:考核|考评|评估|评价)(?:结果)?(?:为|中|进入|获评|获得|获)?"
-                             r"(?:优秀等次|优秀|“好”的?等次|好等次|A\+?级)$")
 _GRADE = re.compile(r"优秀等次|优秀|“好”的?等次|好等次|A\+?级")
+_ASSESSED_GRADE = re.compile(rf"(?:考核|考评|评估|评价)(?:结果)?(?:为|中|进入|获评|获得|获)?(?:{_GRADE.pattern})$")
 
 
 def _grade_alone(text: str, start: int, end: int) -> int:
