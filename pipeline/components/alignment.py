@@ -15,12 +15,19 @@ from spacy.attrs import IDX, LENGTH
 from spacy.tokens import Doc, Span
 
 
+def token_edges(doc: Doc) -> tuple[list[int], list[int]]:
+    """The start and end offsets of every token, read from the Doc's arrays (no Token objects made)."""
+    if not len(doc):
+        return [], []
+    arr = doc.to_array([IDX, LENGTH]).astype(numpy.int64)
+    return arr[:, 0].tolist(), (arr[:, 0] + arr[:, 1]).tolist()
+
+
 def split_at(doc: Doc, offsets: Iterable[int]) -> None:
     """Split every token that has one of `offsets` strictly inside it."""
     if not len(doc):
         return
-    arr = doc.to_array([IDX, LENGTH]).astype(numpy.int64)
-    starts, ends = arr[:, 0].tolist(), (arr[:, 0] + arr[:, 1]).tolist()
+    starts, ends = token_edges(doc)
     cuts: dict[int, set[int]] = {}
     for off in offsets:
         i = bisect_right(starts, off) - 1

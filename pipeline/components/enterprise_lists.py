@@ -60,7 +60,7 @@ from spacy.language import Language
 from spacy.tokens import Doc
 
 from pipeline.clauses import SENTENCE_MARKS, clause_start, list_items
-from pipeline.components.alignment import set_entities, unmarked
+from pipeline.components.alignment import set_entities, token_edges, unmarked
 from pipeline.divisions import division_names, is_division
 from pipeline.gazetteer import Gazetteer
 from pipeline.paths import ENTERPRISES
@@ -350,7 +350,8 @@ class EnterpriseLists:
         # 三一集团 read as a figure (its name opens with numerals): a well-known enterprise's name counts nothing
         marked = [(a, b, label) for a, b, label in current
                   if not (label == "FIG" and text[a:b] in self.enterprises.names)]
-        words = ({t.idx for t in doc}, {t.idx + len(t) for t in doc})
+        starts, ends = token_edges(doc)
+        words = (set(starts), set(ends))
         spans = firms_opening_indicators(text, with_legal_forms(text, marked), self.enterprises, words[1])
         members, with_plants = self.new_enterprises(text, spans, words)
         checked = self.checked_enterprises(text, with_plants, members)

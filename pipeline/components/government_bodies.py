@@ -28,7 +28,7 @@ from spacy.language import Language
 from spacy.tokens import Doc
 
 from pipeline.clauses import conjuncts, in_title
-from pipeline.components.alignment import mark_unmarked
+from pipeline.components.alignment import mark_unmarked, token_edges
 from pipeline.constraints.bodies import signature_bodies
 from pipeline.divisions import division_ending_at, division_names
 from pipeline.textnorm import normalised_text
@@ -161,7 +161,7 @@ class GovernmentBodies:
 
     def __call__(self, doc: Doc) -> Doc:
         text = normalised_text(doc)
-        token_starts = {token.idx for token in doc}
+        token_starts = set(token_edges(doc)[0])
         # 石峰区 inside 石峰区人民政府, and the tagger's 人大 inside 区人大 or 四届人大, give way
         doc = mark_unmarked(doc, government_bodies(text, self.divisions, token_starts), "ORG",
                             may_cover=frozenset({"LOC", "ORG"}))
