@@ -491,6 +491,10 @@ def test_a_body_inside_the_title_of_a_person_is_no_organisation():
     # government, ORG since v1.19 (the shared example's reading); the same inside a sentence is no body (made up)
     text = "福建省人民政府省长 赵龙"
     assert constrained(text, "福建省人民政府省", "ORG") == [("福建省人民政府", "ORG")]
+    # the shared example's acting head: the held-out tagger's 石峰区人民政府代区 (district-zhuzhou-shifeng-2023)
+    text = "会议上\n石峰区人民政府代区长 石慧彬\n各位代表:"
+    assert constrained(text, "石峰区人民政府代区", "ORG") == [("石峰区人民政府", "ORG")]
+    assert constrained(text, "石峰区人民政府代区", "LOC") == [("石峰区人民政府", "ORG")]
     assert constrained("会见了福建省人民政府省长。", "福建省人民政府省", "ORG") == []
     # the leaders of a body: national-state-council-1978, province-guangxi-2026 (the government beside the party
     # committee shares the title); the body leading a task keeps its span (province-henan-2026)

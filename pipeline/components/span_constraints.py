@@ -136,6 +136,7 @@ from pipeline.constraints.bodies import (
     committee_and_government,
     no_body,
     office_end,
+    signing_end,
     summary_start,
     town_office_end,
 )
@@ -247,6 +248,8 @@ def constrain(text: str, spans: list[tuple[int, int, str]], divisions: frozenset
     figure_ends = {end for _, end, label in spans if label == "FIG"}
     ranks = sorted(start for start, _, label in spans if label == "ACH")
     for start, end, label in spans:
+        if label == "LOC" and signing_end(text, start, end) is not None:
+            label = "ORG"  # 石峰区人民政府代区|长 read as a place: the signer's government (cut back below)
         piece = cut_at_breaks(text, start, end)
         if piece is None or _dropped(text, *piece, label, own, national, in_plan, figures):
             continue

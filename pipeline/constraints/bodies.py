@@ -121,31 +121,38 @@ _EDITION_OF_COMMITTEE = re.compile(r"第?[一二三四五六七八九十]+届(?=
 # 石峰区人民政府代区长 石慧彬, 河南省人民政府省长 王凯, 国务院总理 李强: the government named in the signer's line
 # under the report's title is the body that reports, ORG, as the shared example marks it (v1.19; a title with a
 # place alone, 甘肃省省长 任振鹤, names no body)
-_SIGNATURE = re.compile(r"^[ \u3000]*(?P<body>[^\s\u3000，。：:]{0,12}?人民政府|国务院)代?"
-                        r"(?:总理|省长|市长|区长|县长|州长|主席|盟长|旗长)[ \u3000]*"
+_SIGNATURE = re.compile(r"^[ \u3000]*(?P<body>[^\s\u3000，。：:]{0,12}?人民政府|国务院)"
+                        r"(?P<title>代?(?:总理|省长|市长|区长|县长|州长|主席|盟长|旗长))[ \u3000]*"
                         r"[^\s\u3000，。：:]{1,4}(?:[ \u3000·][^\s\u3000，。：:]{1,6})?[ \u3000]*$", re.M)
 
 
 _HEADER_REACH = 600  # the signer's line comes under the title, before 各位代表
 
 
+def _signatures(text: str) -> list[re.Match]:
+    head = text.find("各位代表", 0, _HEADER_REACH)
+    return list(_SIGNATURE.finditer(text, 0, head if head >= 0 else min(len(text), _HEADER_REACH)))
+
+
 def signature_bodies(text: str) -> list[tuple[int, int]]:
     """(start, end) of the government in the signer's line, on the report's first lines (before 各位代表)."""
-    head = text.find("各位代表", 0, _HEADER_REACH)
-    return [m.span("body") for m in _SIGNATURE.finditer(text, 0, head if head >= 0 else min(len(text), _HEADER_REACH))]
+    return [m.span("body") for m in _signatures(text)]
 
 
-def _signing(text: str, start: int, end: int) -> bool:
-    """Whether text[start:end] is the signer's government, or that and the first character of the title after it
-    (福建省人民政府省|长 赵龙: the tagger's span, cut back by `body_edges`)."""
-    return start < _HEADER_REACH and any(s == start and e in (end, end - 1) for s, e in signature_bodies(text))
+def signing_end(text: str, start: int, end: int) -> int | None:
+    """The end of the signer's government if text[start:end] is it, or it and part of the title after it
+    (福建省人民政府省|长 赵龙, 石峰区人民政府代区|长: the tagger's span, cut back by `body_edges`); else None."""
+    if start >= _HEADER_REACH:
+        return None
+    return next((m.end("body") for m in _signatures(text)
+                 if m.start("body") == start and m.end("body") <= end < m.end("title")), None)
 
 
 def no_body(text: str, start: int, end: int) -> bool:
     """Whether the ORG text[start:end] names no body acting: 中央 modifying what it owns, the congress as an
     institution, a body in a person's title or a document's, a party before its members or era."""
     name = text[start:end]
-    if _signing(text, start, end):
+    if signing_end(text, start, end) is not None:
         return False
     return bool(name == "中央" and _CENTRE_MODIFIES.match(text, end)
                 or name == "人民代表大会" and _CONGRESS_IN_GENERAL.match(text, end)
@@ -174,8 +181,8 @@ def town_office_end(text: str, start: int, end: int) -> int | None:
 def body_edges(text: str, start: int, end: int) -> tuple[int, int]:
     """An ORG with its government's own office, without the edition before a party committee."""
     start, end = _government_office(text, start, end)
-    if _signing(text, start, end) and (start, end) not in signature_bodies(text):
-        end -= 1  # 福建省人民政府省|长: the signer's government without the title's first character
+    if (body_end := signing_end(text, start, end)) is not None:
+        end = body_end  # 福建省人民政府省|长: the signer's government without the title
     if edition := _EDITION_OF_COMMITTEE.match(text, start, end):
         start = edition.end()  # 十二届|市委八次全会: the committee by its name (the gold: 4 of 5 such)
     return start, end
