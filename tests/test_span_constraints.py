@@ -1624,3 +1624,15 @@ def test_new_china_inside_a_word_ending_in_new_is_no_place():
     from pipeline.constraints.places import the_country_then
 
     assert the_country_then("加快建设创新中国的步伐") == []  # made up: 创新 + 中国, what is new in China
+
+
+def test_two_works_before_their_projects_are_two_projects():
+    # the schema's example (corpus/raw/district-zhuzhou-shifeng-2023.txt) and province-ningxia-2026
+    text = "24个重点项目签约落地,三一能源装备和硅能一期等项目竣工投产。"
+    assert constrained(text, "三一能源装备和硅能一期", "PROJ") == [("三一能源装备", "PROJ"), ("硅能一期", "PROJ")]
+    text = "银昆高速宁夏段和黑山峡黄河特大桥等交通项目开工或通车"
+    assert constrained(text, "银昆高速宁夏段和黑山峡黄河特大桥", "PROJ") == [
+        ("银昆高速宁夏段", "PROJ"), ("黑山峡黄河特大桥", "PROJ")]
+    # a shared head before 工程, and 和 inside a place's name, stay whole (national-state-council-2004, gansu-2026)
+    text = "天然林保护、风沙源和石漠化治理等重点生态工程；"
+    assert constrained(text, "风沙源和石漠化治理", "PROJ") == [("风沙源和石漠化治理", "PROJ")]

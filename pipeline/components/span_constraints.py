@@ -197,6 +197,7 @@ from pipeline.constraints.projects import (
     no_project,
     project_edges,
     project_with_own_head,
+    projects_listed_with_and,
 )
 from pipeline.constraints.punctuation import (
     BRACKETED_LABELS,
@@ -317,7 +318,8 @@ def constrain(text: str, spans: list[tuple[int, int, str]], divisions: frozenset
             pieces = (label == "ORG" and committee_and_government(text, start, end)
                       or split_where_each(text, start, end, body_named_in_full))
         if label == "PROJ":
-            pieces = split_where_each(text, start, end, project_with_own_head)
+            pieces = [piece for a, b in split_where_each(text, start, end, project_with_own_head)
+                      for piece in projects_listed_with_and(text, a, b)]
         if label == "LOC" and (start, end) != checked:  # the edges moved (江西南 → 江西): the place rules again
             pieces = [(a, b) for a, b in pieces if not modifier_place(text, a, b, own)]
         out.extend((a, b, label) for a, b in pieces if b - a >= 1 and text[a:b].strip())

@@ -175,3 +175,17 @@ def project_edges(text: str, start: int, end: int, starts: set[int]) -> tuple[in
     if (how_many := _HOW_MANY.match(text, start, end)) and end - how_many.end() >= 2:
         start = how_many.end()
     return start, end
+
+
+# 三一能源装备和硅能一期等项目竣工投产: two works named and then counted among the projects are two PROJ, as the
+# schema's own example reads them (ANNOTATION.md; the train and dev gold: both such pairs before 等…项目 split, none
+# whole; before 等…工程 the gold keeps shared-head names whole, 风沙源和石漠化治理, so only 项目)
+_BEFORE_PROJECTS = re.compile(r"等[^，。；、“”]{0,4}?项目")
+
+
+def projects_listed_with_and(text: str, start: int, end: int) -> list[tuple[int, int]]:
+    """The two works of a PROJ 'A和B' right before 等…项目, each of two characters or more; else the span whole."""
+    parts = text[start:end].split("和")
+    if len(parts) == 2 and all(len(part) >= 2 for part in parts) and _BEFORE_PROJECTS.match(text, end):
+        return [(start, start + len(parts[0])), (end - len(parts[1]), end)]
+    return [(start, end)]
