@@ -38,3 +38,15 @@ def test_no_file_or_onnx_switched_off_leaves_the_numpy_loop(tmp_path, monkeypatc
     assert onnx_lstm_for(tmp_path) is not None
     monkeypatch.setenv("GOVREPORT_ONNX", "0")
     assert onnx_lstm_for(tmp_path) is None
+
+
+def test_the_build_writes_the_shipped_8_bit_bilstm_byte_for_byte(tmp_path):
+    pytest.importorskip("onnx")
+    from pipeline.backends.numpy_tagger import WEIGHTS
+    from pipeline.training.onnx_lstm import export_lstm
+
+    shipped = HANLP_MODEL / "members" / "s2"
+    (tmp_path / WEIGHTS).write_bytes((shipped / WEIGHTS).read_bytes())
+    out = export_lstm(tmp_path)
+    assert out == tmp_path / LSTM_FILE and not list(tmp_path.glob("*.tmp"))
+    assert out.read_bytes() == (shipped / LSTM_FILE).read_bytes()

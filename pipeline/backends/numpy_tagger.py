@@ -45,6 +45,12 @@ def export_weights(folder: str | Path) -> Path:
     return out
 
 
+def read_weights(folder: str | Path) -> dict[str, np.ndarray]:
+    """The arrays of `folder/model.npz` by their torch names (the inverse of `export_weights`)."""
+    with np.load(Path(folder) / WEIGHTS) as w:
+        return {name.replace("__", "."): w[name] for name in w.files}
+
+
 def member_folders(folder: Path) -> list[Path]:
     """The further taggers of an ensemble folder (`members/<name>/` with their weights), in name order."""
     return sorted(p for p in (Path(folder) / MEMBERS).glob("*") if (p / WEIGHTS).is_file())
@@ -81,8 +87,7 @@ class NumpyTagger:
             self.matcher = parent.matcher  # one lexicon, built once and matched once per chunk for all members
         else:
             self.matcher = LexiconMatcher(lexicon) if lexicon else None
-        with np.load(folder / WEIGHTS) as w:
-            weights = {name.replace("__", "."): w[name] for name in w.files}
+        weights = read_weights(folder)
         if self.matcher is not None:
             self.char = weights["embed.char.weight"]
             self.states = weights["embed.states.weight"]

@@ -217,10 +217,13 @@ _DEVELOPMENT_AFTER = re.compile(r"(?:高质量|经济社会)?发展(?!和?改革
 _THE_COUNTRY_THEN = re.compile(r"(?<![创更革刷全焕最重崭维翻])新中国|旧中国")
 
 
+def _in_a_title_on_its_line(text: str, pos: int) -> bool:
+    return in_title(text, pos, reach=pos - (text.rfind("\n", 0, pos) + 1))
+
+
 def the_country_then(text: str) -> list[tuple[int, int]]:
     """(start, end) of each 新中国 and 旧中国 outside a document's title."""
-    return [m.span() for m in _THE_COUNTRY_THEN.finditer(text)
-            if not in_title(text, m.start(), reach=m.start() - (text.rfind("\n", 0, m.start()) + 1))]
+    return [m.span() for m in _THE_COUNTRY_THEN.finditer(text) if not _in_a_title_on_its_line(text, m.start())]
 
 
 def own_province_developing(text: str, own: str) -> list[tuple[int, int]]:
@@ -228,9 +231,8 @@ def own_province_developing(text: str, own: str) -> list[tuple[int, int]]:
     found = []
     for m in re.finditer(rf"{re.escape(own)}(?:省|市|自治区)?", text):
         start, end = m.span()
-        line = text.rfind("\n", 0, start) + 1
         if _DEVELOPMENT_AFTER.match(text, end) and not _after_slogan(text, start) \
-                and not in_title(text, start, reach=start - line):
+                and not _in_a_title_on_its_line(text, start):
             found.append((start, end))
     return found
 

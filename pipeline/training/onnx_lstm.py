@@ -17,7 +17,7 @@ from pathlib import Path
 
 import numpy as np
 
-from pipeline.backends.numpy_tagger import WEIGHTS, member_folders
+from pipeline.backends.numpy_tagger import member_folders, read_weights
 from pipeline.backends.onnx_lstm import LSTM_FILE
 
 
@@ -50,24 +50,18 @@ def lstm_model(weights: dict[str, np.ndarray]):  # noqa: ANN201  (an onnx.ModelP
     return model
 
 
-def export_lstm(folder: str | Path, quantise: bool = True) -> Path:
-    """Write `folder/lstm.int8.onnx` (or, with `quantise=False`, the float model under the same name, for tests)
-    from `folder/model.npz`; atomically."""
+def export_lstm(folder: str | Path) -> Path:
+    """Write `folder/lstm.int8.onnx` from `folder/model.npz`, atomically (the same bytes for the same weights)."""
     import onnx
     from onnxruntime.quantization import QuantType, quantize_dynamic
 
     folder = Path(folder)
-    with np.load(folder / WEIGHTS) as w:
-        weights = {name.replace("__", "."): w[name] for name in w.files}
     out = folder / LSTM_FILE
     with tempfile.TemporaryDirectory() as tmp:
         plain = Path(tmp) / "lstm.onnx"
-        onnx.save(lstm_model(weights), plain)
+        onnx.save(lstm_model(read_weights(folder)), plain)
         done = Path(tmp) / "done.onnx"
-        if quantise:
-            quantize_dynamic(plain, done, op_types_to_quantize=["LSTM"], weight_type=QuantType.QInt8)
-        else:
-            done = plain
+        quantize_dynamic(plain, done, op_types_to_quantize=["LSTM"], weight_type=QuantType.QInt8)
         staged = out.with_suffix(".tmp")
         staged.write_bytes(done.read_bytes())
         staged.replace(out)
