@@ -2,11 +2,12 @@
 
 spacy-pkuseg spends 97 % of its time building the features of each character (`get_node_features_idx`):
 for every character it joins the 20 substrings around it that may be dictionary words (lengths 2 to 6 on
-either side) and tries 50 word-pair features, most of them pairs that cannot exist. Here each substring is
-joined and looked up once for the whole text, and a word-pair feature is only looked up where both sides
-are words (the model has no pair feature with a non-word side). The feature lists, and so the Viterbi
-decoding and the words, are identical to spacy-pkuseg's (`tests/test_segmenter.py` checks it on real
-reports); the decoding is spacy-pkuseg's own.
+either side) and tries 50 word-pair features, most of them pairs that cannot exist. Here the character
+features of a whole text are looked up at once in arrays, each dictionary word is found once by a scan that
+stops where no word continues, and a word-pair feature is only looked up where both sides are words (the
+model has no pair feature with a non-word side); the node scores are summed from the model's weights as
+spacy-pkuseg's `getLogYY` sums them, and decoded by its own Viterbi. The words are identical to
+spacy-pkuseg's (`tests/test_segmenter.py` checks scores and words on real reports).
 
 A character feature (c.X, c-1c.X.Y, …: 277 k of the model's 356 k) is keyed by an integer made of its kind and its
 characters' code points instead of a joined name; the model folder keeps that index in `features.index.npz`
@@ -69,72 +70,125 @@ class FastFeatures:
         self.lengths = range(word_max, word_min - 1, -1)  # spacy-pkuseg's order: longest first
         self.num, self.letter = extractor.num, extractor.letter
 
-    def nodes(self, text: str) -> list[str]:
-        num, letter = self.num, self.letter
-        return ["**Num" if c in num else "**Letter" if c in letter else c for c in text.translate(_KEYWORDS)]
+        # The character features as arrays, for looking up a whole text's keys at once (`scores`): each node
+        # code gets a dense id; a one-node kind is a table by that id, a two-node kind a sorted array of id pairs.
+        keys = np.fromiter((k for k in self.index if isinstance(k, int)), dtype=np.int64)
+        idx = np.fromiter((self.index[k] for k in keys.tolist()), dtype=np.int64, count=len(keys))
+        kind, first, second = keys >> 42, keys >> 21 & 0x1FFFFF, keys & 0x1FFFFF
+        pairs = kind >= 5
+        nodes = np.unique(np.concatenate([first, second[pairs]]))
+        self._dense = np.full(_LETTER_NODE + 1, -1, dtype=np.int32)  # node code → dense id (-1: in no feature)
+        self._dense[nodes] = np.arange(len(nodes), dtype=np.int32)
+        self._n_nodes = len(nodes) + 1  # the last id stands for a node in no feature
+        self._single: dict[int, np.ndarray] = {}
+        self._pairs: dict[int, tuple[np.ndarray, np.ndarray]] = {}
+        for k in range(8):
+            mine = kind == k
+            ids = self._dense[first[mine]].astype(np.int64)
+            if k < 5:
+                table = np.full(self._n_nodes, -1, dtype=np.int64)
+                table[ids] = idx[mine]
+                self._single[k] = table
+            else:
+                pair = ids * self._n_nodes + self._dense[second[mine]]
+                order = np.argsort(pair)
+                self._pairs[k] = (pair[order], idx[mine][order])
+        self._node_class = np.zeros(_LETTER_NODE + 1, dtype=np.int32)  # 0: itself; else the class's code
+        self._node_class[[ord(c) for c in self.letter]] = _LETTER_NODE
+        self._node_class[[ord(c) for c in self.num]] = _NUM_NODE  # a character in both is a number, as in `nodes`
+        # Every proper prefix of a dictionary word within the lengths used, so a scan stops where none continues.
+        shortest = min(self.lengths)
+        self._prefixes = {w[:k] for w in self.words if shortest <= len(w) <= max(self.lengths)
+                          for k in range(shortest, len(w))}
+        self._shortest, self._longest = shortest, max(self.lengths)
+        # A node of the number or letter class joins no dictionary word (none holds spacy-pkuseg's class
+        # names): a character that no word has stands in for it in the text the word scan reads.
+        # The keyword characters are renamed first, as in `nodes`.
+        word_text = {ord(c): "\x00" for c in [*self.letter, *self.num]}
+        self._word_text = {**word_text, **dict.fromkeys(map(ord, "-._,|/*:"), word_text.get(ord("&"), "&"))}
+        # each word's w-1 and w1 feature indices (-1: none)
+        get = self.index.get
+        self._word_idx = {w: (get("w-1." + w, -1), get("w1." + w, -1)) for w in self.words
+                          if shortest <= len(w) <= self._longest}
 
-    def __call__(self, nodes: list[str]) -> list[list[int]]:
-        n = len(nodes)
-        index, words = self.index, self.words
-        # word_at[l][s]: the dictionary word nodes[s:s+l], or None
-        word_at = {}
-        for length in self.lengths:
-            row = [None] * (n + 1)
-            for s in range(n - length + 1):
-                piece = "".join(nodes[s:s + length])
-                if piece in words:
-                    row[s] = piece
-            word_at[length] = row
-        get = index.get
-        codes = [_node_code(node) for node in nodes]
-        out = []
-        for i in range(n):
-            flist = [0]
-            c = codes[i] << 21
-            names: list[int | str] = [C | c]  # the features of spacy-pkuseg's order, c.X first
-            if i > 0:
-                prev = codes[i - 1]
-                names += (C_1 | prev << 21, C_1C | prev << 21 | codes[i])
-            if i + 1 < n:
-                nxt = codes[i + 1]
-                names += (C1 | nxt << 21, CC1 | c | nxt)
-            if i > 1:
-                names += (C_2 | codes[i - 2] << 21, C_2C_1 | codes[i - 2] << 21 | codes[i - 1])
-            if i + 2 < n:
-                names.append(C2 | codes[i + 2] << 21)
-            pre_in, post_in, pre_ex, post_ex = [], [], [], []
-            for length in self.lengths:
-                row = word_at[length]
-                s = i - length + 1
-                w = row[s] if s >= 0 else None
-                if w is not None:
-                    names.append("w-1." + w)
-                pre_in.append(w)
-            for length in self.lengths:
-                w = word_at[length][i]
-                if w is not None:
-                    names.append("w1." + w)
-                post_in.append(w)
-            for length in self.lengths:
-                s = i - length
-                pre_ex.append(word_at[length][s] if s >= 0 else None)
-                post_ex.append(word_at[length][i + 1] if i + 1 <= n else None)
-            for name in names:
-                idx = get(name)
-                if idx is not None:
-                    flist.append(idx)
-            for pre in pre_ex:
-                if pre is not None:
-                    for post in post_in:
-                        if post is not None and (idx := get("ww.l." + pre + "*" + post)) is not None:
-                            flist.append(idx)
-            for pre in pre_in:
-                if pre is not None:
-                    for post in post_ex:
-                        if post is not None and (idx := get("ww.r." + pre + "*" + post)) is not None:
-                            flist.append(idx)
-            out.append(flist)
-        return out
+    def _codes(self, text: str) -> np.ndarray:
+        """The node code of each character: its code point, or spacy-pkuseg's number or letter class."""
+        codes = np.frombuffer(text.translate(_KEYWORDS).encode("utf-32-le"), dtype=np.uint32).astype(np.int64)
+        classes = self._node_class[codes]
+        return np.where(classes > 0, classes, codes)
+
+    def _word_features(self, text: str) -> list[tuple[int, int]]:
+        """(node, feature index) of the word features: a dictionary word ending at the node (w-1) or starting
+        at it (w1), and the pairs of a word ending just before or at the node with one starting at or just
+        after it (ww.l, ww.r), as spacy-pkuseg's `get_node_features_idx` lists them."""
+        chars = text.translate(self._word_text)
+        words, prefixes, get = self._word_idx, self._prefixes, self.index.get
+        n, shortest, longest = len(chars), self._shortest, self._longest
+        starting: dict[int, list[str]] = {}
+        ending: dict[int, list[str]] = {}
+        found = []
+        for i in range(n - shortest + 1):
+            for j in range(i + shortest, i + longest + 1):
+                piece = chars[i:j]
+                if len(piece) < j - i:
+                    break
+                pair = words.get(piece)
+                if pair is not None:
+                    starting.setdefault(i, []).append(piece)
+                    ending.setdefault(j - 1, []).append(piece)
+                    if pair[0] >= 0:
+                        found.append((j - 1, pair[0]))
+                    if pair[1] >= 0:
+                        found.append((i, pair[1]))
+                if piece not in prefixes:
+                    break
+        for i, ws in ending.items():
+            for post in starting.get(i + 1, ()):
+                for pre in ws:
+                    pair = pre + "*" + post
+                    if (idx := get("ww.l." + pair)) is not None:
+                        found.append((i + 1, idx))
+                    if (idx := get("ww.r." + pair)) is not None:
+                        found.append((i, idx))
+        return found
+
+    def scores(self, text: str, weights: np.ndarray) -> np.ndarray:
+        """The (characters × tags) node scores spacy-pkuseg's `getLogYY` sums from its feature lists
+        (`weights`: the model's (features × tags) weights), the character features looked up for the whole
+        text at once."""
+        codes = self._codes(text)
+        n = len(codes)
+        scores = np.tile(weights[0], (n, 1))  # feature 0, which every node has
+        ids = self._dense[codes].astype(np.int64)
+        ids[ids < 0] = self._n_nodes - 1
+        single, pairs, m = self._single, self._pairs, self._n_nodes
+        found = [  # (first node having it, feature index or -1 per node from there)
+            (0, single[0][ids]), (1, single[1][ids[:-1]]), (0, single[2][ids[1:]]),
+            (2, single[3][ids[:-2]]), (0, single[4][ids[2:]]),
+        ]
+        for first, kind, keys in ((1, 5, ids[:-1] * m + ids[1:]), (0, 6, ids[:-1] * m + ids[1:]),
+                                  (2, 7, ids[:-2] * m + ids[1:-1])):
+            known, feature = pairs[kind]
+            if len(keys) and len(known):
+                at = np.minimum(np.searchsorted(known, keys), len(known) - 1)
+                found.append((first, np.where(known[at] == keys, feature[at], -1)))
+        for first, feature in found:
+            hit = np.flatnonzero(feature >= 0)
+            scores[hit + first] += weights[feature[hit]]
+        found = self._word_features(text)
+        if found:
+            nodes, idx = np.array(found, dtype=np.int64).T
+            np.add.at(scores, nodes, weights[idx])
+        return scores
+
+
+def model_weights(model) -> tuple[np.ndarray, np.ndarray]:
+    """A spacy-pkuseg model's (features × tags) node weights and the (previous tag × tag) edge scores its
+    `getLogYY` makes (one plus the transition weight)."""
+    n_tag, size = model.n_tag, model.n_feature * model.n_tag
+    weights = np.asarray(model.w[:size], dtype=np.float64).reshape(model.n_feature, n_tag)
+    edges = 1.0 + np.asarray(model.w[size:size + n_tag * n_tag], dtype=np.float64).reshape(n_tag, n_tag).T.copy()
+    return weights, edges
 
 
 def accelerate(seg) -> None:
@@ -146,12 +200,13 @@ def accelerate(seg) -> None:
     extractor = seg.feature_extractor
     features = FastFeatures(extractor, config.wordMin, config.wordMax, getattr(extractor, "compact_index", None))
     begins = {idx for idx, tag in seg.idx_to_tag.items() if "B" in tag}
-    model = seg.model
+    weights, edges = model_weights(seg.model)
 
     def _cut(text: str) -> list[str]:
         if not text:
             return []
-        _, tags = inference.decodeViterbi_fast(features(features.nodes(text)), model)
+        _, tags = inference.run_viterbi(features.scores(text, weights), edges)
+        tags = tags.tolist()
         words, current = [], text[0]
         for tag, char in zip(tags[1:], text[1:], strict=True):
             if tag in begins:

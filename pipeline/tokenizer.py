@@ -10,6 +10,7 @@ from __future__ import annotations
 import re
 
 from spacy import util
+from spacy.attrs import IDX
 from spacy.lang.zh import ChineseTokenizer
 from spacy.tokens import Doc
 from spacy.util import registry
@@ -76,13 +77,14 @@ class ReportTokenizer(ChineseTokenizer):
         doc = Doc(self.vocab, words=words, spaces=spaces)
         doc.user_data["govreport_norm"] = norm
         # the segmentation as cut: recognisers later split tokens at their span edges, the constraints read it
-        doc.user_data[WORD_STARTS] = [token.idx for token in doc]
+        starts = doc.to_array(IDX).tolist() if len(doc) else []  # no Token object per token
+        doc.user_data[WORD_STARTS] = starts
         if norm != text:
             # The recognisers embed NORM: give them the normalised form (ASCII digits, simplified characters).
-            for token in doc:
-                folded = norm[token.idx:token.idx + len(token)]
-                if folded != token.text:
-                    token.norm_ = folded
+            for i, (start, word) in enumerate(zip(starts, words, strict=True)):
+                folded = norm[start:start + len(word)]
+                if folded != word:
+                    doc[i].norm_ = folded
         return doc
 
 

@@ -1,7 +1,12 @@
 """Soft-lexicon features of the tagger: states per character, and gold names looked up without the document's own."""
 
+from pathlib import Path
+
+import numpy as np
+
 from pipeline.backends.lexicon import BEGIN, END, INSIDE, NONE, SINGLE, LexiconMatcher
 from pipeline.divisions import PROVINCE_SHORT_NAMES
+from pipeline.paths import REPO_ROOT
 from pipeline.training.lexicons import gold_lexicons, static_lexicons
 
 
@@ -33,3 +38,14 @@ def test_gold_names_leave_the_document_out():
     assert full["gold_ENT"] == ["中车株机"] and full["gold_ORG"] == ["国务院"]
     without_b = gold_lexicons([a, b], leave_out=b)
     assert without_b["gold_ENT"] == ["中车株机"] and without_b["gold_ORG"] == []
+
+
+def test_texts_matched_at_once_have_the_states_of_each_matched_alone():
+    matcher = LexiconMatcher(static_lexicons())
+    text = Path(REPO_ROOT, "corpus", "raw", "district-zhuzhou-shifeng-2023.txt").read_text(encoding="utf-8")
+    sentences = [*text.split("。")[:80], ""]
+    at_once = matcher.feature_arrays(sentences)
+    assert np.array_equal(at_once, np.concatenate([matcher.feature_array(s) for s in sentences]))
+    assert at_once.shape[0] == sum(map(len, sentences)) and (at_once != NONE).any()
+    # a word across two texts is not matched: 株洲 split as 株 | 洲 (made up)
+    assert not matcher.feature_arrays(["在株", "洲市"]).any(axis=1)[1:3].any()

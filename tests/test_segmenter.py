@@ -4,9 +4,11 @@ from __future__ import annotations
 
 import shutil
 
+import numpy as np
 import pytest
 import spacy_pkuseg
 from spacy_pkuseg.config import config
+from spacy_pkuseg.inference import getLogYY
 
 from pipeline.paths import REPO_ROOT, SEGMENTER_MODEL
 from pipeline.segmenter import (
@@ -15,6 +17,7 @@ from pipeline.segmenter import (
     compact_index,
     load_compact_index,
     load_without_dictionary,
+    model_weights,
     write_compact_index,
 )
 from pipeline.textnorm import normalise
@@ -37,14 +40,17 @@ def pieces():
     return out
 
 
-def test_features_are_spacy_pkusegs(segmenter, pieces):
-    extractor = segmenter.feature_extractor
+def test_node_scores_are_spacy_pkusegs(segmenter, pieces):
+    extractor, model = segmenter.feature_extractor, segmenter.model
     fast = FastFeatures(extractor, config.wordMin, config.wordMax)
+    weights, edges = model_weights(model)
     assert sum(map(len, pieces)) > 12000
-    for piece in pieces:
+    for piece in [*pieces, "２０２３年GDP增长5.1%，a.b-c"]:  # the last made up: number, letter and keyword nodes
         nodes = list(extractor.normalize_text(piece))
-        assert fast.nodes(piece) == nodes
-        assert fast(nodes) == [extractor.get_node_features_idx(i, nodes) for i in range(len(nodes))], piece
+        features = [extractor.get_node_features_idx(i, nodes) for i in range(len(nodes))]
+        node_scores, edge_scores = getLogYY(features, model.n_tag, model.n_feature * model.n_tag, model.w, 1.0)
+        assert np.allclose(fast.scores(piece, weights), node_scores, rtol=0, atol=1e-9), piece
+        assert np.array_equal(edges, edge_scores)
 
 
 def test_accelerated_cut_gives_the_same_words(pieces):

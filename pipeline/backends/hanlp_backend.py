@@ -25,7 +25,7 @@ from pipeline.backends import HANLP_MODEL
 from pipeline.backends.chunking import MAX_LEN, chunk_bounds, chunk_tokens
 from pipeline.backends.numpy_tagger import MEMBERS, WEIGHTS, NumpyTagger, member_folders
 from pipeline.backends.tagmap import map_label
-from pipeline.components.alignment import set_entities, unmarked
+from pipeline.components.alignment import entity_offsets, set_entities, unmarked
 from pipeline.paths import SEGMENTER_MODEL, TRAINED_PIPELINE
 from pipeline.schema import SPAN_LABELS
 from pipeline.textnorm import normalised_text
@@ -103,7 +103,7 @@ class HanLPEntityRecognizer:
         # sentencizer leaves a sentence-initial opening quote with the previous sentence and so would cut
         # “三北”工程 in two (1 dev span, 9 train spans).
         bounds = chunk_bounds(text, max_len=self.max_len)
-        existing = [(e.start_char, e.end_char, e.label_) for e in doc.ents]
+        existing = entity_offsets(doc)
         set_entities(doc, [*existing, *unmarked(self.find(text, bounds), existing)])
         return doc
 

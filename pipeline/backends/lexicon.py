@@ -10,7 +10,7 @@ models/hanlp-ner/MODEL_CARD.md).
 
 from __future__ import annotations
 
-from collections.abc import Iterable, Mapping
+from collections.abc import Iterable, Mapping, Sequence
 
 import numpy as np
 
@@ -27,7 +27,7 @@ class LexiconMatcher:
         self._lexicons: dict[str, int] = {}  # word → bit mask of the lexicons holding it
         for k, name in enumerate(self.names):
             for word in lexicons[name]:
-                if 0 < len(word) <= max_word:
+                if 0 < len(word) <= max_word and "\n" not in word:
                     self._lexicons[word] = self._lexicons.get(word, 0) | (1 << k)
         # Every proper prefix of a word, so a scan stops as soon as no word can continue.
         self._prefixes = {w[:i] for w in self._lexicons for i in range(1, len(w))}
@@ -50,13 +50,31 @@ class LexiconMatcher:
     def feature_array(self, text: str) -> np.ndarray:
         """(characters × lexicons) int8 states of `text`, lexicons in the order of `names`."""
         rows = np.zeros((len(text), len(self.names)), dtype=np.int8)
-        # Shorter words first, so the longest word covering a character writes its state last.
-        for start, end, mask in sorted(self.matches(text), key=lambda m: m[1] - m[0]):
-            ks = [k for k in range(len(self.names)) if mask >> k & 1]
-            if end - start == 1:
-                rows[start, ks] = SINGLE
-                continue
-            rows[start, ks] = BEGIN
-            rows[start + 1:end - 1, ks] = INSIDE
-            rows[end - 1, ks] = END
+        found = self.matches(text)
+        if not found:
+            return rows
+        starts, ends, masks = np.array(found, dtype=np.int64).T
+        # Shorter words first (a stable sort: at one length, the later start), so that where several words of a
+        # lexicon cover a character the last of them in this order, the longest, gives its state.
+        order = np.argsort(ends - starts, kind="stable")
+        starts, lengths, masks = starts[order], (ends - starts)[order], masks[order]
+        word = np.repeat(np.arange(len(starts)), lengths)  # the word of each (word, character) cell
+        inner = np.arange(len(word)) - np.repeat(np.cumsum(lengths) - lengths, lengths)  # its place in the word
+        length = lengths[word]
+        states = np.where(length == 1, SINGLE, np.where(inner == 0, BEGIN, np.where(inner == length - 1, END, INSIDE)))
+        positions = starts[word] + inner
+        for k in range(len(self.names)):
+            cells = np.flatnonzero(masks[word] >> k & 1)[::-1]  # last first: np.unique keeps each position's first
+            if len(cells):
+                kept = cells[np.unique(positions[cells], return_index=True)[1]]
+                rows[positions[kept], k] = states[kept]
         return rows
+
+    def feature_arrays(self, texts: Sequence[str]) -> np.ndarray:
+        """The states of several texts, each matched on its own, one after the other: the texts joined by a
+        line break (no lexicon word holds one) and matched at once, which costs less than one by one."""
+        if not texts:
+            return np.zeros((0, len(self.names)), dtype=np.int8)
+        rows = self.feature_array("\n".join(texts))
+        breaks = np.cumsum([len(t) + 1 for t in texts[:-1]], dtype=np.int64) - 1
+        return np.delete(rows, breaks, axis=0)

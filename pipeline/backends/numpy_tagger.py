@@ -80,6 +80,10 @@ class NumpyTagger:
         tokens = vocabs["token"]["idx_to_token"]
         self._index = {token: i for i, token in enumerate(tokens)}
         self._unk = self._index.get(vocabs["token"].get("unk_token") or "<unk>", 1)
+        # the one-character tokens by code point, sorted: a whole batch's ids are looked up at once (`_ids`)
+        chars = sorted((ord(t), i) for t, i in self._index.items() if len(t) == 1)
+        self._codes = np.array([c for c, _ in chars] or [-1], dtype=np.int64)
+        self._code_ids = np.array([i for _, i in chars] or [self._unk], dtype=np.int64)
         self.tags: list[str] = vocabs["tag"]["idx_to_token"]
         lexicon = config.get("lexicon")
         self._lexicon = lexicon
@@ -128,20 +132,27 @@ class NumpyTagger:
             self.end = np.mean([t.end[cols] for t, cols in taggers], axis=0)
             self.trans = np.mean([t.trans[np.ix_(cols, cols)] for t, cols in taggers], axis=0)
 
-    def _embed(self, chunk: Sequence[str], states: np.ndarray | None = None,
-               bigrams: np.ndarray | None = None) -> np.ndarray:
-        """Character embeddings plus the lexicon states' and the bigrams' (`states`, `bigrams`: the matcher's
-        array and the bigram ids, when already made)."""
-        ids = np.fromiter((self._index.get(c, self._unk) for c in chunk), dtype=np.int64, count=len(chunk))
-        x = self.char[ids]
+    def _ids(self, text: str) -> np.ndarray:
+        """The vocabulary id of each character of `text` (the unknown id for one outside it)."""
+        codes = np.frombuffer(text.encode("utf-32-le"), dtype=np.uint32).astype(np.int64)
+        at = np.minimum(np.searchsorted(self._codes, codes), len(self._codes) - 1)
+        return np.where(self._codes[at] == codes, self._code_ids[at], self._unk)
+
+    def _embed(self, text: str, states: np.ndarray | None = None, bigrams: np.ndarray | None = None) -> np.ndarray:
+        """Character embeddings of `text` plus the lexicon states' and the bigrams' (`states`: the matcher's
+        array; `bigrams`: the bigram ids; both computed here when not given)."""
+        x = self.char[self._ids(text)]
         if self.matcher is not None:
             if states is None:
-                states = self.matcher.feature_array("".join(chunk))
-            states = states.astype(np.int64)
-            rows = states + np.arange(states.shape[1]) * N_STATES
-            x = x + self.states[rows].sum(axis=1)
+                states = self.matcher.feature_array(text)
+            # Few characters lie in a lexicon word: the rows of states repeat, and each distinct row's sum of
+            # state vectors is made once (the same sum, in the same order, as per character).
+            codes = states.astype(np.int64) @ N_STATES ** np.arange(states.shape[1], dtype=np.int64)
+            distinct, inverse = np.unique(codes, return_index=True, return_inverse=True)[1:]
+            rows = states[distinct].astype(np.int64) + np.arange(states.shape[1]) * N_STATES
+            x = x + self.states[rows].sum(axis=1)[inverse]
         if self._bigrams is not None:
-            ids = bigram_ids(chunk, self._bigrams) if bigrams is None else bigrams
+            ids = bigram_ids(text, self._bigrams) if bigrams is None else bigrams
             x = x + self.bigram_left[ids[:, 0]] + self.bigram_right[ids[:, 1]]
         return x
 
@@ -190,8 +201,9 @@ class NumpyTagger:
         for t in range(1, time):
             n = live[t]
             step = best[:n, :, None] + self.trans + scores[:n, t, None, :]
-            history[t, :n] = step.argmax(axis=1)
-            best[:n] = step.max(axis=1)
+            came = step.argmax(axis=1)
+            history[t, :n] = came
+            best[:n] = np.take_along_axis(step, came[:, None, :], axis=1)[:, 0]
         last = (best + self.end).argmax(axis=1)
         # Back through the batch at once: a row joins at its own last step, with its best final tag.
         paths = np.zeros((batch, time), dtype=np.int64)
@@ -220,7 +232,7 @@ class NumpyTagger:
             members = order[b:b + batch_size]
             lengths = np.array([len(chunks[k]) for k in members])
             batch = [chunks[k] for k in members]
-            states: dict = {}  # lexicon states per (matcher, row): members sharing a lexicon match it once
+            states: dict = {}  # the batch's layout and lexicon states: members sharing a lexicon match it once
             scores = self._scores(batch, lengths, states)
             for member, cols in self.members:
                 scores += member._scores(batch, lengths, states)[:, :, cols]
@@ -229,23 +241,29 @@ class NumpyTagger:
             yield members, lengths, scores.transpose(1, 0, 2)
 
     def _scores(self, batch: list[Sequence[str]], lengths: np.ndarray, states: dict) -> np.ndarray:
-        """This tagger's (time, batch, tags) scores of a batch whose lengths do not increase."""
+        """This tagger's (time, batch, tags) scores of a batch whose lengths do not increase (`states`: what the
+        batch's taggers share, made by the first that needs it)."""
+        if "layout" not in states:  # the batch's characters as one text, and each one's (step, row)
+            texts = ["".join(chunk) for chunk in batch]
+            rows = np.repeat(np.arange(len(batch)), lengths)
+            steps = np.arange(len(rows)) - np.repeat(np.cumsum(lengths) - lengths, lengths)
+            if sum(map(len, texts)) != len(rows):
+                raise ValueError("a chunk must be a sequence of single characters")
+            states["layout"] = ("".join(texts), texts, steps, rows)
+        text, texts, steps, rows = states["layout"]
+        lexicon, bigrams = (id(self.matcher), "lexicon"), (id(self._bigrams), "bigrams")
+        if self.matcher is not None and lexicon not in states:  # matched per chunk: no word across two
+            states[lexicon] = self.matcher.feature_arrays(texts)
+        if self._bigrams is not None and bigrams not in states:
+            states[bigrams] = np.concatenate([bigram_ids(t, self._bigrams) for t in texts])
+        embedded = self._embed(text, states.get(lexicon), states.get(bigrams))
         x = np.zeros((int(lengths[0]), len(batch), self.char.shape[1]), dtype=np.float32)
-        # each row reversed within its own length, for the NumPy backward LSTM (ONNX Runtime's reverses by length)
-        x_reversed = np.zeros_like(x) if self.onnx_lstm is None else None
-        for row, chunk in enumerate(batch):
-            key = (id(self.matcher), row)
-            if self.matcher is not None and key not in states:
-                states[key] = self.matcher.feature_array("".join(chunk))
-            bigram_key = (id(self._bigrams), row)
-            if self._bigrams is not None and bigram_key not in states:
-                states[bigram_key] = bigram_ids(chunk, self._bigrams)
-            embedded = self._embed(chunk, states.get(key), states.get(bigram_key))
-            x[:lengths[row], row] = embedded
-            if x_reversed is not None:
-                x_reversed[:lengths[row], row] = embedded[::-1]
+        x[steps, rows] = embedded
         if self.onnx_lstm is not None:
             return self.onnx_lstm(x, lengths) @ self.out_w.T + self.out_b
+        # each row reversed within its own length, for the NumPy backward LSTM (ONNX Runtime's reverses by length)
+        x_reversed = np.zeros_like(x)
+        x_reversed[np.repeat(lengths, lengths) - 1 - steps, rows] = embedded
         backward = self._lstm(x_reversed, lengths, 1)
         for row, length in enumerate(lengths):
             backward[:length, row] = backward[length - 1::-1, row].copy()

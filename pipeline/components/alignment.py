@@ -11,7 +11,7 @@ from bisect import bisect_right
 from collections.abc import Iterable, Sequence
 
 import numpy
-from spacy.attrs import IDX, LENGTH
+from spacy.attrs import ENT_IOB, ENT_TYPE, IDX, LENGTH
 from spacy.tokens import Doc, Span
 
 
@@ -21,6 +21,23 @@ def token_edges(doc: Doc) -> tuple[list[int], list[int]]:
         return [], []
     arr = doc.to_array([IDX, LENGTH]).astype(numpy.int64)
     return arr[:, 0].tolist(), (arr[:, 0] + arr[:, 1]).tolist()
+
+
+def entity_offsets(doc: Doc) -> list[tuple[int, int, str]]:
+    """(start, end, label) of every span of `doc.ents`, in order, read from the Doc's arrays: reading `doc.ents`
+    makes a Token object per token of the document, and the rule components read it often."""
+    if not len(doc):
+        return []
+    arr = doc.to_array([IDX, LENGTH, ENT_IOB, ENT_TYPE])
+    types = arr[:, 3].tolist()  # string hashes: 64 bits unsigned
+    arr = arr.astype(numpy.int64)
+    iob = arr[:, 2]
+    starts = numpy.flatnonzero(iob == 3)  # B; an entity runs over the I tokens (1) after it
+    not_inside = numpy.append(numpy.flatnonzero(iob != 1), len(doc))
+    lasts = not_inside[numpy.searchsorted(not_inside, starts + 1)] - 1
+    strings = doc.vocab.strings
+    return [(int(arr[a, 0]), int(arr[b, 0] + arr[b, 1]), strings[types[a]])
+            for a, b in zip(starts.tolist(), lasts.tolist(), strict=True)]
 
 
 def split_at(doc: Doc, offsets: Iterable[int]) -> None:
@@ -76,7 +93,10 @@ def mark_unmarked(doc: Doc, found: Iterable[tuple[int, int]], label: str,
     """Add each (start, end) of `found` as a `label` span where the recogniser marked nothing on it but, perhaps,
     spans of a `may_cover` label lying inside it, which give way: what a rule component after the recognisers
     does."""
-    spans = [(e.start_char, e.end_char, e.label_) for e in doc.ents]
+    found = list(found)
+    if not found:  # reading doc.ents makes a Token per token: not for nothing
+        return doc
+    spans = entity_offsets(doc)
     new = unmarked(found, spans, may_cover=may_cover)
     if new:
         kept = [(a, b, old) for a, b, old in spans if not any(s <= a and b <= t for s, t in new)]

@@ -60,7 +60,7 @@ from spacy.language import Language
 from spacy.tokens import Doc
 
 from pipeline.clauses import SENTENCE_MARKS, clause_start, list_items
-from pipeline.components.alignment import set_entities, token_edges, unmarked
+from pipeline.components.alignment import entity_offsets, set_entities, token_edges, unmarked
 from pipeline.divisions import division_names, is_division
 from pipeline.gazetteer import Gazetteer
 from pipeline.paths import ENTERPRISES
@@ -346,7 +346,7 @@ class EnterpriseLists:
 
     def __call__(self, doc: Doc) -> Doc:
         text = normalised_text(doc)
-        current = [(e.start_char, e.end_char, e.label_) for e in doc.ents]
+        current = entity_offsets(doc)
         # 三一集团 read as a figure (its name opens with numerals): a well-known enterprise's name counts nothing
         marked = [(a, b, label) for a, b, label in current
                   if not (label == "FIG" and text[a:b] in self.enterprises.names)]

@@ -8,7 +8,7 @@ import re
 from spacy.language import Language
 from spacy.tokens import Doc
 
-from pipeline.components.alignment import char_spans
+from pipeline.components.alignment import char_spans, entity_offsets
 from pipeline.constraints.figures import defines_a_kind, grades_a_work
 from pipeline.figures import find_figures
 from pipeline.textnorm import normalised_text
@@ -46,7 +46,7 @@ class FigureRecognizer:
 
     def __call__(self, doc: Doc) -> Doc:
         text = normalised_text(doc)
-        taken = [(e.start_char, e.end_char) for e in doc.ents]
+        taken = [(a, b) for a, b, _ in entity_offsets(doc)]
         matches = [m for m in find_figures(text)
                    if not any(s < m.end and m.start < e for s, e in taken) and not defines_a_kind(text, m.start, m.end)
                    and not grades_a_work(text, m.start, m.end)

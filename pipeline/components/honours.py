@@ -38,7 +38,7 @@ from spacy.language import Language
 from spacy.tokens import Doc
 
 from pipeline.clauses import clause_end, clause_start
-from pipeline.components.alignment import mark_unmarked, set_entities
+from pipeline.components.alignment import entity_offsets, mark_unmarked, set_entities
 from pipeline.divisions import division_names, is_division
 from pipeline.schema import SpanT
 from pipeline.textnorm import normalised_text
@@ -224,15 +224,15 @@ class Honours:
 
     def __call__(self, doc: Doc) -> Doc:
         text = normalised_text(doc)
-        spans = [(e.start_char, e.end_char, e.label_) for e in doc.ents]
+        spans = entity_offsets(doc)
         relabelled = granted_designations(text, spans, self.divisions)
         if relabelled != sorted(spans):
             set_entities(doc, relabelled)
         mark_unmarked(doc, [*honours(text), *assessment_grades(text)], "ACH")
-        achieved = [(e.start_char, e.end_char) for e in doc.ents if e.label_ == "ACH"]
+        achieved = [(a, b) for a, b, label in entity_offsets(doc) if label == "ACH"]
         if awards := coordinated_awards(text, achieved):
             mark_unmarked(doc, awards, "ACH")
-            achieved = [(e.start_char, e.end_char) for e in doc.ents if e.label_ == "ACH"]
+            achieved = [(a, b) for a, b, label in entity_offsets(doc) if label == "ACH"]
         holders = honour_holders(text, achieved, self.divisions)
         for label in ("PROJ", "LOC"):
             mark_unmarked(doc, [(a, b) for a, b, held in holders if held == label], label)

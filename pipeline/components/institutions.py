@@ -23,7 +23,7 @@ from spacy.language import Language
 from spacy.tokens import Doc
 
 from pipeline.clauses import in_title, list_items
-from pipeline.components.alignment import mark_unmarked, set_entities
+from pipeline.components.alignment import entity_offsets, mark_unmarked, set_entities
 from pipeline.components.report import report_context
 from pipeline.facts.metadata import MUNICIPALITIES
 from pipeline.textnorm import normalised_text
@@ -171,7 +171,7 @@ def _institution_opening_indicator(doc: Doc, institutions: list[tuple[int, int]]
     """The recogniser's IND that opens with the report's own institution (区人民医院门诊量, 省人民医院绩效考核) split
     into the institution (ORG) and its indicator: the gold marks the one such IND of the train and dev reports so."""
     starts = dict(institutions)
-    spans = [(e.start_char, e.end_char, e.label_) for e in doc.ents]
+    spans = entity_offsets(doc)
     split = [(a, b) for a, b, label in spans if label == "IND" and a in starts and b - starts[a] >= 2]
     if not split:
         return doc

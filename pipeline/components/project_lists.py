@@ -25,7 +25,7 @@ from spacy.language import Language
 from spacy.tokens import Doc
 
 from pipeline.clauses import conjuncts, list_items
-from pipeline.components.alignment import mark_unmarked, set_entities
+from pipeline.components.alignment import entity_offsets, mark_unmarked, set_entities
 from pipeline.textnorm import normalised_text
 
 _MEMBER = r"[^\s，。；、：:“”‘’（）()《》,;]{2,20}"
@@ -76,7 +76,7 @@ class ProjectLists:
 
     def __call__(self, doc: Doc) -> Doc:
         text = normalised_text(doc)
-        projects = [(e.start_char, e.end_char) for e in doc.ents if e.label_ == "PROJ"]
+        projects = [(a, b) for a, b, label in entity_offsets(doc) if label == "PROJ"]
         # a member that is, or holds, a PROJ of the recogniser (黔桂铁路 in 黔桂铁路增建二线) shows the list names works
         found = [span for members in project_list_members(text)
                  if any(s <= a and b <= e for s, e in members for a, b in projects) for span in members]

@@ -127,7 +127,7 @@ from spacy.language import Language
 from spacy.tokens import Doc
 
 from pipeline.clauses import conjuncts
-from pipeline.components.alignment import char_spans, mark_unmarked
+from pipeline.components.alignment import char_spans, entity_offsets, mark_unmarked
 from pipeline.components.extensions import relations_of
 from pipeline.components.report import report_context
 from pipeline.constraints.bodies import (
@@ -352,7 +352,7 @@ class SpanConstraints:
         self.tokenizer = tokenizer  # its dictionary, read when a Doc comes (the segmenter may load after this)
 
     def __call__(self, doc: Doc) -> Doc:
-        before = [(e.start_char, e.end_char, e.label_) for e in doc.ents]
+        before = entity_offsets(doc)
         context = report_context(doc)  # a window's report, read from its header
         own = own_province(context.place) if context.level == "province" else None
         starts = doc.user_data.get(WORD_STARTS)
@@ -369,7 +369,7 @@ class SpanConstraints:
         if own is not None:
             mark_unmarked(doc, own_province_developing(text, own), "LOC")
         mark_unmarked(doc, the_country_then(text), "LOC")
-        figure_starts = {e.start_char for e in doc.ents if e.label_ == "FIG"}
+        figure_starts = {a for a, _, label in entity_offsets(doc) if label == "FIG"}
         mark_unmarked(doc, total_investments(text, figure_starts), "IND")
         return doc
 
