@@ -45,25 +45,47 @@ def _node_code(node: str) -> int | None:
     return ord(node) if len(node) == 1 else _NODE_CODES.get(node)
 
 
-def compact_index(feature_to_idx: Mapping[str, int]) -> dict[int | str, int]:
-    """spacy-pkuseg's feature index with every character feature keyed by its integer key (word features keep
-    their names)."""
-    out: dict[int | str, int] = {}
-    for name, idx in feature_to_idx.items():
+@dataclass(eq=False)
+class CompactIndex:
+    """spacy-pkuseg's feature index with every character feature keyed by an integer (its kind, then its nodes'
+    codes: `keys`, sorted, and their feature indices `idx`) and the word features by name (`names`)."""
+
+    keys: np.ndarray
+    idx: np.ndarray
+    names: dict[str, int]
+
+    @classmethod
+    def from_arrays(cls, keys: np.ndarray, idx: np.ndarray, names: dict[str, int]) -> CompactIndex:
+        order = np.argsort(keys, kind="stable")
+        return cls(np.asarray(keys, dtype=np.int64)[order], np.asarray(idx, dtype=np.int64)[order], names)
+
+    def __len__(self) -> int:
+        return len(self.keys) + len(self.names)
+
+    def __eq__(self, other: object) -> bool:
+        return (isinstance(other, CompactIndex) and np.array_equal(self.keys, other.keys)
+                and np.array_equal(self.idx, other.idx) and self.names == other.names)
+
+
+def compact_index(feature_to_idx: Mapping[str, int]) -> CompactIndex:
+    """spacy-pkuseg's feature index made compact: character features by integer key, word features by name."""
+    keys, idx, names = [], [], {}
+    for name, i in feature_to_idx.items():
         kind, _, rest = name.partition(".")
         code = _CHAR_KINDS.get(kind)
         nodes = [_node_code(node) for node in rest.split(".")] if code is not None else []
         if code is not None and len(nodes) == (2 if code >= 5 else 1) and None not in nodes:
-            out[code << 42 | nodes[0] << 21 | (nodes[1] if code >= 5 else 0)] = idx
+            keys.append(code << 42 | nodes[0] << 21 | (nodes[1] if code >= 5 else 0))
+            idx.append(i)
         else:
-            out[name] = idx
-    return out
+            names[name] = i
+    return CompactIndex.from_arrays(np.array(keys, dtype=np.int64), np.array(idx, dtype=np.int64), names)
 
 
 class FastFeatures:
     """The node features of spacy-pkuseg's `FeatureExtractor` for a whole text at once."""
 
-    def __init__(self, extractor, word_min: int, word_max: int, index: dict[int | str, int] | None = None) -> None:
+    def __init__(self, extractor, word_min: int, word_max: int, index: CompactIndex | None = None) -> None:
         """`index`: the extractor's feature index made compact (`compact_index`), if already at hand."""
         self.index = index if index is not None else compact_index(extractor.feature_to_idx)
         self.words = extractor.unigram
@@ -72,8 +94,7 @@ class FastFeatures:
 
         # The character features as arrays, for looking up a whole text's keys at once (`scores`): each node
         # code gets a dense id; a one-node kind is a table by that id, a two-node kind a sorted array of id pairs.
-        keys = np.fromiter((k for k in self.index if isinstance(k, int)), dtype=np.int64)
-        idx = np.fromiter((self.index[k] for k in keys.tolist()), dtype=np.int64, count=len(keys))
+        keys, idx = self.index.keys, self.index.idx
         kind, first, second = keys >> 42, keys >> 21 & 0x1FFFFF, keys & 0x1FFFFF
         pairs = kind >= 5
         nodes = np.unique(np.concatenate([first, second[pairs]]))
@@ -107,7 +128,7 @@ class FastFeatures:
         word_text = {ord(c): "\x00" for c in [*self.letter, *self.num]}
         self._word_text = {**word_text, **dict.fromkeys(map(ord, "-._,|/*:"), word_text.get(ord("&"), "&"))}
         # each word's w-1 and w1 feature indices (-1: none)
-        get = self.index.get
+        get = self.index.names.get
         self._word_idx = {w: (get("w-1." + w, -1), get("w1." + w, -1)) for w in self.words
                           if shortest <= len(w) <= self._longest}
 
@@ -122,7 +143,7 @@ class FastFeatures:
         at it (w1), and the pairs of a word ending just before or at the node with one starting at or just
         after it (ww.l, ww.r), as spacy-pkuseg's `get_node_features_idx` lists them."""
         chars = text.translate(self._word_text)
-        words, prefixes, get = self._word_idx, self._prefixes, self.index.get
+        words, prefixes, get = self._word_idx, self._prefixes, self.index.names.get
         n, shortest, longest = len(chars), self._shortest, self._longest
         starting: dict[int, list[str]] = {}
         ending: dict[int, list[str]] = {}
@@ -271,7 +292,7 @@ COMPACT_FILE = "features.index.npz"  # beside spacy-pkuseg's features.msgpack
 class CompactFeatures:
     """What prediction needs of a feature file: the compact index, the dictionary words and the tags."""
 
-    index: dict[int | str, int]
+    index: CompactIndex
     unigram: set[str]
     tag_to_idx: dict[str, int]
 
@@ -294,15 +315,14 @@ def write_compact_index(model_dir: str | Path) -> Path:
     source = Path(model_dir) / "features.msgpack"
     data = _read_features(source, lambda key: key != _PAIRS)
     index = compact_index(data["feature_to_idx"])
-    keys = [key for key in index if isinstance(key, int)]
-    names = [key for key in index if isinstance(key, str)]
+    names = list(index.names)
     if any("\n" in name for name in [*names, *data["unigram"]]):
         raise ValueError(f"{source}: a feature or word with a line break cannot be stored compactly")
     target = Path(model_dir) / COMPACT_FILE
     tmp = target.with_name(target.name + ".tmp")
     with open(tmp, "wb") as fh:
-        np.savez(fh, int_keys=np.array(keys, dtype=np.int64), int_idx=np.array([index[k] for k in keys], np.int32),
-                 str_names=_text_array(names), str_idx=np.array([index[k] for k in names], dtype=np.int32),
+        np.savez(fh, int_keys=index.keys, int_idx=index.idx.astype(np.int32),
+                 str_names=_text_array(names), str_idx=np.array([index.names[k] for k in names], dtype=np.int32),
                  unigram=_text_array(sorted(data["unigram"])),
                  tag_to_idx=_text_array([json.dumps(data["tag_to_idx"])]), source=_text_array([_fingerprint(source)]))
     os.replace(tmp, target)
@@ -317,8 +337,8 @@ def load_compact_index(model_dir: str | Path) -> CompactFeatures | None:
     with np.load(path) as data:
         if _text_items(data["source"]) != [_fingerprint(source)]:
             return None
-        index: dict[int | str, int] = dict(zip(data["int_keys"].tolist(), data["int_idx"].tolist(), strict=True))
-        index.update(zip(_text_items(data["str_names"]), data["str_idx"].tolist(), strict=True))
+        names = dict(zip(_text_items(data["str_names"]), data["str_idx"].tolist(), strict=True))
+        index = CompactIndex.from_arrays(data["int_keys"], data["int_idx"], names)
         return CompactFeatures(index, set(_text_items(data["unigram"])),
                                json.loads(_text_items(data["tag_to_idx"])[0]))
 

@@ -64,11 +64,15 @@ def char_spans(doc: Doc, spans: Iterable[tuple[int, int, str]]) -> list[Span]:
     """spaCy spans for (start, end, label) character spans, splitting tokens as needed."""
     spans = list(spans)
     split_at(doc, [o for s, e, _ in spans for o in (s, e)])
+    # Token indices by edge from the Doc's arrays: doc.char_span looks each span up through Token objects.
+    starts, ends = token_edges(doc)
+    first = {start: i for i, start in enumerate(starts)}
+    after = {end: i + 1 for i, end in enumerate(ends)}
     out = []
     for start, end, label in spans:
-        span = doc.char_span(start, end, label=label)
-        if span is not None:
-            out.append(span)
+        i, j = first.get(start), after.get(end)
+        if i is not None and j is not None and i < j:  # edges off the tokens (inside whitespace): no span
+            out.append(Span(doc, i, j, label=label))
     return out
 
 
