@@ -17,6 +17,7 @@ from collections.abc import Iterator
 from concurrent.futures import ProcessPoolExecutor
 from dataclasses import dataclass, field
 from pathlib import Path
+from typing import NamedTuple
 
 from pipeline.readers import Report, ReportError, read_report
 from pipeline.record_store import (
@@ -75,7 +76,16 @@ def _init_worker(model: str, backend: str) -> None:
     _worker_backend = backend
 
 
-def _work(args: tuple[str, str, str]) -> dict | str:
+class _Line(NamedTuple):
+    """A worker's record, serialised where it was made: the parent only appends the line (with two workers on two
+    cores, the parent's own serialising took time from them)."""
+
+    doc_id: str
+    chars: int
+    line: str
+
+
+def _work(args: tuple[str, str, str]) -> _Line | str:
     """In a worker process: read and process one file; an unreadable file comes back as its error line."""
     path, doc_id, model = args
     try:
@@ -83,7 +93,10 @@ def _work(args: tuple[str, str, str]) -> dict | str:
     except ReportError as err:
         return str(err)
     report.doc_id = doc_id
-    return _process(_worker_nlp, report, model, _worker_backend)
+    record = _process(_worker_nlp, report, model, _worker_backend)
+    if isinstance(record, str):
+        return record
+    return _Line(record["id"], len(record["text"]), dumps(record) + "\n")
 
 
 def unique_ids(paths: list[Path]) -> list[str]:
@@ -153,7 +166,10 @@ def run(paths: list[Path], model: str, out: Path, workers: int = 1, resume: bool
                 result.failures.append(outcome)
                 print(f"error: {outcome}", file=sys.stderr)
             else:
-                if isinstance(outcome, dict):
+                if isinstance(outcome, _Line):
+                    part.save(outcome.doc_id, lambda fh, line=outcome.line: fh.write(line))
+                    outcome = outcome.chars
+                elif isinstance(outcome, dict):
                     part.save(outcome["id"], lambda fh, rec=outcome: fh.write(dumps(rec) + "\n"))
                     outcome = len(outcome["text"])
                 result.chars += outcome
@@ -182,8 +198,9 @@ def _streamed(nlp, report: Report, model: str, backend: str, part: _PartialFile)
 
 def _outcomes(todo: list[tuple[Path, str]], model: str, workers: int, stdin_text: str | None,
               result: BatchResult, ray_address: str | None, backend: str, part: _PartialFile
-              ) -> Iterator[dict | int | str]:
-    """Per document: its record (from a worker), its length once streamed to `part`, or its error line."""
+              ) -> Iterator[_Line | dict | int | str]:
+    """Per document: its record (a worker's line, or Ray's record), its length once streamed to `part`, or its
+    error line."""
     if ray_address and todo:
         from pipeline.ray_backend import run_on_ray
 
