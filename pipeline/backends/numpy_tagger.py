@@ -200,10 +200,11 @@ class NumpyTagger:
         live = _running(lengths, time)
         for t in range(1, time):
             n = live[t]
-            step = best[:n, :, None] + self.trans + scores[:n, t, None, :]
+            # the emission of the tag at t is the same whatever came before: added after the max
+            step = best[:n, :, None] + self.trans
             came = step.argmax(axis=1)
             history[t, :n] = came
-            best[:n] = np.take_along_axis(step, came[:, None, :], axis=1)[:, 0]
+            best[:n] = np.take_along_axis(step, came[:, None, :], axis=1)[:, 0] + scores[:n, t]
         last = (best + self.end).argmax(axis=1)
         # Back through the batch at once: a row joins at its own last step, with its best final tag.
         paths = np.zeros((batch, time), dtype=np.int64)
