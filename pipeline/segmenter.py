@@ -38,7 +38,6 @@ _KEYWORDS = str.maketrans("-._,|/*:", "&&&&&&&&")
 _NUM_NODE, _LETTER_NODE = 0x110000, 0x110001
 _NODE_CODES = {"**Num": _NUM_NODE, "**Letter": _LETTER_NODE}
 _CHAR_KINDS = {"c": 0, "c-1": 1, "c1": 2, "c-2": 3, "c2": 4, "c-1c": 5, "cc1": 6, "c-2c-1": 7}  # 5-7: two nodes
-C, C_1, C1, C_2, C2, C_1C, CC1, C_2C_1 = (kind << 42 for kind in range(8))
 
 
 def _node_code(node: str) -> int | None:
@@ -116,7 +115,7 @@ class FastFeatures:
                 self._pairs[k] = (pair[order], idx[mine][order])
         self._node_class = np.zeros(_LETTER_NODE + 1, dtype=np.int32)  # 0: itself; else the class's code
         self._node_class[[ord(c) for c in self.letter]] = _LETTER_NODE
-        self._node_class[[ord(c) for c in self.num]] = _NUM_NODE  # a character in both is a number, as in `nodes`
+        self._node_class[[ord(c) for c in self.num]] = _NUM_NODE  # in both: a number, as spacy-pkuseg reads it
         # Every proper prefix of a dictionary word within the lengths used, so a scan stops where none continues.
         shortest = min(self.lengths)
         self._prefixes = {w[:k] for w in self.words if shortest <= len(w) <= max(self.lengths)
@@ -124,7 +123,7 @@ class FastFeatures:
         self._shortest, self._longest = shortest, max(self.lengths)
         # A node of the number or letter class joins no dictionary word (none holds spacy-pkuseg's class
         # names): a character that no word has stands in for it in the text the word scan reads.
-        # The keyword characters are renamed first, as in `nodes`.
+        # The keyword characters are renamed first, as spacy-pkuseg's `normalize_text` does.
         word_text = {ord(c): "\x00" for c in [*self.letter, *self.num]}
         self._word_text = {**word_text, **dict.fromkeys(map(ord, "-._,|/*:"), word_text.get(ord("&"), "&"))}
         # each word's w-1 and w1 feature indices (-1: none)
@@ -182,14 +181,14 @@ class FastFeatures:
         scores = np.tile(weights[0], (n, 1))  # feature 0, which every node has
         ids = self._dense[codes].astype(np.int64)
         ids[ids < 0] = self._n_nodes - 1
-        single, pairs, m = self._single, self._pairs, self._n_nodes
+        single, pairs, m, kind = self._single, self._pairs, self._n_nodes, _CHAR_KINDS
         found = [  # (first node having it, feature index or -1 per node from there)
-            (0, single[0][ids]), (1, single[1][ids[:-1]]), (0, single[2][ids[1:]]),
-            (2, single[3][ids[:-2]]), (0, single[4][ids[2:]]),
+            (0, single[kind["c"]][ids]), (1, single[kind["c-1"]][ids[:-1]]), (0, single[kind["c1"]][ids[1:]]),
+            (2, single[kind["c-2"]][ids[:-2]]), (0, single[kind["c2"]][ids[2:]]),
         ]
-        for first, kind, keys in ((1, 5, ids[:-1] * m + ids[1:]), (0, 6, ids[:-1] * m + ids[1:]),
-                                  (2, 7, ids[:-2] * m + ids[1:-1])):
-            known, feature = pairs[kind]
+        for first, name, keys in ((1, "c-1c", ids[:-1] * m + ids[1:]), (0, "cc1", ids[:-1] * m + ids[1:]),
+                                  (2, "c-2c-1", ids[:-2] * m + ids[1:-1])):
+            known, feature = pairs[kind[name]]
             if len(keys) and len(known):
                 at = np.minimum(np.searchsorted(known, keys), len(known) - 1)
                 found.append((first, np.where(known[at] == keys, feature[at], -1)))

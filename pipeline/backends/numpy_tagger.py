@@ -56,6 +56,9 @@ def member_folders(folder: Path) -> list[Path]:
     return sorted(p for p in (Path(folder) / MEMBERS).glob("*") if (p / WEIGHTS).is_file())
 
 
+_ROW_CODE_LEXICONS = 27  # 5 ** 27 < 2 ** 63: up to 27 lexicons, a row of states is one int64
+
+
 def _running(lengths: np.ndarray, time: int) -> np.ndarray:
     """For each step of a batch whose lengths do not increase, how many rows (a prefix) are still running."""
     return np.searchsorted(-lengths, -np.arange(time), side="left")
@@ -147,8 +150,12 @@ class NumpyTagger:
                 states = self.matcher.feature_array(text)
             # Few characters lie in a lexicon word: the rows of states repeat, and each distinct row's sum of
             # state vectors is made once (the same sum, in the same order, as per character).
-            codes = states.astype(np.int64) @ N_STATES ** np.arange(states.shape[1], dtype=np.int64)
-            distinct, inverse = np.unique(codes, return_index=True, return_inverse=True)[1:]
+            if states.shape[1] <= _ROW_CODE_LEXICONS:  # a row's states as one integer: unique over integers
+                codes = states.astype(np.int64) @ N_STATES ** np.arange(states.shape[1], dtype=np.int64)
+                distinct, inverse = np.unique(codes, return_index=True, return_inverse=True)[1:]
+            else:
+                distinct, inverse = np.unique(states, axis=0, return_index=True, return_inverse=True)[1:]
+            inverse = inverse.reshape(-1)
             rows = states[distinct].astype(np.int64) + np.arange(states.shape[1]) * N_STATES
             x = x + self.states[rows].sum(axis=1)[inverse]
         if self._bigrams is not None:
