@@ -38,3 +38,11 @@ def test_a_chunk_of_several_characters_per_item_is_refused(chunks):
     tagger = numpy_tagger.NumpyTagger(HANLP_MODEL, members=False)
     with pytest.raises(ValueError, match="single characters"):
         tagger.emissions([["河南", "省"]])  # made up: a word where a character belongs
+
+
+def test_the_batch_size_follows_how_the_bilstm_runs(chunks, monkeypatch):
+    with_onnx = numpy_tagger.NumpyTagger(HANLP_MODEL, members=False)
+    assert with_onnx.onnx_lstm is not None and with_onnx.batch_size == 32
+    assert with_onnx.predict(chunks) == with_onnx.predict(chunks, batch_size=32)
+    monkeypatch.setenv("GOVREPORT_ONNX", "0")
+    assert numpy_tagger.NumpyTagger(HANLP_MODEL, members=False).batch_size == 64

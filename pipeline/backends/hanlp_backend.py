@@ -63,7 +63,7 @@ def _copy_model_files(source: Path, target: Path) -> None:
 class HanLPEntityRecognizer:
     """Adds the spans of a HanLP tagger to `doc.ents`; existing spans win where they overlap."""
 
-    def __init__(self, model_path: str | None, labels: Iterable[str] | None = None, batch_size: int = 64,
+    def __init__(self, model_path: str | None, labels: Iterable[str] | None = None, batch_size: int | None = None,
                  max_len: int = MAX_LEN, ensemble: bool = True) -> None:
         self.model_path = model_path
         self.ensemble = ensemble
@@ -87,7 +87,9 @@ class HanLPEntityRecognizer:
         chunks = [c for c in chunks if c[0]]
         if not chunks:
             return []
-        predicted = self.tagger.predict([tokens for tokens, _ in chunks], batch_size=self.batch_size)
+        # no batch size given: the tagger's own (NumpyTagger's depends on how its BiLSTM runs)
+        sizes = {} if self.batch_size is None else {"batch_size": self.batch_size}
+        predicted = self.tagger.predict([tokens for tokens, _ in chunks], **sizes)
         spans = []
         for (_, offsets), found in zip(chunks, predicted, strict=True):
             for _, tag, b, e in found:
@@ -122,9 +124,9 @@ class HanLPEntityRecognizer:
         return self
 
 
-@Language.factory("govreport_hanlp_ner", default_config={"model_path": None, "labels": None, "batch_size": 64,
+@Language.factory("govreport_hanlp_ner", default_config={"model_path": None, "labels": None, "batch_size": None,
                                                          "max_len": MAX_LEN, "ensemble": True})
-def create_hanlp_ner(nlp: Language, name: str, model_path: str | None, labels: list[str] | None, batch_size: int,
+def create_hanlp_ner(nlp: Language, name: str, model_path: str | None, labels: list[str] | None, batch_size: int | None,
                      max_len: int, ensemble: bool) -> HanLPEntityRecognizer:
     return HanLPEntityRecognizer(model_path, labels, batch_size, max_len, ensemble)
 
