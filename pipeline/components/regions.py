@@ -258,9 +258,14 @@ _LONGEST_TOWN = 8
 def towns(text: str, word_starts: list[int], names: frozenset[str]) -> list[tuple[int, int]]:
     """(start, end) of each town or street named in full where the segmentation reads it as one name."""
     starts = sorted({*word_starts, len(text)})
+    # every name ends in 镇, 乡 or 街道: only a word start with such an end within reach can open one
+    ends = [e for e in starts if text.endswith(TOWN_SUFFIXES, 0, e)]
     found, taken = [], 0
     for i, start in enumerate(starts):
         if start < taken:
+            continue
+        k = bisect_right(ends, start)
+        if k == len(ends) or ends[k] - start > _LONGEST_TOWN:
             continue
         ahead = [e for e in starts[i + 1:i + 1 + _LONGEST_TOWN] if e - start <= _LONGEST_TOWN]
         # the longest name from this word start to a later one; looked up in the set directly (no prefix index to
