@@ -7,7 +7,6 @@ there, which keeps every span exact instead of snapping it.
 
 from __future__ import annotations
 
-from bisect import bisect_right
 from collections.abc import Iterable, Sequence
 
 import numpy
@@ -17,10 +16,24 @@ from spacy.tokens import Doc, Span
 
 def token_edges(doc: Doc) -> tuple[list[int], list[int]]:
     """The start and end offsets of every token, read from the Doc's arrays (no Token objects made)."""
+    starts, ends = _edge_arrays(doc)
+    return starts.tolist(), ends.tolist()
+
+
+def _edge_arrays(doc: Doc) -> tuple[numpy.ndarray, numpy.ndarray]:
     if not len(doc):
-        return [], []
+        return numpy.zeros(0, dtype=numpy.int64), numpy.zeros(0, dtype=numpy.int64)
     arr = doc.to_array([IDX, LENGTH]).astype(numpy.int64)
-    return arr[:, 0].tolist(), (arr[:, 0] + arr[:, 1]).tolist()
+    return arr[:, 0], arr[:, 0] + arr[:, 1]
+
+
+def _token_at(edges: numpy.ndarray, offsets: Sequence[int]) -> numpy.ndarray:
+    """For each offset, the index of the token whose edge (in the increasing `edges`) it is, or -1."""
+    offsets = numpy.asarray(offsets, dtype=numpy.int64)
+    if not len(edges):
+        return numpy.full(len(offsets), -1, dtype=numpy.int64)
+    at = numpy.minimum(numpy.searchsorted(edges, offsets), len(edges) - 1)
+    return numpy.where(edges[at] == offsets, at, -1)
 
 
 def entity_offsets(doc: Doc) -> list[tuple[int, int, str]]:
@@ -44,12 +57,13 @@ def split_at(doc: Doc, offsets: Iterable[int]) -> None:
     """Split every token that has one of `offsets` strictly inside it."""
     if not len(doc):
         return
-    starts, ends = token_edges(doc)
+    starts, ends = _edge_arrays(doc)
+    offsets = numpy.fromiter(offsets, dtype=numpy.int64)
+    within = numpy.searchsorted(starts, offsets, side="right") - 1  # the token starting at or before each offset
+    inside = (within >= 0) & (starts[within] < offsets) & (offsets < ends[within])
     cuts: dict[int, set[int]] = {}
-    for off in offsets:
-        i = bisect_right(starts, off) - 1
-        if i >= 0 and starts[i] < off < ends[i]:
-            cuts.setdefault(i, set()).add(off - starts[i])
+    for i, off in zip(within[inside].tolist(), offsets[inside].tolist(), strict=True):
+        cuts.setdefault(i, set()).add(off - int(starts[i]))
     if not cuts:
         return
     with doc.retokenize() as retokenizer:
@@ -65,14 +79,13 @@ def char_spans(doc: Doc, spans: Iterable[tuple[int, int, str]]) -> list[Span]:
     spans = list(spans)
     split_at(doc, [o for s, e, _ in spans for o in (s, e)])
     # Token indices by edge from the Doc's arrays: doc.char_span looks each span up through Token objects.
-    starts, ends = token_edges(doc)
-    first = {start: i for i, start in enumerate(starts)}
-    after = {end: i + 1 for i, end in enumerate(ends)}
+    starts, ends = _edge_arrays(doc)
+    firsts = _token_at(starts, [s for s, _, _ in spans]).tolist()
+    lasts = _token_at(ends, [e for _, e, _ in spans]).tolist()
     out = []
-    for start, end, label in spans:
-        i, j = first.get(start), after.get(end)
-        if i is not None and j is not None and i < j:  # edges off the tokens (inside whitespace): no span
-            out.append(Span(doc, i, j, label=label))
+    for (_, _, label), i, j in zip(spans, firsts, lasts, strict=True):
+        if i >= 0 and j >= i:  # edges off the tokens (inside whitespace): no span
+            out.append(Span(doc, i, j + 1, label=label))
     return out
 
 
