@@ -87,9 +87,7 @@ class FastFeatures:
     def __init__(self, extractor, word_min: int, word_max: int, index: CompactIndex | None = None) -> None:
         """`index`: the extractor's feature index made compact (`compact_index`), if already at hand."""
         self.index = index if index is not None else compact_index(extractor.feature_to_idx)
-        self.words = extractor.unigram
-        self.lengths = range(word_max, word_min - 1, -1)  # spacy-pkuseg's order: longest first
-        self.num, self.letter = extractor.num, extractor.letter
+        words, classed = extractor.unigram, [*extractor.letter, *extractor.num]
 
         # The character features as arrays, for looking up a whole text's keys at once (`scores`): each node
         # code gets a dense id; a one-node kind is a table by that id, a two-node kind a sorted array of id pairs.
@@ -114,22 +112,20 @@ class FastFeatures:
                 order = np.argsort(pair)
                 self._pairs[k] = (pair[order], idx[mine][order])
         self._node_class = np.zeros(_LETTER_NODE + 1, dtype=np.int32)  # 0: itself; else the class's code
-        self._node_class[[ord(c) for c in self.letter]] = _LETTER_NODE
-        self._node_class[[ord(c) for c in self.num]] = _NUM_NODE  # in both: a number, as spacy-pkuseg reads it
+        self._node_class[[ord(c) for c in extractor.letter]] = _LETTER_NODE
+        self._node_class[[ord(c) for c in extractor.num]] = _NUM_NODE  # in both: a number, as spacy-pkuseg reads it
         # Every proper prefix of a dictionary word within the lengths used, so a scan stops where none continues.
-        shortest = min(self.lengths)
-        self._prefixes = {w[:k] for w in self.words if shortest <= len(w) <= max(self.lengths)
-                          for k in range(shortest, len(w))}
-        self._shortest, self._longest = shortest, max(self.lengths)
+        self._shortest, self._longest = word_min, word_max
+        self._prefixes = {w[:k] for w in words if word_min <= len(w) <= word_max for k in range(word_min, len(w))}
         # A node of the number or letter class joins no dictionary word (none holds spacy-pkuseg's class
         # names): a character that no word has stands in for it in the text the word scan reads.
         # The keyword characters are renamed first, as spacy-pkuseg's `normalize_text` does.
-        word_text = {ord(c): "\x00" for c in [*self.letter, *self.num]}
+        word_text = {ord(c): "\x00" for c in classed}
         self._word_text = {**word_text, **dict.fromkeys(map(ord, "-._,|/*:"), word_text.get(ord("&"), "&"))}
         # each word's w-1 and w1 feature indices (-1: none)
         get = self.index.names.get
-        self._word_idx = {w: (get("w-1." + w, -1), get("w1." + w, -1)) for w in self.words
-                          if shortest <= len(w) <= self._longest}
+        self._word_idx = {w: (get("w-1." + w, -1), get("w1." + w, -1)) for w in words
+                          if word_min <= len(w) <= word_max}
 
     def _codes(self, text: str) -> np.ndarray:
         """The node code of each character: its code point, or spacy-pkuseg's number or letter class."""

@@ -110,18 +110,19 @@ class NumpyTagger:
             self._bigrams = parent._bigrams if same else bigram_index(config["bigrams"])  # one index for all
             self.bigram_left = np.ascontiguousarray(table @ proj[:, :dim].T, dtype=np.float32)
             self.bigram_right = np.ascontiguousarray(table @ proj[:, dim:].T, dtype=np.float32)
-        # Gates reordered from torch's (input, forget, cell, output) to (input, forget, output, cell): one
-        # sigmoid over the first three, one tanh over the last; weights transposed once for the matmuls.
-        hidden = weights["word_lstm.weight_hh_l0"].shape[1]
-        order = np.r_[0:2 * hidden, 3 * hidden:4 * hidden, 2 * hidden:3 * hidden]
-        self.lstm = [(np.ascontiguousarray(weights[f"word_lstm.weight_ih_l0{d}"][order].T),
-                      np.ascontiguousarray(weights[f"word_lstm.weight_hh_l0{d}"][order].T),
-                      (weights[f"word_lstm.bias_ih_l0{d}"] + weights[f"word_lstm.bias_hh_l0{d}"])[order])
-                     for d in ("", "_reverse")]
         self.onnx_lstm = onnx_lstm_for(folder)  # the same layer by ONNX Runtime, 8-bit weights (when shipped)
         # Chunks per batch, as measured on ten provincial reports: ONNX Runtime's 8-bit operator runs fastest at
         # 32 (its activations are quantised per call: a batch's longest chunks set the scale), the NumPy loop at 64.
         self.batch_size = 32 if self.onnx_lstm is not None else 64
+        if self.onnx_lstm is None:
+            # Gates reordered from torch's (input, forget, cell, output) to (input, forget, output, cell): one
+            # sigmoid over the first three, one tanh over the last; weights transposed once for the matmuls.
+            hidden = weights["word_lstm.weight_hh_l0"].shape[1]
+            order = np.r_[0:2 * hidden, 3 * hidden:4 * hidden, 2 * hidden:3 * hidden]
+            self.lstm = [(np.ascontiguousarray(weights[f"word_lstm.weight_ih_l0{d}"][order].T),
+                          np.ascontiguousarray(weights[f"word_lstm.weight_hh_l0{d}"][order].T),
+                          (weights[f"word_lstm.bias_ih_l0{d}"] + weights[f"word_lstm.bias_hh_l0{d}"])[order])
+                         for d in ("", "_reverse")]
         self.out_w, self.out_b = weights["out.weight"], weights["out.bias"]
         self.start = weights["crf.start_transitions"]
         self.end = weights["crf.end_transitions"]

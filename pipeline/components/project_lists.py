@@ -85,11 +85,11 @@ class ProjectLists:
         works = {part for members in project_list_members(text, WORKS_LIST) for span in members
                  if "的" not in text[span[0]:span[1]] for part in _parts_joined_by_he(text, *span)}
         # one span over several members (赵口、陆浑、渠村 before 等灌区) is those members, each its own PROJ
-        merged = {(e.start_char, e.end_char) for e in doc.ents if _covers_members(e.start_char, e.end_char, works)}
-        if merged or any((e.start_char, e.end_char) in works and e.label_ == "LOC" for e in doc.ents):
-            set_entities(doc, [(e.start_char, e.end_char,
-                                "PROJ" if (e.start_char, e.end_char) in works else e.label_) for e in doc.ents
-                               if (e.start_char, e.end_char) not in merged])
+        spans = entity_offsets(doc)
+        merged = {(a, b) for a, b, _ in spans if _covers_members(a, b, works)}
+        if merged or any((a, b) in works and label == "LOC" for a, b, label in spans):
+            set_entities(doc, [(a, b, "PROJ" if (a, b) in works else label) for a, b, label in spans
+                               if (a, b) not in merged])
         found += sorted(works)
         # a number or a place inside the name gives way (防城港30万吨级进港航道一期: numbers inside names are no FIG)
         return mark_unmarked(doc, found, "PROJ", may_cover=frozenset({"FIG", "LOC"})) if found else doc

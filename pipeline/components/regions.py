@@ -66,7 +66,7 @@ from spacy.language import Language
 from spacy.tokens import Doc
 
 from pipeline.clauses import in_title
-from pipeline.components.alignment import mark_unmarked, set_entities
+from pipeline.components.alignment import entity_offsets, mark_unmarked, set_entities
 from pipeline.divisions import (
     PROVINCE_NAMES,
     TOWN_SUFFIXES,
@@ -431,14 +431,14 @@ class Regions:
         listed |= open_listed | waters
         doc = mark_unmarked(doc, found, "LOC", may_cover=frozenset({"LOC"}))
         # [海南]热带雨林国家公园: a national park named after the place the recogniser marked is one LOC with it
-        parks = [(e.start_char, m.end()) for e in doc.ents
-                 if e.label_ == "LOC" and (m := _PARK_AFTER.match(text, e.end_char))]
+        parks = [(a, m.end()) for a, b, label in entity_offsets(doc)
+                 if label == "LOC" and (m := _PARK_AFTER.match(text, b))]
         doc = mark_unmarked(doc, parks, "LOC", may_cover=frozenset({"LOC"})) if parks else doc
         doc = _split_counted_lists(doc, text, open_listed)
         # 在册亨、罗甸、望谟…等8个重点县: an item of a list of divisions the recogniser read as works is the place
-        if any((e.start_char, e.end_char) in listed and e.label_ != "LOC" for e in doc.ents):
-            set_entities(doc, [(e.start_char, e.end_char, "LOC" if (e.start_char, e.end_char) in listed else e.label_)
-                               for e in doc.ents])
+        spans = entity_offsets(doc)
+        if any((a, b) in listed and label != "LOC" for a, b, label in spans):
+            set_entities(doc, [(a, b, "LOC" if (a, b) in listed else label) for a, b, label in spans])
         return doc
 
 
@@ -447,20 +447,20 @@ def _split_counted_lists(doc: Doc, text: str, items: set[tuple[int, int]]) -> Do
     on is the places (LOC), the count (FIG) and what follows it (its label), as the gold marks the one such list."""
     end_of = dict(items)  # an item's end by its start
     spans, changed = [], False
-    for e in doc.ents:
-        pieces, start = [], e.start_char
-        while start in end_of and end_of[start] < e.end_char:
+    for e_start, e_end, e_label in entity_offsets(doc):
+        pieces, start = [], e_start
+        while start in end_of and end_of[start] < e_end:
             pieces.append((start, end_of[start]))
             start = end_of[start] + 1 if text[end_of[start]:end_of[start] + 1] == "、" else -1
         count = _COUNTED_DIVISIONS.match(text, pieces[-1][1]) if len(pieces) >= 2 else None
-        if count is None or count.end() >= e.end_char:
-            spans.append((e.start_char, e.end_char, e.label_))
+        if count is None or count.end() >= e_end:
+            spans.append((e_start, e_end, e_label))
             continue
         changed = True
         spans.extend((a, b, "LOC") for a, b in pieces)
         spans.append((count.start(), count.end(), "FIG"))
-        if e.end_char - count.end() >= 2:
-            spans.append((count.end(), e.end_char, e.label_))
+        if e_end - count.end() >= 2:
+            spans.append((count.end(), e_end, e_label))
     if changed:
         set_entities(doc, spans)
     return doc

@@ -17,7 +17,7 @@ from spacy.language import Language
 from spacy.tokens import Doc
 
 from pipeline.clauses import clause_end, clause_start, list_items
-from pipeline.components.alignment import set_entities
+from pipeline.components.alignment import entity_offsets, set_entities
 from pipeline.textnorm import normalised_text
 
 _MEMBER = r"[^\s，。；、：:“”‘’（）()《》,;]{2,20}"
@@ -69,7 +69,7 @@ class ScenicSpots:
             return any(members[0][0] <= start and end <= grade_end and any(a < end and start < b for a, b in members)
                        for members, grade_end in lists)
 
-        kept = [(e.start_char, e.end_char, e.label_) for e in doc.ents if not gives_way(e.start_char, e.end_char)]
+        kept = [(a, b, label) for a, b, label in entity_offsets(doc) if not gives_way(a, b)]
         spots = [span for members, _ in lists for span in members]
         set_entities(doc, [*kept, *((a, b, "LOC") for a, b in spots if not any(s < b and a < t for s, t, _ in kept))])
         return doc
