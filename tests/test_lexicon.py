@@ -49,3 +49,21 @@ def test_texts_matched_at_once_have_the_states_of_each_matched_alone():
     assert at_once.shape[0] == sum(map(len, sentences)) and (at_once != NONE).any()
     # a word across two texts is not matched: 株洲 split as 株 | 洲 (made up)
     assert not matcher.feature_arrays(["在株", "洲市"]).any(axis=1)[1:3].any()
+
+
+def test_matches_are_every_lexicon_word_in_the_text():
+    # The scan starts only where a word may begin (a one-character word, or two characters beginning a longer
+    # word): it must find exactly what trying every substring finds, on a real report.
+    lexicons = static_lexicons()
+    matcher = LexiconMatcher(lexicons)
+    text = Path(REPO_ROOT, "corpus", "raw", "district-zhuzhou-shifeng-2023.txt").read_text(encoding="utf-8")
+    masks: dict[str, int] = {}
+    for k, name in enumerate(matcher.names):
+        for word in lexicons[name]:
+            if 0 < len(word) <= matcher.max_word:
+                masks[word] = masks.get(word, 0) | 1 << k
+    every = [(i, j, masks[text[i:j]]) for i in range(len(text))
+             for j in range(i + 1, min(len(text), i + matcher.max_word) + 1) if text[i:j] in masks]
+    assert matcher.matches(text) == every and len(every) > 50
+    assert (len(text), len(text) + 1) in [m[:2] for m in matcher.matches(text + "湘")]  # a word on the last character
+    assert matcher.matches("") == []
