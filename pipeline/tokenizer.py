@@ -64,16 +64,20 @@ class ReportTokenizer(ChineseTokenizer):
             norm_words = [w for w in self.jieba_seg.cut(norm, cut_all=False) if w]
         else:  # no trained segmenter loaded (e.g. a blank pipeline in tests): characters
             norm_words = list(norm)
-        words, pos = [], 0
+        pieces, pos, altered = [], 0, False  # (start, word) in text order: every character not a space
         for word in norm_words:
             start = norm.find(word, pos)
             if start < 0:  # the segmenter altered the text: keep what we have, re-align on the rest
+                altered = True
                 continue
-            words.extend(_gap_tokens(text, pos, start))
-            words.append(text[start:start + len(word)])
+            pieces.extend(_gap_tokens(text, pos, start))
+            pieces.append((start, text[start:start + len(word)]))
             pos = start + len(word)
-        words.extend(_gap_tokens(text, pos, len(text)))
-        words, spaces = util.get_words_and_spaces(words, text)
+        pieces.extend(_gap_tokens(text, pos, len(text)))
+        if altered:  # spaCy's own alignment, which names the text it cannot align
+            words, spaces = util.get_words_and_spaces([word for _, word in pieces], text)
+        else:
+            words, spaces = _words_and_spaces(text, pieces)
         doc = Doc(self.vocab, words=words, spaces=spaces)
         doc.user_data["govreport_norm"] = norm
         # the segmentation as cut: recognisers later split tokens at their span edges, the constraints read it
@@ -88,10 +92,35 @@ class ReportTokenizer(ChineseTokenizer):
         return doc
 
 
-def _gap_tokens(text: str, start: int, end: int) -> list[str]:
-    """Characters the segmenter skipped: control characters normalised to spaces are still text to
-    spaCy (str.isspace is False for them), so each becomes a token of its own."""
-    return [c for c in text[start:end] if not c.isspace()]
+def _gap_tokens(text: str, start: int, end: int) -> list[tuple[int, str]]:
+    """(offset, character) of the characters the segmenter skipped: control characters normalised to spaces
+    are still text to spaCy (str.isspace is False for them), so each becomes a token of its own."""
+    return [(i, c) for i, c in enumerate(text[start:end], start) if not c.isspace()]
+
+
+def _words_and_spaces(text: str, pieces: list[tuple[int, str]]) -> tuple[list[str], list[bool]]:
+    """The Doc's words and spaces as `spacy.util.get_words_and_spaces` makes them, from words whose offsets are
+    known (`pieces`: (start, word) in order, only whitespace between and beside them): the whitespace between two words is
+    a token of its own, except one plain space after a word, which is that word's trailing space. (spaCy's
+    searches the rest of the text for each word, copying it each time.)"""
+    words: list[str] = []
+    spaces: list[bool] = []
+    pos, end = 0, len(text)
+    for start, word in pieces:
+        if word.isspace():  # a segmenter's whitespace word (jieba's, the characters') is whitespace between words
+            continue
+        if start > pos:
+            words.append(text[pos:start])
+            spaces.append(False)
+        words.append(word)
+        pos = start + len(word)
+        space = pos < end and text[pos] == " "
+        spaces.append(space)
+        pos += space
+    if pos < end:
+        words.append(text[pos:])
+        spaces.append(False)
+    return words, spaces
 
 
 @registry.tokenizers("govreport.report_tokenizer.v1")
