@@ -100,9 +100,9 @@ def _gap_tokens(text: str, start: int, end: int) -> list[tuple[int, str]]:
 
 def _words_and_spaces(text: str, pieces: list[tuple[int, str]]) -> tuple[list[str], list[bool]]:
     """The Doc's words and spaces as `spacy.util.get_words_and_spaces` makes them, from words whose offsets are
-    known (`pieces`: (start, word) in order, only whitespace between and beside them): the whitespace between two words is
-    a token of its own, except one plain space after a word, which is that word's trailing space. (spaCy's
-    searches the rest of the text for each word, copying it each time.)"""
+    known (`pieces`: (start, word) in order, only whitespace between and beside them): the whitespace between
+    two words is a token of its own, except one plain space after a word, which is that word's trailing space.
+    (spaCy's searches the rest of the text for each word, copying it each time.)"""
     words: list[str] = []
     spaces: list[bool] = []
     pos, end = 0, len(text)
