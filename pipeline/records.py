@@ -10,6 +10,7 @@ import json
 from collections.abc import Iterable, Iterator
 from pathlib import Path
 
+from spacy.attrs import IDX, IS_SPACE, LENGTH
 from spacy.tokens import Doc
 
 from pipeline.components.extensions import relations_of
@@ -35,10 +36,12 @@ def doc_to_record(doc: Doc, doc_id: str, meta: dict | None = None) -> dict:
         if head and tail:
             relations.append({"id": len(relations) + 1, "from_id": head, "to_id": tail, "type": rel["type"],
                               "score": round(float(rel.get("score", 1.0)), 4)})
-    tokens = [{"start": t.idx, "end": t.idx + len(t.text), "text": t.text} for t in doc if not t.is_space]
+    text = doc.text
+    tokens = [{"start": start, "end": start + length, "text": text[start:start + length]}
+              for start, length, space in doc.to_array([IDX, LENGTH, IS_SPACE]).tolist() if not space]
     sentences = ([{"start": s.start_char, "end": s.end_char} for s in doc.sents]
                  if doc.has_annotation("SENT_START") else [{"start": 0, "end": len(doc.text)}])
-    return {"id": doc_id, "text": doc.text, "entities": entities, "relations": relations, "tokens": tokens,
+    return {"id": doc_id, "text": text, "entities": entities, "relations": relations, "tokens": tokens,
             "sentences": sentences, "meta": meta or {}}
 
 

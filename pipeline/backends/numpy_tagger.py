@@ -209,13 +209,14 @@ class NumpyTagger:
         best = self.start + scores[:, 0]
         history = np.zeros((time, batch, len(self.tags)), dtype=np.int64)
         live = _running(lengths, time)
+        into = np.ascontiguousarray(self.trans.T)  # (tag, previous tag): the max runs along contiguous memory
         for t in range(1, time):
             n = live[t]
             # the emission of the tag at t is the same whatever came before: added after the max
-            step = best[:n, :, None] + self.trans
-            came = step.argmax(axis=1)
+            step = best[:n, None, :] + into
+            came = step.argmax(axis=2)
             history[t, :n] = came
-            best[:n] = np.take_along_axis(step, came[:, None, :], axis=1)[:, 0] + scores[:n, t]
+            best[:n] = np.take_along_axis(step, came[:, :, None], axis=2)[:, :, 0] + scores[:n, t]
         last = (best + self.end).argmax(axis=1)
         # Back through the batch at once: a row joins at its own last step, with its best final tag.
         paths = np.zeros((batch, time), dtype=np.int64)
