@@ -14,6 +14,7 @@ from spacy.attrs import IDX, IS_SPACE, LENGTH
 from spacy.tokens import Doc
 
 from pipeline.components.extensions import relations_of
+from pipeline.textnorm import original_text
 
 FIGURE_KEYS = ("value", "unit", "qualifier", "change", "status", "period", "basis")
 
@@ -36,11 +37,13 @@ def doc_to_record(doc: Doc, doc_id: str, meta: dict | None = None) -> dict:
         if head and tail:
             relations.append({"id": len(relations) + 1, "from_id": head, "to_id": tail, "type": rel["type"],
                               "score": round(float(rel.get("score", 1.0)), 4)})
-    text = doc.text
-    tokens = [{"start": start, "end": start + length, "text": text[start:start + length]}
-              for start, length, space in doc.to_array([IDX, LENGTH, IS_SPACE]).tolist() if not space]
+    text = original_text(doc)
+    edges = doc.to_array([IDX, LENGTH, IS_SPACE])
+    edges = edges[edges[:, 2] == 0]  # whitespace tokens are not in the record
+    tokens = [{"start": start, "end": end, "text": text[start:end]}
+              for start, end in zip(edges[:, 0].tolist(), (edges[:, 0] + edges[:, 1]).tolist())]
     sentences = ([{"start": s.start_char, "end": s.end_char} for s in doc.sents]
-                 if doc.has_annotation("SENT_START") else [{"start": 0, "end": len(doc.text)}])
+                 if doc.has_annotation("SENT_START") else [{"start": 0, "end": len(text)}])
     return {"id": doc_id, "text": text, "entities": entities, "relations": relations, "tokens": tokens,
             "sentences": sentences, "meta": meta or {}}
 

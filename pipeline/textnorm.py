@@ -64,6 +64,14 @@ def normalise(text: str) -> str:
     return folded.translate(table) if table else folded
 
 
+def original_text(doc: Doc) -> str:
+    """The text of a Doc as read, kept in `doc.user_data` by the tokenizer: `doc.text` joins every token's
+    text at each call (17 ms on a 23,000-character report)."""
+    cached = doc.user_data.get("govreport_text")
+    length = doc[-1].idx + len(doc[-1].text_with_ws) if len(doc) else 0
+    return cached if cached is not None and len(cached) == length else doc.text
+
+
 def normalised_text(doc: Doc) -> str:
     """The normalised text of a Doc, computed once and kept in `doc.user_data`."""
     cached = doc.user_data.get("govreport_norm")

@@ -80,6 +80,7 @@ class ReportTokenizer(ChineseTokenizer):
             words, spaces = _words_and_spaces(text, pieces)
         doc = Doc(self.vocab, words=words, spaces=spaces)
         doc.user_data["govreport_norm"] = norm
+        doc.user_data["govreport_text"] = text
         # the segmentation as cut: recognisers later split tokens at their span edges, the constraints read it
         starts = doc.to_array(IDX).tolist() if len(doc) else []  # no Token object per token
         doc.user_data[WORD_STARTS] = starts

@@ -47,3 +47,17 @@ def test_tokens_keep_every_character(nlp_rules):
     doc = nlp_rules(text)
     assert doc.text == text
     assert "".join(t.text for t in doc if not t.is_space) == "".join(text.split())
+
+
+def test_original_text_is_the_text_as_read(nlp_rules):
+    from spacy.tokens import Doc
+
+    from pipeline.textnorm import original_text
+
+    text = _with_whitespace((RAW / "province-beijing-2026.txt").read_text(encoding="utf-8")[:1000], 4)
+    doc = nlp_rules(text)
+    assert original_text(doc) is text and doc.text == text
+    plain = Doc(nlp_rules.vocab, words=["全年", "增长", "5%"], spaces=[False, True, False])  # made up
+    assert original_text(plain) == "全年增长 5%"
+    plain.user_data["govreport_text"] = "another text"  # a stale copy is not trusted
+    assert original_text(plain) == "全年增长 5%"

@@ -10,6 +10,7 @@ from spacy.tokens import Doc
 
 from pipeline.components.extensions import relations_of
 from pipeline.relations.model import RelationModel
+from pipeline.textnorm import original_text
 
 
 @Language.factory("govreport_relation_classifier", default_config={"model_path": None})
@@ -28,7 +29,7 @@ class RelationClassifier:
         if self.model is None:
             return doc
         by_offset = {(e.start_char, e.end_char, e.label_): e for e in doc.ents}
-        for cand, prob in self.model.predict(doc.text, list(by_offset)):
+        for cand, prob in self.model.predict(original_text(doc), list(by_offset)):
             rels.append({"head": by_offset[cand.head], "tail": by_offset[cand.tail], "type": cand.rel_type,
                          "score": prob})
         return doc
