@@ -41,7 +41,7 @@ def doc_to_record(doc: Doc, doc_id: str, meta: dict | None = None) -> dict:
     edges = doc.to_array([IDX, LENGTH, IS_SPACE])
     edges = edges[edges[:, 2] == 0]  # whitespace tokens are not in the record
     tokens = [{"start": start, "end": end, "text": text[start:end]}
-              for start, end in zip(edges[:, 0].tolist(), (edges[:, 0] + edges[:, 1]).tolist())]
+              for start, end in zip(edges[:, 0].tolist(), (edges[:, 0] + edges[:, 1]).tolist(), strict=True)]
     sentences = ([{"start": s.start_char, "end": s.end_char} for s in doc.sents]
                  if doc.has_annotation("SENT_START") else [{"start": 0, "end": len(text)}])
     return {"id": doc_id, "text": text, "entities": entities, "relations": relations, "tokens": tokens,
