@@ -38,3 +38,13 @@ def test_a_cold_start_is_the_median_of_its_runs(tmp_path):
     got = bench_table.cold_start("blank spaCy zh", tmp_path, runs=3)
     fastest, slowest = got["cold_start_range_s"]
     assert 0 < fastest <= got["cold_start_s"] <= slowest
+
+
+def test_warm_up_is_a_report_outside_the_timed_ones():
+    from pipeline.bench import raw_reports, warm_up_text
+
+    timed = [text for _, text in raw_reports(10)]
+    warm_up = warm_up_text(10)
+    assert warm_up not in timed and len(warm_up) > 2000
+    assert "万" in warm_up or "亿" in warm_up  # a report with figures: the first document's costs are paid here
+    assert warm_up_text(10_000) == raw_reports(1)[0][1][:2000]  # none left: the first report's opening
