@@ -6,7 +6,7 @@ from __future__ import annotations
 import pytest
 
 from pipeline.base import blank
-from pipeline.components.alignment import char_spans, entity_offsets, set_entities, split_at
+from pipeline.components.alignment import char_spans, entity_offsets, set_entities, split_at, unmarked
 from pipeline.paths import REPO_ROOT
 
 # district-zhuzhou-shifeng-2023, line 9
@@ -43,3 +43,26 @@ def test_an_edge_off_the_text_or_between_tokens_gives_no_span(nlp):
     assert [s.text for s in char_spans(doc, [(0, space, "IND")])] == ["市场主体"]
     split_at(doc, [])  # nothing to split: the doc is left as it is
     assert entity_offsets(nlp("")) == []
+
+
+def _every_marked_span_checked(found, marked, may_cover):
+    return [item for item in found
+            if not any(a < item[1] and item[0] < b and not (label in may_cover and item[0] <= a and b <= item[1])
+                       for a, b, label in marked)]
+
+
+def test_unmarked_finds_what_checking_every_marked_span_finds():
+    # random ranges (made up): marked spans one after another, as doc.ents are, and overlapping ones
+    import random
+
+    rng = random.Random(0)
+    for trial in range(2000):
+        marked, pos, overlapping = [], 0, trial % 3 == 0
+        for _ in range(rng.randrange(12)):
+            start = rng.randrange(60) if overlapping else pos + rng.randrange(5)
+            pos = start + rng.randrange(6)
+            marked.append((start, pos, rng.choice("XY")))
+        rng.shuffle(marked)
+        found = [(s, s + rng.randrange(8), "Z") for s in (rng.randrange(65) for _ in range(rng.randrange(15)))]
+        may_cover = frozenset(rng.choice([(), ("X",), ("X", "Y")]))
+        assert unmarked(found, marked, may_cover) == _every_marked_span_checked(found, marked, may_cover)

@@ -7,6 +7,7 @@ there, which keeps every span exact instead of snapping it.
 
 from __future__ import annotations
 
+from bisect import bisect_left, bisect_right
 from collections.abc import Iterable, Sequence
 
 import numpy
@@ -88,10 +89,21 @@ def unmarked(found: Iterable[Sequence], marked: Iterable[tuple[int, int, str]],
              may_cover: frozenset[str] = frozenset()) -> list:
     """The items of `found` ((start, end, …) ranges) that overlap no `marked` span, except marked spans of a
     `may_cover` label lying wholly inside them: what a rule adds where the recogniser marked nothing."""
-    marked = list(marked)
+    marked = sorted(marked)
+    starts = [a for a, _, _ in marked]
+    ends = [b for _, b, _ in marked]
+    if any(b > a for b, a in zip(ends, starts[1:], strict=False)):  # overlapping spans: each checked for each item
+        return [item for item in found if not _covers_part(item, marked, may_cover)]
+    # Spans one after another (as `doc.ents` are): the spans overlapping an item lie between the first ending
+    # after its start and the last starting before its end.
     return [item for item in found
-            if not any(a < item[1] and item[0] < b and not (label in may_cover and item[0] <= a and b <= item[1])
-                       for a, b, label in marked)]
+            if not _covers_part(item, marked[bisect_right(ends, item[0]):bisect_left(starts, item[1])], may_cover)]
+
+
+def _covers_part(item: Sequence, marked: Sequence[tuple[int, int, str]], may_cover: frozenset[str]) -> bool:
+    """Whether a span of `marked` overlaps `item`, other than a `may_cover` span lying wholly inside it."""
+    return any(a < item[1] and item[0] < b and not (label in may_cover and item[0] <= a and b <= item[1])
+               for a, b, label in marked)
 
 
 def mark_unmarked(doc: Doc, found: Iterable[tuple[int, int]], label: str,
