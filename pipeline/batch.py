@@ -99,6 +99,13 @@ def _work(args: tuple[str, str, str]) -> _Line | str:
     return _Line(record["id"], len(record["text"]), dumps(record) + "\n")
 
 
+def _size(path: Path) -> int:
+    try:
+        return os.path.getsize(path)
+    except OSError:  # unreadable: the worker reports it
+        return 0
+
+
 def unique_ids(paths: list[Path]) -> list[str]:
     """Document ids from file stems; a stem seen twice gets -2, -3 … so records never collide."""
     seen: dict[str, int] = {}
@@ -209,6 +216,9 @@ def _outcomes(todo: list[tuple[Path, str]], model: str, workers: int, stdin_text
         return
     if workers > 1 and len(todo) > 1:
         pool = ProcessPoolExecutor(max_workers=workers, initializer=_init_worker, initargs=(model, backend))
+        # Longest first: the last documents to start are the short ones, so the workers finish close together
+        # (the output keeps the input order: records are read back by id).
+        todo = sorted(todo, key=lambda item: -_size(item[0]))
         try:
             yield from pool.map(_work, [(str(p), i, model) for p, i in todo], chunksize=1)
         finally:

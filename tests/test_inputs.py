@@ -173,14 +173,15 @@ def test_resume_skips_finished_documents(tmp_path):
 
 def test_workers_give_the_same_records(tmp_path):
     paths = []
-    for i in range(3):
+    for i in range(3):  # the shortest first: workers take the longest first, the output keeps the input order
         p = tmp_path / f"r{i}.txt"
-        p.write_text(SEED_TEXT, encoding="utf-8")
+        p.write_text(SEED_TEXT[:len(SEED_TEXT) * (i + 1) // 3], encoding="utf-8")
         paths.append(p)
     one, two = tmp_path / "one.jsonl", tmp_path / "two.jsonl"
     assert extract(paths, one) == 0
     assert extract(paths, two, "--workers", "2") == 0
     strip = [{k: v for k, v in r.items() if k != "meta"} for r in complete_records(one)]
+    assert [r["id"] for r in strip] == ["r0", "r1", "r2"]
     assert strip == [{k: v for k, v in r.items() if k != "meta"} for r in complete_records(two)]
 
 
