@@ -44,9 +44,10 @@ class LexiconMatcher:
         self.max_word = max_word
         # A scan starts only where a word can (`_scan_starts`): at a one-character word or where two characters
         # begin a longer one, found for a whole text at once; most positions begin none (4 in 5 in the reports).
-        self._single_codes = np.array(sorted(ord(w) for w in self._lexicons if len(w) == 1) or [-1], dtype=np.int64)
-        self._pair_codes = np.array(sorted({ord(w[0]) << _SHIFT | ord(w[1]) for w in self._lexicons if len(w) > 1})
-                                    or [-1], dtype=np.int64)
+        singles = "".join(w for w in self._lexicons if len(w) == 1)
+        self._single_codes = np.unique(np.append(_code_points(singles), -1))
+        pairs = _code_points("".join([w[:2] for w in self._lexicons if len(w) > 1])).reshape(-1, 2)
+        self._pair_codes = np.unique(np.append(pairs[:, 0] << _SHIFT | pairs[:, 1], -1))
 
     def matches(self, text: str) -> list[tuple[int, int, int]]:
         """(start, end, lexicon mask) of every lexicon word occurring in `text`."""
