@@ -48,3 +48,12 @@ def test_warm_up_is_a_report_outside_the_timed_ones():
     assert warm_up not in timed and len(warm_up) > 2000
     assert "万" in warm_up or "亿" in warm_up  # a report with figures: the first document's costs are paid here
     assert warm_up_text(10_000) == raw_reports(1)[0][1][:2000]  # none left: the first report's opening
+
+
+def test_per_component_times_cover_every_step_and_the_record(nlp_rules):
+    from pipeline.bench import _per_component, raw_reports
+
+    text = raw_reports(1)[0][1][:3000]
+    times = _per_component(nlp_rules, [text], passes=2)
+    assert list(times) == ["tokenizer", *nlp_rules.pipe_names, "records"]
+    assert all(t >= 0 for t in times.values()) and times["tokenizer"] > 0
