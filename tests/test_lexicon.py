@@ -67,3 +67,24 @@ def test_matches_are_every_lexicon_word_in_the_text():
     assert matcher.matches(text) == every and len(every) > 50
     assert (len(text), len(text) + 1) in [m[:2] for m in matcher.matches(text + "湘")]  # a word on the last character
     assert matcher.matches("") == []
+
+
+def test_a_patched_matcher_matches_as_one_made_from_scratch():
+    # the shipped ensemble: the third tagger's lexicons differ from the first's in a few gold names
+    import json
+
+    folder = Path(REPO_ROOT, "models", "hanlp-ner")
+    first = json.loads((folder / "config.json").read_text(encoding="utf-8"))["lexicon"]
+    third = json.loads((folder / "members" / "s3" / "config.json").read_text(encoding="utf-8"))["lexicon"]
+    assert first != third
+    base = LexiconMatcher(first)
+    for old, new in ((first, third), (third, first)):
+        patched, fresh = LexiconMatcher(old).patched(old, new), LexiconMatcher(new)
+        assert patched._lexicons == fresh._lexicons
+        for doc in ("province-beijing-2026", "national-state-council-2024"):
+            text = Path(REPO_ROOT, "corpus", "raw", f"{doc}.txt").read_text(encoding="utf-8")
+            assert patched.matches(text) == fresh.matches(text)
+    # a word that leaves every lexicon is no longer matched (made up)
+    smaller = {name: [w for w in words if w != "北京"] for name, words in first.items()}
+    assert not any(text_match[:2] == (0, 2) for text_match in base.patched(first, smaller).matches("北京市"))
+    assert any(m[:2] == (0, 2) for m in base.matches("北京市"))

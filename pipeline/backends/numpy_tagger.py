@@ -92,6 +92,8 @@ class NumpyTagger:
         self._lexicon = lexicon
         if parent is not None and lexicon and parent._lexicon == lexicon:
             self.matcher = parent.matcher  # one lexicon, built once and matched once per chunk for all members
+        elif parent is not None and lexicon and parent.matcher is not None:
+            self.matcher = parent.matcher.patched(parent._lexicon, lexicon)  # a few words apart: patched
         else:
             self.matcher = LexiconMatcher(lexicon) if lexicon else None
         weights = read_weights(folder)
