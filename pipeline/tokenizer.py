@@ -70,7 +70,8 @@ class ReportTokenizer(ChineseTokenizer):
             if start < 0:  # the segmenter altered the text: keep what we have, re-align on the rest
                 altered = True
                 continue
-            pieces.extend(_gap_tokens(text, pos, start))
+            if start > pos:  # most words follow the last directly
+                pieces.extend(_gap_tokens(text, pos, start))
             pieces.append((start, text[start:start + len(word)]))
             pos = start + len(word)
         pieces.extend(_gap_tokens(text, pos, len(text)))
