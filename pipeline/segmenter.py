@@ -28,6 +28,8 @@ from spacy_pkuseg import inference
 from spacy_pkuseg.feature_extractor import FeatureExtractor
 from srsly import msgpack
 
+from pipeline.sorted_lookup import code_points, positions
+
 # spacy-pkuseg's FeatureExtractor.normalize_text, per character: the keyword characters are renamed and digits
 # and Latin letters collapse to one class each.
 _KEYWORDS = str.maketrans("-._,|/*:", "&&&&&&&&")
@@ -129,7 +131,7 @@ class FastFeatures:
 
     def _codes(self, text: str) -> np.ndarray:
         """The node code of each character: its code point, or spacy-pkuseg's number or letter class."""
-        codes = np.frombuffer(text.translate(_KEYWORDS).encode("utf-32-le"), dtype=np.uint32).astype(np.int64)
+        codes = code_points(text.translate(_KEYWORDS))
         classes = self._node_class[codes]
         return np.where(classes > 0, classes, codes)
 
@@ -185,9 +187,9 @@ class FastFeatures:
         for first, name, keys in ((1, "c-1c", ids[:-1] * m + ids[1:]), (0, "cc1", ids[:-1] * m + ids[1:]),
                                   (2, "c-2c-1", ids[:-2] * m + ids[1:-1])):
             known, feature = pairs[kind[name]]
-            if len(keys) and len(known):
-                at = np.minimum(np.searchsorted(known, keys), len(known) - 1)
-                found.append((first, np.where(known[at] == keys, feature[at], -1)))
+            if len(known):
+                at = positions(known, keys)
+                found.append((first, np.where(at >= 0, feature[at], -1)))
         for first, feature in found:
             hit = np.flatnonzero(feature >= 0)
             scores[hit + first] += weights[feature[hit]]

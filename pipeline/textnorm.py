@@ -64,20 +64,27 @@ def normalise(text: str) -> str:
     return folded.translate(table) if table else folded
 
 
-def original_text(doc: Doc) -> str:
-    """The text of a Doc as read, kept in `doc.user_data` by the tokenizer: `doc.text` joins every token's
-    text at each call (17 ms on a 23,000-character report)."""
-    cached = doc.user_data.get("govreport_text")
+TEXT_KEY, NORM_KEY = "govreport_text", "govreport_norm"  # the Doc.user_data keys of its text and normalised text
+
+
+def _kept(doc: Doc, key: str) -> str | None:
+    """The text kept under `key` in `doc.user_data`, if it is as long as the Doc's text (the length read from the
+    last token: `len(doc.text)` joins every token's text, 17 ms on a 23,000-character report)."""
+    kept = doc.user_data.get(key)
     length = doc[-1].idx + len(doc[-1].text_with_ws) if len(doc) else 0
-    return cached if cached is not None and len(cached) == length else doc.text
+    return kept if kept is not None and len(kept) == length else None
+
+
+def original_text(doc: Doc) -> str:
+    """The text of a Doc as read, kept by the tokenizer (`doc.text` where it is not)."""
+    kept = _kept(doc, TEXT_KEY)
+    return doc.text if kept is None else kept
 
 
 def normalised_text(doc: Doc) -> str:
     """The normalised text of a Doc, computed once and kept in `doc.user_data`."""
-    cached = doc.user_data.get("govreport_norm")
-    # the length from the last token: `len(doc.text)` joins every token's text, a cost each component paid
-    length = doc[-1].idx + len(doc[-1].text_with_ws) if len(doc) else 0
-    if cached is None or len(cached) != length:
-        cached = normalise(doc.text)
-        doc.user_data["govreport_norm"] = cached
-    return cached
+    kept = _kept(doc, NORM_KEY)
+    if kept is None:
+        kept = normalise(original_text(doc))
+        doc.user_data[NORM_KEY] = kept
+    return kept

@@ -17,7 +17,7 @@ from spacy.util import registry
 from spacy.vocab import Vocab
 
 from pipeline.segmenter import accelerate, load_without_dictionary
-from pipeline.textnorm import normalise
+from pipeline.textnorm import NORM_KEY, TEXT_KEY, normalise
 
 _SURROGATE = re.compile("[\ud800-\udfff]")
 WORD_STARTS = "govreport_word_starts"  # the Doc.user_data key of the segmenter's word starts
@@ -80,8 +80,8 @@ class ReportTokenizer(ChineseTokenizer):
         else:
             words, spaces = _words_and_spaces(text, pieces)
         doc = Doc(self.vocab, words=words, spaces=spaces)
-        doc.user_data["govreport_norm"] = norm
-        doc.user_data["govreport_text"] = text
+        doc.user_data[NORM_KEY] = norm
+        doc.user_data[TEXT_KEY] = text
         # the segmentation as cut: recognisers later split tokens at their span edges, the constraints read it
         starts = doc.to_array(IDX).tolist() if len(doc) else []  # no Token object per token
         doc.user_data[WORD_STARTS] = starts

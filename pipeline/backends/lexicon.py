@@ -14,6 +14,8 @@ from collections.abc import Iterable, Mapping, Sequence
 
 import numpy as np
 
+from pipeline.sorted_lookup import code_points, positions
+
 NONE, BEGIN, INSIDE, END, SINGLE = range(5)
 N_STATES = 5
 MAX_WORD = 20
@@ -21,12 +23,16 @@ _SHIFT = 21  # code points are below 2 ** 21: two of them make one int64 key
 
 
 def _code_points(text: str) -> np.ndarray:
-    return np.frombuffer(text.encode("utf-32-le", "surrogatepass"), dtype=np.uint32).astype(np.int64)
+    return code_points(text, "surrogatepass")  # the matcher takes any text: a lone surrogate is in no word
 
 
-def _members(sorted_keys: np.ndarray, keys: np.ndarray) -> np.ndarray:
-    """Whether each of `keys` is in `sorted_keys` (sorted, not empty)."""
-    return sorted_keys[np.minimum(np.searchsorted(sorted_keys, keys), len(sorted_keys) - 1)] == keys
+def _start_tables(words: Iterable[str]) -> tuple[np.ndarray, np.ndarray]:
+    """The sorted code points of the one-character words and the sorted keys of the longer words' first two
+    characters (a code point shifted by `_SHIFT`, then the next): where a scan for `words` may start."""
+    words = list(words)
+    singles = _code_points("".join(w for w in words if len(w) == 1))
+    pairs = _code_points("".join([w[:2] for w in words if len(w) > 1])).reshape(-1, 2)
+    return np.unique(singles), np.unique(pairs[:, 0] << _SHIFT | pairs[:, 1])
 
 
 class LexiconMatcher:
@@ -44,10 +50,7 @@ class LexiconMatcher:
         self.max_word = max_word
         # A scan starts only where a word can (`_scan_starts`): at a one-character word or where two characters
         # begin a longer one, found for a whole text at once; most positions begin none (4 in 5 in the reports).
-        singles = "".join(w for w in self._lexicons if len(w) == 1)
-        self._single_codes = np.unique(np.append(_code_points(singles), -1))
-        pairs = _code_points("".join([w[:2] for w in self._lexicons if len(w) > 1])).reshape(-1, 2)
-        self._pair_codes = np.unique(np.append(pairs[:, 0] << _SHIFT | pairs[:, 1], -1))
+        self._single_codes, self._pair_codes = _start_tables(self._lexicons)
 
     def patched(self, old: Mapping[str, Iterable[str]], new: Mapping[str, Iterable[str]]) -> LexiconMatcher:
         """The matcher of the lexicons `new`, made from this one (the matcher of `old`) where the two differ in a
@@ -78,9 +81,9 @@ class LexiconMatcher:
             if joins:
                 joined.append(word)
         matcher._prefixes = self._prefixes | {w[:i] for w in joined for i in range(1, len(w))}
-        matcher._single_codes = np.union1d(self._single_codes, _code_points("".join(w for w in joined if len(w) == 1)))
-        pairs = _code_points("".join([w[:2] for w in joined if len(w) > 1])).reshape(-1, 2)
-        matcher._pair_codes = np.union1d(self._pair_codes, pairs[:, 0] << _SHIFT | pairs[:, 1])
+        singles, pairs = _start_tables(joined)
+        matcher._single_codes = np.union1d(self._single_codes, singles)
+        matcher._pair_codes = np.union1d(self._pair_codes, pairs)
         return matcher
 
     def matches(self, text: str) -> list[tuple[int, int, int]]:
@@ -100,8 +103,8 @@ class LexiconMatcher:
     def _scan_starts(self, text: str) -> np.ndarray:
         """The positions where a lexicon word may begin, in order; a scan from elsewhere finds none."""
         codes = _code_points(text)
-        single = _members(self._single_codes, codes)
-        single[:-1] |= _members(self._pair_codes, codes[:-1] << _SHIFT | codes[1:])
+        single = positions(self._single_codes, codes) >= 0
+        single[:-1] |= positions(self._pair_codes, codes[:-1] << _SHIFT | codes[1:]) >= 0
         return np.flatnonzero(single)
 
     def feature_array(self, text: str) -> np.ndarray:

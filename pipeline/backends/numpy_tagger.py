@@ -25,6 +25,7 @@ from threadpoolctl import threadpool_limits
 from pipeline.backends.bigrams import bigram_ids, bigram_index
 from pipeline.backends.lexicon import N_STATES, LexiconMatcher
 from pipeline.backends.onnx_lstm import onnx_lstm_for
+from pipeline.sorted_lookup import code_points, positions
 
 WEIGHTS = "model.npz"
 MEMBERS = "members"  # sub-folder of further taggers whose scores are averaged with the folder's own
@@ -85,7 +86,7 @@ class NumpyTagger:
         self._unk = self._index.get(vocabs["token"].get("unk_token") or "<unk>", 1)
         # the one-character tokens by code point, sorted: a whole batch's ids are looked up at once (`_ids`)
         chars = sorted((ord(t), i) for t, i in self._index.items() if len(t) == 1)
-        self._codes = np.array([c for c, _ in chars] or [-1], dtype=np.int64)
+        self._codes = np.array([c for c, _ in chars], dtype=np.int64)
         self._code_ids = np.array([i for _, i in chars] or [self._unk], dtype=np.int64)
         self.tags: list[str] = vocabs["tag"]["idx_to_token"]
         lexicon = config.get("lexicon")
@@ -143,9 +144,8 @@ class NumpyTagger:
 
     def _ids(self, text: str) -> np.ndarray:
         """The vocabulary id of each character of `text` (the unknown id for one outside it)."""
-        codes = np.frombuffer(text.encode("utf-32-le"), dtype=np.uint32).astype(np.int64)
-        at = np.minimum(np.searchsorted(self._codes, codes), len(self._codes) - 1)
-        return np.where(self._codes[at] == codes, self._code_ids[at], self._unk)
+        at = positions(self._codes, code_points(text))
+        return np.where(at >= 0, self._code_ids[at], self._unk)
 
     def _embed(self, text: str, states: np.ndarray | None = None, bigrams: np.ndarray | None = None) -> np.ndarray:
         """Character embeddings of `text` plus the lexicon states' and the bigrams' (`states`: the matcher's

@@ -14,6 +14,8 @@ import numpy
 from spacy.attrs import IDX, LENGTH
 from spacy.tokens import Doc, Span
 
+from pipeline.sorted_lookup import positions
+
 
 def token_edges(doc: Doc) -> tuple[list[int], list[int]]:
     """The start and end offsets of every token, read from the Doc's arrays (no Token objects made)."""
@@ -26,15 +28,6 @@ def _edge_arrays(doc: Doc) -> tuple[numpy.ndarray, numpy.ndarray]:
         return numpy.zeros(0, dtype=numpy.int64), numpy.zeros(0, dtype=numpy.int64)
     arr = doc.to_array([IDX, LENGTH]).astype(numpy.int64)
     return arr[:, 0], arr[:, 0] + arr[:, 1]
-
-
-def _token_at(edges: numpy.ndarray, offsets: Sequence[int]) -> numpy.ndarray:
-    """For each offset, the index of the token whose edge (in the increasing `edges`) it is, or -1."""
-    offsets = numpy.asarray(offsets, dtype=numpy.int64)
-    if not len(edges):
-        return numpy.full(len(offsets), -1, dtype=numpy.int64)
-    at = numpy.minimum(numpy.searchsorted(edges, offsets), len(edges) - 1)
-    return numpy.where(edges[at] == offsets, at, -1)
 
 
 def entity_offsets(doc: Doc) -> list[tuple[int, int, str]]:
@@ -70,8 +63,8 @@ def char_spans(doc: Doc, spans: Iterable[tuple[int, int, str]]) -> list[Span]:
     split_at(doc, [o for s, e, _ in spans for o in (s, e)])
     # Token indices by edge from the Doc's arrays: doc.char_span looks each span up through Token objects.
     starts, ends = _edge_arrays(doc)
-    firsts = _token_at(starts, [s for s, _, _ in spans]).tolist()
-    lasts = _token_at(ends, [e for _, e, _ in spans]).tolist()
+    firsts = positions(starts, [s for s, _, _ in spans]).tolist()  # the token starting at each span's start, or -1
+    lasts = positions(ends, [e for _, e, _ in spans]).tolist()
     out = []
     for (_, _, label), i, j in zip(spans, firsts, lasts, strict=True):
         if i >= 0 and j >= i:  # edges off the tokens (inside whitespace): no span
@@ -112,7 +105,7 @@ def mark_unmarked(doc: Doc, found: Iterable[tuple[int, int]], label: str,
     spans of a `may_cover` label lying inside it, which give way: what a rule component after the recognisers
     does."""
     found = list(found)
-    if not found:  # reading doc.ents makes a Token per token: not for nothing
+    if not found:  # nothing to add: the entities are not even read
         return doc
     spans = entity_offsets(doc)
     new = unmarked(found, spans, may_cover=may_cover)
