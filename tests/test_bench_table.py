@@ -27,11 +27,17 @@ def test_cold_baseline_writes_the_example_segmented(tmp_path):
 def test_markdown_has_one_line_per_row_and_the_speedup_on_the_default():
     rows = [{"row": name, "chars_per_s": 1000, "cold_start_s": 1.0, "peak_rss_mb": 100.0, "load_s": 0.5}
             for name in bench_table.ROWS]
-    text = bench_table.markdown(rows, {"speedup": 2.1})
+    text = bench_table.markdown(rows, {"short": {"speedup": 1.7}, "long": {"speedup": 1.9}})
     lines = text.splitlines()
     assert len(lines) == 2 + len(bench_table.ROWS)
-    assert lines[2].startswith("| default") and lines[2].endswith("| 2.1× |")
+    assert lines[2].startswith("| default") and lines[2].endswith("| 1.7× / 1.9× |")
     assert all(not line.endswith("×|") for line in lines[3:])
+
+
+def test_the_long_two_worker_batch_is_every_raw_report_and_the_short_one_provincial():
+    runs = bench_table.batches(12)
+    assert len(runs["short"]) == 12 and all(p.name.startswith("province-") for p in runs["short"])
+    assert set(runs["long"]) == set(bench_table.RAW.glob("*.txt")) and len(runs["long"]) >= 90
 
 
 def test_a_cold_start_is_the_median_of_its_runs(tmp_path):

@@ -209,7 +209,8 @@ def test_compared_with_a_year_is_a_basis():
     text = "二、过去五年工作回顾\n2005年与2000年相比，国内生产总值增长57.3%，年均增长9.5%。"
     timeline = ReportTimeline.of(text, 2006)
     start = text.index("57.3%")
-    assert figure_attributes(text, start, start + 5, timeline) == {"status": "actual", "period": "2005",
+    # the growth between the two years compared covers the years after the earlier one (guidelines §5b, v1.20)
+    assert figure_attributes(text, start, start + 5, timeline) == {"status": "actual", "period": "2001-2005",
                                                                    "basis": "比2000年"}
 
 
@@ -397,7 +398,7 @@ def test_two_years_compared_date_the_start_and_the_end():
     text = normalise(_raw("national-state-council-1987"))
     timeline = ReportTimeline.of(text, 1987)
     sentence = text.index("国民生产总值由3480亿元")
-    for figure, period in (("3480亿元", "1978"), ("9380亿元", "1986")):
+    for figure, period in (("3480亿元", "1978"), ("9380亿元", "1986"), ("102%", "1979-1986")):
         start = text.index(figure, sentence)
         assert figure_attributes(text, start, start + len(figure), timeline)["period"] == period
 
@@ -871,6 +872,16 @@ def test_now_dates_a_figure_to_the_report_year():
     # national-1960: 一九五八年初全国有七十四万多个高级农业生产合作社，现在已经合并改组成为二万四千多个人民公社
     assert _normalised_attributes("national-state-council-1960", "二万四千多个", "改组成为")["period"] == "1960"
     assert _normalised_attributes("national-state-council-1960", "七十四万多个", "全国有")["period"] == "1958"
+
+
+def test_a_change_between_two_years_compared_covers_the_years_after_the_earlier():
+    # national-1983 (a review of 1978-1982): 一九八二年同一九七八年相比，我国粮食增长百分之十六，棉花增长百分之六十六
+    assert _normalised_attributes("national-state-council-1983", "百分之十六", "我国粮食增长")["period"] == "1979-1982"
+    # national-1993: １９９２年同１９８７年相比，钢产量增长百分之四十二，达到８０００万吨 (the level is 1992's)
+    assert _normalised_attributes("national-state-council-1993", "百分之四十二", "钢产量增长")["period"] == "1988-1992"
+    assert _normalised_attributes("national-state-council-1993", "8000万吨", "达到")["period"] == "1992"
+    # …平均每年增加二百五十三亿元，比一九七八年前的二十六年平均每年增加四十九亿元: compared with other years
+    assert _normalised_attributes("national-state-council-1983", "四十九亿元", "平均每年增加")["period"] != "1979-1982"
 
 
 def test_a_year_compared_with_dates_nothing():

@@ -398,9 +398,9 @@ def figure_attributes(text: str, start: int, end: int, timeline: ReportTimeline,
     shipped classifier; training passes its own)."""
     reading = _Reading.of(text, start, end, timeline)
     status = _status(reading)
-    period = _period(reading, status, flow)
-    status = _settled_status(reading, status, period)
-    basis, period = _basis(reading, period)
+    dating = _period(reading, status, flow)
+    status = _settled_status(reading, status, dating.period)
+    basis, period = _basis(reading, dating)
     return {"status": status, "period": period, "basis": basis}
 
 
@@ -471,24 +471,25 @@ class _Dating:
     by_range: bool = False  # the start of 从1978年到1983年 dates a starting level
     within: bool = False  # 三年内: a target within the years, not at their end
     so_far_began: int | None = None  # 这两年中，钢产量由…: the year before the two years
+    between_years: bool = False  # 1982年同1978年相比…增长: the years after the earlier one, a span to keep
 
 
-def _period(r: _Reading, status: str, flow: Callable[[SpanFigure], bool]) -> str | None:
+def _period(r: _Reading, status: str, flow: Callable[[SpanFigure], bool]) -> _Dating:
     """The year or years the figure covers: a year or plan written before it in its sentence, then relative words,
     then the section; then what the figure's own clause says (a year of its own, a pair of years compared, a level
     at a plan's end, years so far, a starting level); None where the text gives no time."""
     written = _Written.of(r)
     dating = _written_period(r, status, written) or _relative_period(r, status, flow)
     _clause_period(r, dating)
-    _compared_years_period(r, dating)
+    _compared_years_period(r, status, dating)
     _plan_level_period(r, status, dating)
     _so_far_period(r, status, written, dating)
     _counted_years_period(r, status, written, dating)
     _starting_period(r, dating)
     if dating.period is not None and (supposed := _last(_SUPPOSED, r.before)) \
             and not _TIME_AFTER_SUPPOSED.search(r.before, supposed.end()):
-        return None
-    return dating.period
+        dating.period = None
+    return dating
 
 
 def _written_period(r: _Reading, status: str, written: _Written) -> _Dating | None:
@@ -595,15 +596,29 @@ def _clause_period(r: _Reading, dating: _Dating) -> None:
             dating.period = str(year - 1)  # 今年…投资比重由去年的10.7%提高到14%: the start is last year's
 
 
-def _compared_years_period(r: _Reading, dating: _Dating) -> None:
-    """1986年同1978年相比，国民生产总值由3480亿元增加到9380亿元: 1978 and 1986 (the growth after them keeps the
-    period it had: the annotators differ on whether it covers 1979-1986, and the guidelines do not decide)."""
+# 一九八二年同一九七八年相比，我国粮食增长百分之十六: a change between the two years compared covers the years after
+# the earlier one (1979-1982); the level reached (达到8000万吨) is the later year's. Over more than ten years
+# (一九八〇年同一九五二年相比，工农业总产值增长八点一倍) the gold gives the later year, as for a growth against a
+# base year (比一九五二年增长); a clause that compares with something else (比一九七八年前的二十六年平均每年增加)
+# keeps its own reading.
+_PAIR_CHANGE = re.compile(r"增长|增加|提高|高出|下降|减少|降低|翻")
+_PAIR_LEVEL = re.compile(r"(?:到|至)$")
+_PAIR_MAX_SPAN = 10
+_PAIR_OTHER = re.compile(r"(?<!可)比")  # 按可比价格计算 compares nothing
+
+
+def _compared_years_period(r: _Reading, status: str, dating: _Dating) -> None:
+    """1986年同1978年相比，国民生产总值由3480亿元增加到9380亿元: 1978 and 1986; a change between the two years
+    (增长102%) covers 1979-1986 (guidelines §5b, v1.20)."""
     pair = _YEAR_PAIR.search(r.before)
     if pair and (later := year_value(pair.group(1))) and (earlier := year_value(pair.group(2))) and earlier < later:
         if _FROM.search(r.clause):
             dating.period, dating.by_range = str(earlier), True
         elif _FROM_TO.search(r.clause):
             dating.period = str(later)
+        elif (status == "actual" and later - earlier <= _PAIR_MAX_SPAN and _PAIR_CHANGE.search(r.clause)
+              and not _PAIR_LEVEL.search(r.clause) and not _PAIR_OTHER.search(r.clause)):
+            dating.period, dating.between_years = year_span(earlier + 1, later), True
 
 
 def _plan_level_period(r: _Reading, status: str, dating: _Dating) -> None:
@@ -701,10 +716,10 @@ def _settled_status(r: _Reading, status: str, period: str | None) -> str:
     return status
 
 
-def _basis(r: _Reading, period: str | None) -> tuple[str | None, str | None]:
+def _basis(r: _Reading, dating: _Dating) -> tuple[str | None, str | None]:
     """What the change is measured against, only where the figure's clause gives it, and the period again where a
     change from the year before a span makes it the span's last year."""
-    text, start, end, sent, before = r.text, r.start, r.end, r.sent, r.before
+    text, start, end, sent, before, period = r.text, r.start, r.end, r.sent, r.before, dating.period
     basis = None
     near = text[_clause_start(text, start, sent):end + 2]
     vs = _VS_YEAR.search(near) or _COMPARED.search(before)
@@ -714,7 +729,8 @@ def _basis(r: _Reading, period: str | None) -> tuple[str | None, str | None]:
             break
     if basis is None and vs:
         basis = f"比{year_value(vs.group(1))}年"
-        if period is not None and "-" in period and int(period[:4]) - 1 == year_value(vs.group(1)):
+        if (period is not None and "-" in period and int(period[:4]) - 1 == year_value(vs.group(1))
+                and not dating.between_years):
             # 将达到…，即比一九五二年增长三点二倍 under 1953-1957, 有效发明专利比2020年增长58.1% under 2021-2025: the
             # change from the year before the span is the last year's level against it
             period = period[-4:]
