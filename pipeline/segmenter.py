@@ -28,7 +28,7 @@ from spacy_pkuseg import inference
 from spacy_pkuseg.feature_extractor import FeatureExtractor
 from srsly import msgpack
 
-from pipeline.sorted_lookup import code_points, positions
+from pipeline.sorted_lookup import WordStarts, code_points, positions
 
 # spacy-pkuseg's FeatureExtractor.normalize_text, per character: the keyword characters are renamed and digits
 # and Latin letters collapse to one class each.
@@ -128,6 +128,7 @@ class FastFeatures:
         get = self.index.names.get
         self._word_idx = {w: (get("w-1." + w, -1), get("w1." + w, -1)) for w in words
                           if word_min <= len(w) <= word_max}
+        self._word_starts = WordStarts.of(self._word_idx)  # where a scan for them may begin
 
     def _codes(self, text: str) -> np.ndarray:
         """The node code of each character: its code point, or spacy-pkuseg's number or letter class."""
@@ -141,11 +142,11 @@ class FastFeatures:
         after it (ww.l, ww.r), as spacy-pkuseg's `get_node_features_idx` lists them."""
         chars = text.translate(self._word_text)
         words, prefixes, get = self._word_idx, self._prefixes, self.index.names.get
-        n, shortest, longest = len(chars), self._shortest, self._longest
+        shortest, longest = self._shortest, self._longest
         starting: dict[int, list[str]] = {}
         ending: dict[int, list[str]] = {}
         found = []
-        for i in range(n - shortest + 1):
+        for i in self._word_starts(chars).tolist():
             for j in range(i + shortest, i + longest + 1):
                 piece = chars[i:j]
                 if len(piece) < j - i:

@@ -14,25 +14,11 @@ from collections.abc import Iterable, Mapping, Sequence
 
 import numpy as np
 
-from pipeline.sorted_lookup import code_points, positions
+from pipeline.sorted_lookup import WordStarts
 
 NONE, BEGIN, INSIDE, END, SINGLE = range(5)
 N_STATES = 5
 MAX_WORD = 20
-_SHIFT = 21  # code points are below 2 ** 21: two of them make one int64 key
-
-
-def _code_points(text: str) -> np.ndarray:
-    return code_points(text, "surrogatepass")  # the matcher takes any text: a lone surrogate is in no word
-
-
-def _start_tables(words: Iterable[str]) -> tuple[np.ndarray, np.ndarray]:
-    """The sorted code points of the one-character words and the sorted keys of the longer words' first two
-    characters (a code point shifted by `_SHIFT`, then the next): where a scan for `words` may start."""
-    words = list(words)
-    singles = _code_points("".join(w for w in words if len(w) == 1))
-    pairs = _code_points("".join([w[:2] for w in words if len(w) > 1])).reshape(-1, 2)
-    return np.unique(singles), np.unique(pairs[:, 0] << _SHIFT | pairs[:, 1])
 
 
 class LexiconMatcher:
@@ -48,9 +34,8 @@ class LexiconMatcher:
         # Every proper prefix of a word, so a scan stops as soon as no word can continue.
         self._prefixes = {w[:i] for w in self._lexicons for i in range(1, len(w))}
         self.max_word = max_word
-        # A scan starts only where a word can (`_scan_starts`): at a one-character word or where two characters
-        # begin a longer one, found for a whole text at once; most positions begin none (4 in 5 in the reports).
-        self._single_codes, self._pair_codes = _start_tables(self._lexicons)
+        # A scan starts only where a word can, found for a whole text at once (most positions begin none)
+        self._starts = WordStarts.of(self._lexicons)
 
     def patched(self, old: Mapping[str, Iterable[str]], new: Mapping[str, Iterable[str]]) -> LexiconMatcher:
         """The matcher of the lexicons `new`, made from this one (the matcher of `old`) where the two differ in a
@@ -81,16 +66,14 @@ class LexiconMatcher:
             if joins:
                 joined.append(word)
         matcher._prefixes = self._prefixes | {w[:i] for w in joined for i in range(1, len(w))}
-        singles, pairs = _start_tables(joined)
-        matcher._single_codes = np.union1d(self._single_codes, singles)
-        matcher._pair_codes = np.union1d(self._pair_codes, pairs)
+        matcher._starts = self._starts.union(WordStarts.of(joined))
         return matcher
 
     def matches(self, text: str) -> list[tuple[int, int, int]]:
         """(start, end, lexicon mask) of every lexicon word occurring in `text`."""
         found: list[tuple[int, int, int]] = []
         words, prefixes, n = self._lexicons, self._prefixes, len(text)
-        for i in self._scan_starts(text).tolist():
+        for i in self._starts(text).tolist():
             for j in range(i + 1, min(n, i + self.max_word) + 1):
                 piece = text[i:j]
                 mask = words.get(piece)
@@ -99,13 +82,6 @@ class LexiconMatcher:
                 if piece not in prefixes:
                     break
         return found
-
-    def _scan_starts(self, text: str) -> np.ndarray:
-        """The positions where a lexicon word may begin, in order; a scan from elsewhere finds none."""
-        codes = _code_points(text)
-        single = positions(self._single_codes, codes) >= 0
-        single[:-1] |= positions(self._pair_codes, codes[:-1] << _SHIFT | codes[1:]) >= 0
-        return np.flatnonzero(single)
 
     def feature_array(self, text: str) -> np.ndarray:
         """(characters × lexicons) int8 states of `text`, lexicons in the order of `names`."""
