@@ -12,7 +12,7 @@ fresh process, so its peak RSS and its cold start are its own:
 * peak RSS of the row's process; load: seconds to build the pipeline;
 * 2 workers: ``govreport extract --workers 2`` against ``--workers 1`` on the same reports (whole command),
   for the default only, on a short batch (12 provincial reports, 0.24 M characters) and on a long one (every raw
-  report, 1.8 M): the start-up both commands pay once (about 1.5 s) is a sixth of the short batch's two-worker
+  report, 1.8 M): the start-up both commands pay once (1.5-2.5 s) is a fifth of the short batch's two-worker
   time, so the long batch is the throughput a user extracting many reports gets.
 """
 

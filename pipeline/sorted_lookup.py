@@ -1,9 +1,8 @@
 """Many integer keys looked up at once in a sorted array, the integer keys of a text's characters, and where in
 a text a word of a given set may begin.
 
-The segmenter (its character features, its dictionary's word starts), the tagger (its vocabulary, its lexicon's
-word starts) and the span alignment (token edges) look whole texts' keys up this way: one binary search per key
-in compiled code."""
+The segmenter (its character features), the tagger (its vocabulary, its lexicon's word starts) and the span
+alignment (token edges) look whole texts' keys up this way: one binary search per key in compiled code."""
 
 from __future__ import annotations
 
@@ -35,7 +34,7 @@ _SHIFT = 21  # code points are below 2 ** 21: two of them make one int64 key
 class WordStarts:
     """Where a word of a set may begin in a text: at a one-character word, or where two characters begin a longer
     one. A scan for the words (a loop over each start and the lengths after it) need only start there; most
-    positions of a report begin no word of a lexicon or of the segmenter's dictionary (4 in 5)."""
+    positions of a report begin no word of the tagger's lexicons (4 in 5)."""
 
     singles: np.ndarray  # sorted code points of the one-character words
     pairs: np.ndarray  # sorted keys of the longer words' first two characters (a code point shifted, then the next)
