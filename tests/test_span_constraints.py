@@ -1154,6 +1154,17 @@ def test_projects_that_each_end_in_their_own_head_are_one_proj_each():
         ("农村儿童白血病、先天性心脏病医疗保障试点", "PROJ")]
 
 
+def test_the_year_before_a_games_is_part_of_its_name():
+    # national-state-council-2024 (dev gold: 2024年奥运会), national-state-council-2003 (2008年北京奥运会)
+    text = "做好2024年奥运会、残奥会备战参赛工作"
+    assert constrained(text, "奥运会", "PROJ") == [("2024年奥运会", "PROJ")]
+    text = "认真做好2008年北京奥运会和2010年上海世界博览会的前期准备工作"
+    assert constrained(text, "北京奥运会", "PROJ") == [("2008年北京奥运会", "PROJ")]
+    # a year before another event stays outside (province-anhui-2026's 2025年|中国网络文明大会, as the gold has it)
+    text = "高质量举办2025年中国网络文明大会"
+    assert constrained(text, "中国网络文明大会", "PROJ") == [("中国网络文明大会", "PROJ")]
+
+
 def test_what_is_done_to_a_work_stays_outside_its_name():
     # district-zhuzhou-shifeng-2023, national-state-council-2024, province-henan-2026
     assert constrained("清水塘大桥主桥合龙", "清水塘大桥主桥合龙", "PROJ") == [("清水塘大桥", "PROJ")]
