@@ -17,13 +17,17 @@ import time
 from pathlib import Path
 
 from pipeline.atomic import atomic_open
-from pipeline.paths import REPO_ROOT
+from pipeline.paths import RAW_REPORTS, REPO_ROOT
+
+
+def raw_paths() -> list[Path]:
+    """Every raw report, in name order."""
+    return sorted(RAW_REPORTS.glob("*.txt"))
 
 
 def raw_reports(limit: int) -> list[tuple[str, str]]:
     """(id, text) of the first `limit` raw reports, in name order: the text every bench measures on."""
-    paths = sorted((REPO_ROOT / "corpus" / "raw").glob("*.txt"))[:limit]
-    return [(p.stem, p.read_text(encoding="utf-8")) for p in paths]
+    return [(p.stem, p.read_text(encoding="utf-8")) for p in raw_paths()[:limit]]
 
 
 def warm_up_text(limit: int) -> str:
@@ -31,7 +35,7 @@ def warm_up_text(limit: int) -> str:
     of the timed reports), so that one-time costs a first document pays (the Chinese-numeral parser cn2an is
     imported at the first such figure: 0.2-0.4 s) fall outside the timing; the first report's opening when no
     report is left."""
-    paths = sorted((REPO_ROOT / "corpus" / "raw").glob("*.txt"))
+    paths = raw_paths()
     path = paths[limit] if limit < len(paths) else paths[0]
     text = path.read_text(encoding="utf-8")
     return text if limit < len(paths) else text[:2000]

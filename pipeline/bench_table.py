@@ -28,11 +28,10 @@ import time
 from pathlib import Path
 
 from pipeline.atomic import atomic_open
-from pipeline.bench import raw_reports, warm_up_text
-from pipeline.paths import REPO_ROOT
+from pipeline.bench import raw_paths, raw_reports, warm_up_text
+from pipeline.paths import RAW_REPORTS, REPO_ROOT
 
-RAW = REPO_ROOT / "corpus" / "raw"
-EXAMPLE = RAW / "district-zhuzhou-shifeng-2023.txt"
+EXAMPLE = RAW_REPORTS / "district-zhuzhou-shifeng-2023.txt"
 # name → extract flags (pipelines) or None (baselines, run by `_baseline`)
 ROWS: dict[str, list[str] | None] = {
     "default (HanLP backend)": [],
@@ -141,7 +140,7 @@ def workers_speedup(paths: list[Path], tmp: Path) -> dict:
 
 def batches(short_docs: int) -> dict[str, list[Path]]:
     """The 2-worker runs: the first `short_docs` provincial 2026 reports, and every raw report."""
-    return {"short": sorted(RAW.glob("province-*-2026.txt"))[:short_docs], "long": sorted(RAW.glob("*.txt"))}
+    return {"short": sorted(RAW_REPORTS.glob("province-*-2026.txt"))[:short_docs], "long": raw_paths()}
 
 
 def markdown(rows: list[dict], speedup: dict[str, dict]) -> str:

@@ -19,7 +19,7 @@ import time
 import traceback
 from pathlib import Path
 
-from pipeline.paths import REPO_ROOT
+from pipeline.bench import raw_paths
 
 ODD = ["\x00", "\x07", "\x0b", "\x0c", "\x1b", "\u200b", "\ufeff", "\u3000", "\u00a0", "\r", "\r\n", "\t"]
 SCRIPTS = ["Report of the Government", "Доклад о работе", "تقرير عمل الحكومة", "😀🎉", "𠀀𠀁𪚥",
@@ -31,7 +31,7 @@ NUMBERS = ["99999999999999999999999亿元", "0.000000001%", "１２３４５６�
 
 def _sentences() -> list[str]:
     out = []
-    for path in sorted((REPO_ROOT / "corpus" / "raw").glob("*.txt"))[::3]:
+    for path in raw_paths()[::3]:
         for line in path.read_text(encoding="utf-8").split("\n"):
             out.extend(s + "。" for s in line.split("。") if s.strip())
     return out

@@ -1,4 +1,4 @@
-"""Where the shipped models live inside the repository."""
+"""Where the shipped models and the raw reports live inside the repository."""
 
 from __future__ import annotations
 
@@ -11,5 +11,6 @@ SEGMENTER_MODEL = MODELS_DIR / "pkuseg-pd1998"
 # segmentation (models/pkuseg-pd1998/MODEL_CARD.md). "none" is understood by ReportTokenizer.initialize.
 SEGMENTER_USER_DICT = "none"
 TRAINED_PIPELINE = MODELS_DIR / "govreport-zh"
+RAW_REPORTS = REPO_ROOT / "corpus" / "raw"  # the reports as published, one .txt each
 PLACES = MODELS_DIR / "rules" / "places.tsv"
 ENTERPRISES = MODELS_DIR / "rules" / "enterprises.tsv"

@@ -5,7 +5,7 @@ import subprocess
 import sys
 
 from pipeline import bench_table
-from pipeline.paths import REPO_ROOT
+from pipeline.paths import RAW_REPORTS, REPO_ROOT
 
 
 def test_a_baseline_row_measures_the_reports_in_its_own_process():
@@ -37,7 +37,7 @@ def test_markdown_has_one_line_per_row_and_the_speedup_on_the_default():
 def test_the_long_two_worker_batch_is_every_raw_report_and_the_short_one_provincial():
     runs = bench_table.batches(12)
     assert len(runs["short"]) == 12 and all(p.name.startswith("province-") for p in runs["short"])
-    assert set(runs["long"]) == set(bench_table.RAW.glob("*.txt")) and len(runs["long"]) >= 90
+    assert set(runs["long"]) == set(RAW_REPORTS.glob("*.txt")) and len(runs["long"]) >= 90
 
 
 def test_a_cold_start_is_the_median_of_its_runs(tmp_path):

@@ -21,14 +21,14 @@ import time
 from collections.abc import Iterator
 from pathlib import Path
 
+from pipeline.paths import RAW_REPORTS
 from pipeline.textnorm import normalise
 
-RAW = Path(__file__).resolve().parents[2] / "corpus" / "raw"
 LINE_CHARS = 200  # word2vec windows never cross a "sentence"; report lines are cut to this length
 
 
 def report_lines(exclude: set[str]) -> Iterator[list[str]]:
-    for path in sorted(RAW.glob("*.txt")):
+    for path in sorted(RAW_REPORTS.glob("*.txt")):
         if path.stem in exclude:
             continue
         for line in normalise(path.read_text(encoding="utf-8")).split("\n"):
