@@ -119,6 +119,13 @@ def test_now_is_the_report_year():
     assert _attributes("national-state-council-1987", "３２０００多个", "各种经济联合体有")["period"] == "1987"
 
 
+def test_this_year_after_a_year_written_earlier_in_the_sentence():
+    # national-1981 (given in November): １９８０年…二千六百多项，今年又继续增加，已经应用于生产的比重达到５０％ is this
+    # year's; 由今年预计的３％提高到４％ under １９８２年的计划 dates the start, and ４％ stays the plan year's
+    assert _attributes("national-state-council-1981", "５０％", "应用于生产的比重达到")["period"] == "1981"
+    assert _attributes("national-state-council-1981", "４％", "预计的３％提高到")["period"] == "1982"
+
+
 def test_estimates_and_bases():
     # shifeng-2023: 预计全年…同比增长
     text = _raw("district-zhuzhou-shifeng-2023")

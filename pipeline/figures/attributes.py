@@ -72,6 +72,7 @@ _AID_PROGRAMME = re.compile(r"(?:苏联|蘇聯)[^，。；,;]{0,6}(?:帮助|援�
                             r"?(?:建设|建設|设计|設計)?的$|(?:苏联|蘇聯)援助下的$")
 _LAST_YEAR = re.compile(r"(?<![比较与同础])(?:去年|上年)|过去一年|过去的一年|刚刚过去的一年")  # 比去年, 与上年: a basis
 _THIS_YEAR = re.compile(r"今年")
+_THIS_YEAR_AFTER = re.compile(r"(?<![比较与同础])今年(?!以来)")  # 比今年: a basis
 # 目前在全国注册登记的各种经济联合体有32000多个, 现在全国有100多个: the state when the report was written (比现在增加
 # 两、三倍 is the base of a target)
 _NOW = re.compile(r"(?<![比较])(?:现在|目前)")
@@ -510,6 +511,11 @@ def _written_period(r: _Reading, status: str, written: _Written) -> _Dating | No
         period = str(years[-1][1])
         if timeline.year is not None and (now := _last(_NOW, before)) and now.start() > years[-1][0] + 5:
             # 一九五八年初全国有七十四万多个合作社，现在已经合并改组成为二万四千多个人民公社: now
+            period = str(timeline.year)
+        elif timeline.year is not None and (this := _last(_THIS_YEAR_AFTER, _without_start(before))) \
+                and this.start() > years[-1][0] + 4:
+            # １９８０年全国涌现出重大科研成果二千六百多项，今年又继续增加，…比重达到５０％: this year (由今年预计的３％
+            # 提高到４％ dates the start, not ４％)
             period = str(timeline.year)
         elif years[-1][0] < len(before) - len(clause) and _FIVE_YEARS_IN.search(clause):
             # 2002年高等学校在校生1600万人…；五年内全国本专科毕业生1300万人: the five years up to that year
