@@ -174,6 +174,16 @@ def test_a_recognised_firm_needs_a_sign_of_a_firm():
     assert after_component("推动比亚迪做大做优。", "比亚迪", "ENT") == [("比亚迪", "ENT")]
 
 
+def test_a_change_the_firm_goes_through_stays_outside_its_name():
+    # national-state-council-2010: a tagger held out of its fit read the reform into the bank's name
+    text = "国家开发银行商业化转型和农业银行股份制改革扎实推进。"
+    both = [("国家开发银行", "ENT"), ("农业银行", "ENT")]  # the other, unmarked, is found as a well-known name
+    assert after_component(text, "国家开发银行商业化转型", "ENT") == both
+    assert after_component(text, "农业银行股份制改革", "ENT") == both
+    # made-up snippet: the company form is part of the name
+    assert after_component("支持国家电网公司做大做优。", "国家电网公司", "ENT") == [("国家电网公司", "ENT")]
+
+
 def test_a_provincial_group_named_by_its_trade_is_an_enterprise():
     from pipeline.components.enterprise_lists import provincial_groups
     from pipeline.divisions import division_names
