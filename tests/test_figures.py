@@ -251,3 +251,13 @@ def test_the_recogniser_leaves_thresholds_ages_and_grades_to_the_span_they_belon
     assert figs("从3800万吨提升至") == ["3800万吨"]
     # made up: an amount and a count keep their figures
     assert figs("投资10亿元以上，建成10个以上产业园") == ["10亿元以上", "10个以上"]
+
+
+def test_a_figure_as_a_dict_has_every_field():
+    # as_dict lists the fields by hand (for speed): a field added to Figure must be added there too
+    import dataclasses
+
+    from pipeline.figures.normalise import Figure
+
+    figure = Figure(value=2826000000.0, unit="元", qualifier="约", change="增长")
+    assert figure.as_dict() == dataclasses.asdict(figure)
