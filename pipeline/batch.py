@@ -11,7 +11,9 @@ one pipeline per process (each loads the model once) and sends whole records bac
 from __future__ import annotations
 
 import os
+import signal
 import sys
+import threading
 import time
 from collections.abc import Iterator
 from concurrent.futures import ProcessPoolExecutor
@@ -160,6 +162,35 @@ class _PartialFile:
         self.fh.close()
 
 
+class Interrupts:
+    """Ctrl-C during a run: KeyboardInterrupt where it lands, as Python does, and remembered, so that one that lands
+    in a finaliser (Python prints it there and goes on) still stops the run after the document at hand. Only the
+    main thread can take the signal; elsewhere, and where a caller set its own handler, Python's stays."""
+
+    def __init__(self) -> None:
+        self.seen = False
+        self._previous = None
+
+    def __enter__(self) -> Interrupts:
+        if threading.current_thread() is threading.main_thread() \
+                and signal.getsignal(signal.SIGINT) is signal.default_int_handler:
+            self._previous = signal.signal(signal.SIGINT, self.handle)
+        return self
+
+    def handle(self, signum: int, frame: object) -> None:
+        self.seen = True
+        raise KeyboardInterrupt
+
+    def check(self) -> None:
+        """Raise the interrupt again if one came, wherever it went."""
+        if self.seen:
+            raise KeyboardInterrupt
+
+    def __exit__(self, *exc: object) -> None:
+        if self._previous is not None:
+            signal.signal(signal.SIGINT, self._previous)
+
+
 def run(paths: list[Path], model: str, out: Path, workers: int = 1, resume: bool = False,
         stdin_text: str | None = None, progress: bool = True, ray_address: str | None = None,
         backend: str = "default") -> BatchResult:
@@ -181,28 +212,30 @@ def run(paths: list[Path], model: str, out: Path, workers: int = 1, resume: bool
     result.skipped = len(paths) - len(todo)
     start = time.perf_counter()
     part = _PartialFile(partial, index)
-    try:
-        # a bar only on a terminal: redirected to a log, its redraws would fill the file with carriage returns
-        bar = tqdm(total=len(todo) + (stdin_text is not None), unit="doc", file=sys.stderr,
-                   disable=not progress or not sys.stderr.isatty())
-        for outcome in _outcomes(todo, model, workers, stdin_text, result, ray_address, backend, part):
-            if isinstance(outcome, str):
-                result.failures.append(outcome)
-                print(f"error: {outcome}", file=sys.stderr)
-            else:
-                if isinstance(outcome, _Line):
-                    part.save(outcome.doc_id, lambda fh, line=outcome.line: fh.write(line))
-                    outcome = outcome.chars
-                elif isinstance(outcome, dict):
-                    part.save(outcome["id"], lambda fh, rec=outcome: fh.write(dumps(rec) + "\n"))
-                    outcome = len(outcome["text"])
-                result.chars += outcome
-            bar.update(1)
-            elapsed = max(time.perf_counter() - start - result.load_seconds, 1e-9)
-            bar.set_postfix(chars_per_s=f"{result.chars / elapsed:,.0f}")
-        bar.close()
-    finally:
-        part.close()
+    with Interrupts() as interrupts:
+        try:
+            # a bar only on a terminal: redirected to a log, its redraws would fill the file with carriage returns
+            bar = tqdm(total=len(todo) + (stdin_text is not None), unit="doc", file=sys.stderr,
+                       disable=not progress or not sys.stderr.isatty())
+            for outcome in _outcomes(todo, model, workers, stdin_text, result, ray_address, backend, part):
+                if isinstance(outcome, str):
+                    result.failures.append(outcome)
+                    print(f"error: {outcome}", file=sys.stderr)
+                else:
+                    if isinstance(outcome, _Line):
+                        part.save(outcome.doc_id, lambda fh, line=outcome.line: fh.write(line))
+                        outcome = outcome.chars
+                    elif isinstance(outcome, dict):
+                        part.save(outcome["id"], lambda fh, rec=outcome: fh.write(dumps(rec) + "\n"))
+                        outcome = len(outcome["text"])
+                    result.chars += outcome
+                bar.update(1)
+                elapsed = max(time.perf_counter() - start - result.load_seconds, 1e-9)
+                bar.set_postfix(chars_per_s=f"{result.chars / elapsed:,.0f}")
+                interrupts.check()
+            bar.close()
+        finally:
+            part.close()
     result.seconds = time.perf_counter() - start - result.load_seconds
     result.records = index.records([*ids] if stdin_text is None else ["stdin"])
     return result

@@ -331,3 +331,19 @@ def test_traditional_text_gives_the_simplified_spans_property(nlp_rules, sentenc
     b = extract_record(nlp_rules, traditional, "t")
     assert _spans(a) == _spans(b)
     assert all(traditional[e["start_offset"]:e["end_offset"]] == e["text"] for e in b["entities"])
+
+
+def test_an_interrupt_swallowed_where_it_landed_still_stops_the_run():
+    # Python prints and ignores a KeyboardInterrupt raised inside a finaliser; the batch remembers that one came
+    from pipeline.batch import Interrupts
+
+    with Interrupts() as interrupts:
+        assert signal.getsignal(signal.SIGINT) == interrupts.handle
+        interrupts.check()  # nothing came yet
+        try:
+            interrupts.handle(signal.SIGINT, None)
+        except KeyboardInterrupt:
+            pass  # swallowed, as in a finaliser
+        with pytest.raises(KeyboardInterrupt):
+            interrupts.check()
+    assert signal.getsignal(signal.SIGINT) is signal.default_int_handler
