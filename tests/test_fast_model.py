@@ -18,8 +18,11 @@ def test_the_default_runs_three_taggers_and_fast_one():
     assert _tagger(fast).members == []
     a, b = default(TEXT), fast(TEXT)
     assert len(a.ents) > 50 and len(b.ents) > 50
-    assert {(e.start_char, e.end_char, e.label_) for e in a.ents} != {(e.start_char, e.end_char, e.label_)
-                                                                      for e in b.ents}
+    # the ensemble decodes the members' average scores, not the first tagger's (on this report, which both fit,
+    # the spans may agree)
+    chunk = [list(TEXT[:200])]
+    ensemble, alone = _tagger(default).emissions(chunk)[0], _tagger(fast).emissions(chunk)[0]
+    assert ensemble.shape == alone.shape and abs(ensemble - alone).max() > 0.1
 
 
 def test_a_saved_ensemble_keeps_its_members(tmp_path):

@@ -70,12 +70,15 @@ def test_matches_are_every_lexicon_word_in_the_text():
 
 
 def test_a_patched_matcher_matches_as_one_made_from_scratch():
-    # the shipped ensemble: the third tagger's lexicons differ from the first's in a few gold names
+    # the shipped lexicons, and a member's that differ from them in a few gold names, as a tagger fitted on an older
+    # gold's do (some names gone, some new ones that the reports below write)
     import json
 
     folder = Path(REPO_ROOT, "models", "hanlp-ner")
     first = json.loads((folder / "config.json").read_text(encoding="utf-8"))["lexicon"]
-    third = json.loads((folder / "members" / "s3" / "config.json").read_text(encoding="utf-8"))["lexicon"]
+    third = {name: words[5:] if name.startswith("gold_") else words for name, words in first.items()}
+    third["gold_PROJ"] = sorted({*third["gold_PROJ"], "城市副中心建设", "国家水网"})
+    third["gold_LOC"] = sorted({*third["gold_LOC"], "平原新城"})
     assert first != third
     base = LexiconMatcher(first)
     for old, new in ((first, third), (third, first)):
