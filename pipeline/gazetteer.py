@@ -20,10 +20,11 @@ class Gazetteer:
         with open(path, encoding="utf-8") as fh:
             return cls({line.split("\t", 1)[0] for line in fh if line.strip() and not line.startswith("#")})
 
-    def longest_at(self, text: str, start: int) -> int:
-        """The end of the longest name that begins at `start` (`start` itself where none does)."""
-        longest, end = start, start + 1
-        while end <= len(text) and text[start:end] in self.prefixes:
+    def longest_at(self, text: str, start: int, stop: int | None = None) -> int:
+        """The end of the longest name that begins at `start` and ends by `stop` (the text's end by default;
+        `start` itself where none does)."""
+        longest, end, stop = start, start + 1, len(text) if stop is None else min(stop, len(text))
+        while end <= stop and text[start:end] in self.prefixes:
             if text[start:end] in self.names:
                 longest = end
             end += 1

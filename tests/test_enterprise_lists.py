@@ -318,3 +318,13 @@ def test_a_well_known_enterprise_read_as_a_figure_is_the_firm():
     # made up: 三一 opens with numerals, and the recogniser read the name as a count
     assert after_component("引进三一集团全球研发中心等重大项目45个", "三一集团", "FIG") == [("三一集团", "ENT")]
 
+
+
+def test_the_longest_name_ends_by_a_limit():
+    # made-up names: the limit keeps the scan inside a span, whose end may cut a longer name
+    from pipeline.gazetteer import Gazetteer
+
+    names = Gazetteer({"国家开发", "国家开发银行"})
+    assert names.longest_at("国家开发银行转型", 0) == 6
+    assert names.longest_at("国家开发银行转型", 0, 5) == 4
+    assert names.longest_at("国家开发银行转型", 0, 3) == 0

@@ -439,7 +439,5 @@ class EnterpriseLists:
     def _changing_name_end(self, text: str, start: int, end: int) -> int | None:
         """Where the well-known name ends in an ENT that goes on to a change the firm goes through
         (国家开发银行|商业化转型), or None."""
-        for cut in range(end - 2, start + 1, -1):  # the longest name first
-            if text[start:cut] in self.enterprises.names:
-                return cut if _CHANGE_OF_FIRM.fullmatch(text, cut, end) else None
-        return None
+        cut = self.enterprises.longest_at(text, start, end - 2)  # two characters at least left after the name
+        return cut if cut - start >= 2 and _CHANGE_OF_FIRM.fullmatch(text, cut, end) else None
