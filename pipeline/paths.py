@@ -14,3 +14,4 @@ TRAINED_PIPELINE = MODELS_DIR / "govreport-zh"
 RAW_REPORTS = REPO_ROOT / "corpus" / "raw"  # the reports as published, one .txt each
 PLACES = MODELS_DIR / "rules" / "places.tsv"
 ENTERPRISES = MODELS_DIR / "rules" / "enterprises.tsv"
+COUNTRIES = MODELS_DIR / "rules" / "countries.tsv"

@@ -303,3 +303,38 @@ def test_the_longest_division_starting_at_a_position():
     text = "乌鲁木齐市"  # written in full (5 characters) it is found only where `longest` reaches it
     assert division_starting_at(text, 0, division_names()) == 4
     assert division_starting_at(text, 0, division_names(), longest=5) == 5
+
+
+def test_a_state_named_as_a_whole_run_of_words(nlp_rules):
+    from pipeline.components.regions import countries
+    from pipeline.gazetteer import Gazetteer
+    from pipeline.paths import COUNTRIES
+
+    states = Gazetteer.from_file(COUNTRIES)
+
+    def found(text):
+        return [text[s:e] for s, e in countries(text, [t.idx for t in nlp_rules.tokenizer(text)], states)]
+
+    # national-state-council-1978: the states the recogniser split (索马|里) or left (扎伊尔) on held-out dev
+    text = "埃及、苏丹、索马里断然废除了同苏联的条约，赶走了苏联专家。扎伊尔英勇地击败了苏联策动的雇佣军入侵"
+    assert found(text) == ["埃及", "苏丹", "索马里", "苏联", "苏联", "扎伊尔", "苏联"]
+    # no state inside another word: national-state-council-2020 (其中|非), 1992 (拉美|国家), 1989 (沿海|地区),
+    # province-inner-mongolia-2026 (内蒙古)
+    assert found("其中非急需非刚性支出压减50%以上") == []
+    assert found("中国愿意同拉美国家和南太平洋各国进一步发展友好合作关系") == []
+    assert found("必须坚持执行沿海地区发展战略") == []
+    assert found("奋力书写中国式现代化内蒙古新篇章") == []
+    # national-state-council-1957, 1978: a treaty or a bloc the state's name modifies
+    assert found("美国又片面地宣布废除朝鲜停战协定第十三款卯项") == ["美国"]
+    assert found("反对超级大国特别是苏联社会帝国主义的侵略政策") == []
+
+
+def test_a_state_the_recogniser_cut_short_is_marked_whole(nlp_rules):
+    from pipeline.components.alignment import set_entities
+    from pipeline.components.regions import Regions
+
+    doc = nlp_rules.make_doc("埃及、苏丹、索马里断然废除了同苏联的条约")  # national-state-council-1978
+    start = doc.text.index("索马里")
+    set_entities(doc, [(start, start + 2, "LOC")])  # 索马, as the recogniser read it on held-out dev
+    got = [(e.text, e.label_) for e in Regions()(doc).ents]
+    assert ("索马里", "LOC") in got and ("索马", "LOC") not in got
