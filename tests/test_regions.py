@@ -327,6 +327,8 @@ def test_a_state_named_as_a_whole_run_of_words(nlp_rules):
     # national-state-council-1957, 1978: a treaty or a bloc the state's name modifies
     assert found("美国又片面地宣布废除朝鲜停战协定第十三款卯项") == ["美国"]
     assert found("反对超级大国特别是苏联社会帝国主义的侵略政策") == []
+    # national-state-council-1955: a formal name is one state
+    assert found("连结我国和蒙古人民共和国及苏联的集宁到二连的铁路") == ["蒙古人民共和国", "苏联"]
     # national-state-council-1955: the state acting, as the gold marks it (LOC 4 of 5)
     assert found("六万四千吨是由当时在日本帝国主义侵占下的东北生产的") == ["日本"]
 
