@@ -30,15 +30,19 @@ class Gazetteer:
             end += 1
         return longest
 
-    def find(self, text: str, starts: Collection[int] | None = None) -> list[tuple[int, int]]:
+    def find(self, text: str, starts: Collection[int] | None = None,
+             whole_words: bool = False) -> list[tuple[int, int]]:
         """(start, end) of the longest name of two characters or more at each position, left to right, not
-        overlapping; with `starts`, only names beginning at those positions (word starts, say)."""
+        overlapping; with `starts`, only names beginning at those positions (word starts, say), and with
+        `whole_words` also ending at one of them or at the text's end (其中|非 holds no 中非: a name as a whole run
+        of words, where the longest name at a start must end so)."""
         found, taken = [], 0
+        ends = set(starts or ()) | {len(text)} if whole_words else None
         for start in range(len(text)) if starts is None else sorted(starts):
-            if start < taken:
+            if start < taken or text[start:start + 1] not in self.prefixes:
                 continue
             end = self.longest_at(text, start)
-            if end - start >= 2:
+            if end - start >= 2 and (ends is None or end in ends):
                 found.append((start, end))
                 taken = end
         return found

@@ -15,3 +15,4 @@ RAW_REPORTS = REPO_ROOT / "corpus" / "raw"  # the reports as published, one .txt
 PLACES = MODELS_DIR / "rules" / "places.tsv"
 ENTERPRISES = MODELS_DIR / "rules" / "enterprises.tsv"
 COUNTRIES = MODELS_DIR / "rules" / "countries.tsv"
+INTERNATIONAL_BODIES = MODELS_DIR / "rules" / "international_bodies.tsv"

@@ -410,19 +410,8 @@ _NOT_THE_STATE = re.compile(r"停战协定|社会帝国主义|族")
 def countries(text: str, word_starts: list[int], states: Gazetteer) -> list[tuple[int, int]]:
     """(start, end) of each state of `models/rules/countries.tsv` named as a whole run of words of the segmentation
     (其中|非 is no 中非, 拉美|国家 no 美国, 沿海|地区 no 海地), not modifying a treaty, a bloc or a people."""
-    starts = sorted({*word_starts, len(text)})
-    at_start = set(starts)
-    firsts = {name[0] for name in states.names}  # most words start with no state's first character
-    found, taken = [], 0
-    for start in starts:
-        if start < taken or text[start:start + 1] not in firsts:
-            continue
-        end = states.longest_at(text, start)
-        if end - start >= 2 and end in at_start and not _NOT_THE_STATE.match(text, end) \
-                and not in_title(text, start):
-            found.append((start, end))
-            taken = end
-    return found
+    return [(start, end) for start, end in states.find(text, word_starts, whole_words=True)
+            if not _NOT_THE_STATE.match(text, end) and not in_title(text, start)]
 
 
 @Language.factory("govreport_regions")
