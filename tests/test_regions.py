@@ -342,3 +342,24 @@ def test_a_state_the_recogniser_cut_short_is_marked_whole(nlp_rules):
     set_entities(doc, [(start, start + 2, "LOC")])  # 索马, as the recogniser read it on held-out dev
     got = [(e.text, e.label_) for e in Regions()(doc).ents]
     assert ("索马里", "LOC") in got and ("索马", "LOC") not in got
+
+
+def test_a_science_city_named_by_the_word_before_its_head(nlp_rules):
+    from pipeline.components.regions import science_cities
+    from pipeline.divisions import division_names
+
+    divisions = division_names()
+
+    def found(text):
+        return [text[s:e] for s, e in science_cities(text, [t.idx for t in nlp_rules.tokenizer(text)], divisions)]
+
+    # province-beijing-2026: the taggers fitted on train left these on dev
+    assert found("支持中关村科学城建设人工智能集聚区") == ["中关村科学城"]
+    assert found("加速未来科学城南口、马池口国重基地和科学小镇建设") == ["未来科学城"]
+    # province-anhui-2026, province-liaoning-2026: with the division written before the name
+    assert found("制定合肥滨湖科学城实体化改革实施方案") == ["合肥滨湖科学城"]
+    assert found("支持沈阳浑南科技城、大连英歌石科学城集聚创新要素")[0] == "沈阳浑南科技城"
+    # national-state-council-1978, province-chongqing-2026: no name before the head; a trade's town is a project
+    assert found("去攻克科学城堡") == []
+    assert found("推动大学城、科学城深度融合") == []
+    assert found("加快畜牧科技城建设") == []

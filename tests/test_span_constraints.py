@@ -1652,3 +1652,34 @@ def test_two_works_before_their_projects_are_two_projects():
     # a shared head before 工程, and 和 inside a place's name, stay whole (national-state-council-2004, gansu-2026)
     text = "天然林保护、风沙源和石漠化治理等重点生态工程；"
     assert constrained(text, "风沙源和石漠化治理", "PROJ") == [("风沙源和石漠化治理", "PROJ")]
+
+
+def test_a_state_modifying_a_bloc_is_no_place():
+    # national-state-council-1978: the gold leaves 苏联社会帝国主义 unmarked (8 of 8 with 朝鲜停战协定)
+    text = "反对超级大国特别是苏联社会帝国主义的侵略政策"
+    assert constrained(text, "苏联", "LOC") == []
+    # national-state-council-1955: the state acting stays a place
+    text = "六万四千吨是由当时在日本帝国主义侵占下的东北生产的"
+    assert constrained(text, "日本", "LOC") == [("日本", "LOC")]
+
+
+def test_a_name_of_chinas_partnership_is_one_span_from_china():
+    # province-guangxi-2026: the taggers cut these after the dash
+    text = "中国—东盟国家人工智能应用合作中心、中国—东盟人工智能创新合作中心获国家发展改革委批准建设"
+    assert constrained_pair(text, "中国", "LOC", "东盟国家人工智能应用合作中心", "ORG") == [
+        ("中国—东盟国家人工智能应用合作中心", "ORG")]
+    text = "深度参与中国—东盟自贸区3.0版建设"
+    assert constrained_pair(text, "中国", "LOC", "东盟自贸区", "LOC") == [("中国—东盟自贸区", "LOC")]
+    # national-state-council-2002: the partner alone beside 中国 (a meeting of the two) stays apart
+    text = "在第五次中国—东盟领导人会议上"
+    assert constrained_pair(text, "中国", "LOC", "东盟", "ORG") == [("中国", "LOC"), ("东盟", "ORG")]
+
+
+def test_a_firm_takes_the_company_form_written_after_it():
+    # province-guangxi-2026: the taggers stopped before 股份
+    text = "推进柳工股份“三全”规划和玉柴提质升级工作"
+    assert constrained(text, "柳工", "ENT") == [("柳工股份", "ENT")]
+    assert constrained(text, "玉柴", "ENT") == [("玉柴", "ENT")]
+    # national-state-council-2007: 股份制 is the bank's reform, no company form
+    text = "推进中国农业银行股份制改革"
+    assert constrained(text, "中国农业银行", "ENT") == [("中国农业银行", "ENT")]

@@ -178,6 +178,18 @@ def town_office_end(text: str, start: int, end: int) -> int | None:
     return None
 
 
+# 柳工|股份, 宇通|集团: the company form written right after a firm's name is part of it (train and dev gold: 50 ENT
+# end in 集团, 公司, 股份 or 控股; none stops right before one but before 股份制, a bank's reform)
+_COMPANY_FORM = re.compile(r"(?:集团股份有限公司|股份有限公司|有限责任公司|集团有限公司|有限公司|集团公司"
+                           r"|股份公司|集团|股份|公司|控股)(?![制化])")
+
+
+def company_form_end(text: str, start: int, end: int) -> int:
+    """The end of the ENT text[start:end] with the company form written right after it (柳工股份)."""
+    form = _COMPANY_FORM.match(text, end)
+    return form.end() if form else end
+
+
 def body_edges(text: str, start: int, end: int) -> tuple[int, int]:
     """An ORG with its government's own office, without the edition before a party committee."""
     start, end = _government_office(text, start, end)

@@ -115,6 +115,10 @@ def _place_of_work(text: str, start: int, end: int) -> bool:
 # 中国装备, 中国品牌, 中国故事, 中国方案, 中国贡献: train and dev gold 20 unmarked, none LOC; 中国智造 and 中国创造
 # go with 中国制造) and in 中国革命 (7 unmarked, 1 LOC). 中国历史 and 中国经济 name the country (D10, LOC since v1.18)
 _SLOGAN_PLACE = re.compile(r"(?:大寨|大庆)$")
+# 朝鲜停战协定, 苏联社会帝国主义, 朝鲜族: the state's name modifies a treaty, a bloc or a people and is no place (the
+# train and dev gold leave the first two unmarked, 8 of 8; 日本帝国主义, 美国帝国主义 are the state acting: LOC 4 of 5;
+# no gold LOC is followed by 族)
+STATE_MODIFIES = re.compile(r"停战协定|社会帝国主义|族")
 _CHINA_MODIFIES = re.compile(r"特色|式|血统|制造|智造|创造|装备|品牌|故事|方案|贡献|革命")
 
 
@@ -192,13 +196,15 @@ _GATE = re.compile(r"[东南西北]大门")
 
 
 def modifier_place(text: str, start: int, end: int, own: str | None = None) -> bool:
-    """A place in a slogan or a local product's name, the country modifying what is its own, or the report's own
+    """A place in a slogan or a local product's name, a state modifying a treaty, a bloc or a people (苏联社会帝国主义),
+    the country modifying what is its own, or the report's own
     province modifying its people, its work or its games (§3: a place name inside a slogan, D9; in the State
     Council's reports 湖北人民 and 西藏人民 name other places' people and stay LOC, 2 of 2 in the gold)."""
     name = text[start:end]
     return bool(_BARRIER_AFTER.match(text, end) or _GATE.fullmatch(name) and text[start - 2:start] in ("祖国", "国家")
                 or _SLOGAN_PLACE.fullmatch(name) and text[start - 1:start] == "学"
                 or _LOCAL_PRODUCT.match(text, end) or _LOCAL_PRODUCT_NAME.search(name)
+                or STATE_MODIFIES.match(text, end)
                 or name == "中国" and _CHINA_MODIFIES.match(text, end)
                 or own is not None and short_name(name) == own and _own_province_modifies(text, start, end)
                 or own is not None and name.endswith(own)
