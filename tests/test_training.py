@@ -62,3 +62,19 @@ def test_missing_research_corpus_is_a_clear_error(monkeypatch, tmp_path):
 def test_unknown_model_path_is_a_clear_error(tmp_path):
     with pytest.raises(FileNotFoundError, match="not a pipeline folder"):
         pipeline.load(Path(tmp_path))
+
+
+def test_a_cross_validation_fold_leaves_out_every_nth_document():
+    from pipeline.training.hanlp_ner import fold_training_records
+
+    records = load_split("train")
+    kept = [r["id"] for r in fold_training_records(records, "1/3")]
+    left = [r["id"] for i, r in enumerate(records) if i % 3 == 1]
+    assert len(kept) + len(left) == len(records) and not set(kept) & set(left)
+    # national reports of several eras and provincial ones are held out alike
+    assert any(i.startswith("national-state-council-19") for i in left)
+    assert any(i.startswith("national-state-council-20") for i in left)
+    assert any(i.startswith("province-") for i in left)
+    for bad in ("3/3", "1", "a/b", "0/1"):
+        with pytest.raises(ValueError, match="--fold"):
+            fold_training_records(records, bad)

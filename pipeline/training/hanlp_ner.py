@@ -151,6 +151,19 @@ def augmented_records(train_records: list[dict], rate: float, seed: int,
     return [(record, *copy) for record, copy in made if copy is not None]
 
 
+def fold_training_records(records: list[dict], fold: str) -> list[dict]:
+    """The records a cross-validation fit trains on: all but every N-th one from the K-th (`fold` "K/N"), so each
+    fold holds out documents of every level and era (the split lists national reports by year, then provinces).
+    The gold lexicons are mined from these records only, so no held-out name reaches the features."""
+    try:
+        k, n = (int(part) for part in fold.split("/"))
+    except ValueError:
+        raise ValueError(f"--fold {fold!r}: expected K/N, such as 0/3") from None
+    if not 0 <= k < n or n < 2:
+        raise ValueError(f"--fold {fold!r}: K must lie in 0..N-1 and N be at least 2")
+    return [record for i, record in enumerate(records) if i % n != k]
+
+
 def lexicon_samples(train_records: list[dict], dev_records: list[dict], scheme: str, max_len: int,
                     augment: float = 0.0, seed: int = 1, augment_labels: tuple[str, ...] = AUGMENTED_LABELS,
                     augment_copies: int = 1
@@ -344,12 +357,16 @@ def main(argv: list[str] | None = None) -> int:
     parser.add_argument("--bigram-vectors", help="bigram vectors (char_vectors --bigrams): add bigram features")
     parser.add_argument("--no-relations", dest="relations", action="store_false",
                         help="do not train the relation classifier (relations.pkl)")
+    parser.add_argument("--fold", help="K/N: leave out every N-th train document from the K-th (0-based), for "
+                                           "predictions on documents a tagger has not seen (cross-validation)")
     parser.add_argument("--fit-on-dev", action="store_true",
                         help="fit on train + dev (the release model; dev then only picks the epoch)")
     args = parser.parse_args(argv)
     train_records, dev_records = load_split("train"), load_split("dev")
     if args.limit_docs:
         train_records = train_records[:args.limit_docs]
+    if args.fold:
+        train_records = fold_training_records(train_records, args.fold)
     if args.dev_docs:
         dev_records = dev_records[:args.dev_docs]
     settings = Settings(epochs=args.epochs, embed=args.embed, rnn_hidden=args.hidden, batch_size=args.batch_size,
