@@ -408,3 +408,32 @@ def test_a_total_after_a_change_is_the_same_indicators_unless_it_adds_more():
     spans = spans_of(text, ("政府对农业的投资比重", "IND"), ("百分之十四", "FIG"), ("一百七十四亿元", "FIG"))
     got = [(text[c.head[0]:c.head[1]], text[c.tail[0]:c.tail[1]]) for c, _ in model.predict(text, spans)]
     assert ("政府对农业的投资比重", "一百七十四亿元") not in got
+
+
+def test_the_state_council_holds_the_bills_and_regulations_it_counts():
+    from pipeline.relations.model import RelationModel
+
+    model = RelationModel({}, -5.0)  # believes no pair: only the decoding step can link them
+
+    def holders(text: str, names: list[tuple[str, str]]) -> set[tuple[str, str]]:
+        spans, at = [], 0
+        for name, label in names:
+            at = text.index(name, at)
+            spans.append((at, at + len(name), label))
+            at += len(name)
+        return {(text[c.head[0]:c.head[1]], text[c.tail[0]:c.tail[1]] + f"@{c.tail[0]}")
+                for c, _ in model.predict(text, spans) if c.rel_type == "HAS_INDICATOR"}
+
+    # national-state-council-2009: the Standing Committee stands nearer, the State Council puts them forward
+    text = "国务院提请全国人大常委会审议了社会保险法、防震减灾法等8件法律议案，制定或修订了30件行政法规。"
+    names = [("国务院", "ORG"), ("全国人大常委会", "ORG"), ("8件", "FIG"), ("法律议案", "IND"), ("30件", "FIG"),
+             ("行政法规", "IND")]
+    assert holders(text, names) == {("国务院", f"法律议案@{text.index('法律议案')}"),
+                                    ("国务院", f"行政法规@{text.index('行政法规')}")}
+    # national-state-council-2003: a later count of regulations is what was cleared, not made
+    text = ("国务院提出法律议案50件，颁布行政法规150件；适应发展社会主义市场经济和加入世贸组织的要求，"
+            "对2000年底以前发布的756件行政法规进行全面清理。")
+    names = [("国务院", "ORG"), ("法律议案", "IND"), ("50件", "FIG"), ("行政法规", "IND"), ("150件", "FIG"),
+             ("756件", "FIG"), ("行政法规", "IND")]
+    assert holders(text, names) == {("国务院", f"法律议案@{text.index('法律议案')}"),
+                                    ("国务院", f"行政法规@{text.index('行政法规')}")}
