@@ -278,6 +278,24 @@ def test_the_agent_of_a_passive_award_does_not_hold_it():
     assert got == {"北京"}
 
 
+def test_the_body_that_assesses_does_not_hold_the_grade():
+    from pipeline.relations.model import RelationModel
+
+    model = RelationModel({}, 5.0)  # believes every pair: only the decoding step can refuse one
+
+    def holders(text: str, body: str, grade: str) -> set[str]:
+        spans = [(text.index(body), text.index(body) + len(body), "ORG"),
+                 (text.index(grade), text.index(grade) + len(grade), "ACH")]
+        return {text[c.head[0]:c.head[1]] for c, _ in model.predict(text, spans) if c.rel_type == "ACHIEVED"}
+
+    # province-guangdong-2026, province-jiangxi-2026: the State Council grades the province
+    assert holders("最严格水资源管理制度，连续4年获国务院考核优秀等次。", "国务院", "优秀等次") == set()
+    text = "赣江干流断面连续5年保持Ⅱ类水质，国务院实行最严格水资源管理制度考核连续7年优秀。"
+    assert holders(text, "国务院", "优秀") == set()
+    # made up: a body that wins without assessing holds the honour
+    assert holders("国务院获评全国先进集体。", "国务院", "全国先进集体") == {"国务院"}
+
+
 def test_an_honour_whose_own_clause_names_its_holder_is_not_held_from_an_earlier_clause():
     from pipeline.relations.model import RelationModel
 
