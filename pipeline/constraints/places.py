@@ -197,9 +197,9 @@ _GATE = re.compile(r"[东南西北]大门")
 
 def modifier_place(text: str, start: int, end: int, own: str | None = None) -> bool:
     """A place in a slogan or a local product's name, a state modifying a treaty, a bloc or a people (苏联社会帝国主义),
-    the country modifying what is its own, or the report's own
-    province modifying its people, its work or its games (§3: a place name inside a slogan, D9; in the State
-    Council's reports 湖北人民 and 西藏人民 name other places' people and stay LOC, 2 of 2 in the gold)."""
+    the country modifying what is its own, or the report's own province modifying its people, its work or its games
+    (§3: a place name inside a slogan, D9; in the State Council's reports 湖北人民 and 西藏人民 name other places'
+    people and stay LOC, 2 of 2 in the gold)."""
     name = text[start:end]
     return bool(_BARRIER_AFTER.match(text, end) or _GATE.fullmatch(name) and text[start - 2:start] in ("祖国", "国家")
                 or _SLOGAN_PLACE.fullmatch(name) and text[start - 1:start] == "学"

@@ -366,7 +366,10 @@ def main(argv: list[str] | None = None) -> int:
     if args.limit_docs:
         train_records = train_records[:args.limit_docs]
     if args.fold:
-        train_records = fold_training_records(train_records, args.fold)
+        try:
+            train_records = fold_training_records(train_records, args.fold)
+        except ValueError as err:
+            parser.error(str(err))
     if args.dev_docs:
         dev_records = dev_records[:args.dev_docs]
     settings = Settings(epochs=args.epochs, embed=args.embed, rnn_hidden=args.hidden, batch_size=args.batch_size,
