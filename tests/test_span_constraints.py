@@ -1683,3 +1683,12 @@ def test_a_firm_takes_the_company_form_written_after_it():
     # national-state-council-2007: 股份制 is the bank's reform, no company form
     text = "推进中国农业银行股份制改革"
     assert constrained(text, "中国农业银行", "ENT") == [("中国农业银行", "ENT")]
+
+
+def test_the_total_before_a_sum_stays_outside_an_indicator():
+    # national-state-council-1956: 58 gold INDs stand right before 共 / 共计 / 总计, none ends in one
+    text = "（一）各项税收共收到１２，７４５，３"
+    assert constrained(text, "各项税收共", "IND") == [("各项税收", "IND")]
+    # made up: 公共 is a word, not the total
+    text = "城乡基本公共服务均等化水平明显提高"
+    assert constrained(text, "城乡基本公共", "IND") == [("城乡基本公共", "IND")]
