@@ -1686,7 +1686,7 @@ def test_a_firm_takes_the_company_form_written_after_it():
 
 
 def test_the_total_before_a_sum_stays_outside_an_indicator():
-    # national-state-council-1956: 58 gold INDs stand right before 共 / 共计 / 总计, none ends in one
+    # national-state-council-1956: 57 gold INDs stand right before 共 / 共计 / 总计, none ends in one
     text = "（一）各项税收共收到１２，７４５，３"
     assert constrained(text, "各项税收共", "IND") == [("各项税收", "IND")]
     # made up: 公共 is a word, not the total

@@ -107,7 +107,7 @@ def _counted_noun_end(text: str, start: int, end: int) -> int:
 
 
 # adverbs and the words of intent after an indicator's name: no gold IND ends in one of these characters or words;
-# nor in the total before a sum (各项税收共…亿元, 收入共计…: 58 gold INDs stand right before 共, 共计 or 总计, none
+# nor in the total before a sum (各项税收共…亿元, 收入共计…: 57 gold INDs stand right before 共, 共计 or 总计, none
 # ends in one; 公共 is a word)
 _TRAILING_ADVERBS = re.compile(r"(?:大幅度|准备|力求|力争|一般|实际|历史性|首次|始终|连跨|在全国"
                                r"|则|却|也|都|已|将|还|又|共计|总计|(?<!公)共)+$")
