@@ -2,8 +2,11 @@
 
 from __future__ import annotations
 
+import re
 from collections.abc import Collection
 from pathlib import Path
+
+from pipeline.clauses import in_title
 
 
 class Gazetteer:
@@ -46,3 +49,10 @@ class Gazetteer:
                 found.append((start, end))
                 taken = end
         return found
+
+    def whole_names(self, text: str, word_starts: Collection[int], not_before: re.Pattern) -> list[tuple[int, int]]:
+        """(start, end) of each name written as a whole run of words of the segmentation (`find` with
+        `whole_words`), outside a document's title and not right before what `not_before` matches (朝鲜|停战协定,
+        联合国|宪章: a name modifying what is not itself)."""
+        return [(start, end) for start, end in self.find(text, word_starts, whole_words=True)
+                if not not_before.match(text, end) and not in_title(text, start)]

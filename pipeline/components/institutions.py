@@ -205,8 +205,7 @@ _NOT_THE_BODY = re.compile(r"宪章|秘书长")
 def international_bodies(text: str, word_starts: list[int], bodies: Gazetteer) -> list[tuple[int, int]]:
     """(start, end) of each international organisation of `models/rules/international_bodies.tsv` named as a whole
     run of words of the segmentation, not as its charter or its office."""
-    return [(start, end) for start, end in bodies.find(text, word_starts, whole_words=True)
-            if not _NOT_THE_BODY.match(text, end) and not in_title(text, start)]
+    return bodies.whole_names(text, word_starts, _NOT_THE_BODY)
 
 
 @Language.factory("govreport_institutions")

@@ -441,8 +441,7 @@ def acting_places(text: str, word_starts: list[int], divisions: frozenset[str]) 
 def countries(text: str, word_starts: list[int], states: Gazetteer) -> list[tuple[int, int]]:
     """(start, end) of each state of `models/rules/countries.tsv` named as a whole run of words of the segmentation
     (其中|非 is no 中非, 拉美|国家 no 美国, 沿海|地区 no 海地), not modifying a treaty, a bloc or a people."""
-    return [(start, end) for start, end in states.find(text, word_starts, whole_words=True)
-            if not STATE_MODIFIES.match(text, end) and not in_title(text, start)]
+    return states.whole_names(text, word_starts, STATE_MODIFIES)
 
 
 @Language.factory("govreport_regions")
