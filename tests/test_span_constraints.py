@@ -1692,3 +1692,40 @@ def test_the_total_before_a_sum_stays_outside_an_indicator():
     # made up: 公共 is a word, not the total
     text = "城乡基本公共服务均等化水平明显提高"
     assert constrained(text, "城乡基本公共", "IND") == [("城乡基本公共", "IND")]
+
+
+def test_a_rank_risen_from_is_no_span_and_the_rank_reached_is_the_achievement():
+    # province-anhui-2026
+    text = "中小企业数增长4.9倍、从全国第13位升至第5位"
+    assert constrained_pair(text, "全国第13位", "ACH", "第5位", "FIG") == [("第5位", "ACH")]
+    # province-gansu-2026: ranks without 第
+    text = "在“世界500强”排名由369位上升到235位"
+    assert constrained_pair(text, "369位", "FIG", "235位", "FIG") == [("235位", "ACH")]
+    # province-anhui-2026: the rank reached by 跃居 is an ACH already; the first rank left goes
+    text = "、新能源汽车产量从全国第8位、第4位双双跃居第1位"
+    assert constrained_pair(text, "全国第8位", "ACH", "第1位", "ACH") == [("第1位", "ACH")]
+    # made up: a count of people after 升至 with no rank left before it stays a figure
+    text = "两院院士人数升至123名"
+    assert constrained(text, "123名", "FIG") == [("123名", "FIG")]
+
+
+def test_a_population_figure_leaves_the_noun_renkou_whole():
+    # national-state-council-2015, national-state-council-2019: the taggers read 人 as the unit
+    text = "我国有13亿人口、9亿劳动"
+    assert constrained(text, "13亿人", "FIG") == [("13亿", "FIG")]
+    text = "近14亿人口的发展中大"
+    assert constrained(text, "近14亿人", "FIG") == [("近14亿", "FIG")]
+    # national-state-council-2009: a number of people keeps its 人 where 口 does not follow
+    text = "城镇新增就业1113万人；城镇"
+    assert constrained(text, "1113万人", "FIG") == [("1113万人", "FIG")]
+
+
+def test_doubling_is_no_figure():
+    # national-state-council-2016, province-gansu-2026
+    text = "人均收入比2010年翻一番"
+    assert constrained(text, "一番", "FIG") == []
+    text = "业总产值、利润均实现翻一番"
+    assert constrained(text, "一番", "FIG") == []
+    # made up: 一番 that follows no 翻 is left to the other rules
+    text = "经过一番努力"
+    assert constrained(text, "一番", "FIG") == [("一番", "FIG")]

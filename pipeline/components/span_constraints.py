@@ -163,6 +163,8 @@ from pipeline.constraints.honours import (
     honour_edges,
     no_honour,
     rank_counted,
+    rank_left,
+    rank_reached,
     strived_for,
 )
 from pipeline.constraints.indicators import (
@@ -226,6 +228,8 @@ def _dropped(text: str, start: int, end: int, label: str, own: str | None, natio
              in_plan: Callable[[int], bool] | None, figures: Sequence[int]) -> bool:
     """Whether the span text[start:end] of `label` is no span at all under the guidelines (each label's rules in its
     module of `pipeline.constraints`)."""
+    if label in ("FIG", "ACH") and rank_left(text, start, end):
+        return True
     if label == "FIG":
         return no_figure(text, start, end)
     return (text[start:end] in GENERIC_AREAS
@@ -306,6 +310,8 @@ def constrain(text: str, spans: list[tuple[int, int, str]], divisions: frozenset
             start, end = indicator_edges(text, start, end, words, ends, ranks, figure_ends)
         if label == "FIG" and rank_counted(text, start, end):
             label, start = "ACH", start - 1  # 居全国前10位: a rank, not a count (the gold: 6 of 6 inside an ACH)
+        if label == "FIG" and rank_reached(text, start, end):
+            label = "ACH"  # 从全国第13位升至|第5位: the rank reached
         if label == "ACH":
             start, end = honour_edges(text, start, end, ends)
         if label in BRACKETED_LABELS:

@@ -148,6 +148,32 @@ def honour_edges(text: str, start: int, end: int, ends: Sequence[int]) -> tuple[
     return start, end
 
 
+# 从全国第13位升至第5位, 排名由369位上升到235位: the rank left behind is no honour and no figure, the rank reached is
+# the ACH (train and dev gold: 15 of 15 ranks left unmarked, 14 of 14 ranks reached ACH; the taggers read 6 of them as
+# FIG out of fold)
+_PLACED_RANK = r"(?:全国|全省|全市|全球|世界|国内)?第?(?:[0-9]+|[一二三四五六七八九十]+)[位名]"
+_RANK_LEFT = re.compile(rf"(?:、{_PLACED_RANK})*(?:进一步|双双)?"
+                        r"(?:跃升至|升至|上升至|提升至|上升到|提升到|跃升到|跃居)")
+_PLACED_RANK_ALONE = re.compile(_PLACED_RANK)
+_LEFT_FROM = re.compile(rf"[从由]{_PLACED_RANK}(?:、{_PLACED_RANK})*(?:进一步|双双)?$")
+
+
+def rank_left(text: str, start: int, end: int) -> bool:
+    """Whether text[start:end] is the rank a ranking rose from (从|全国第13位|升至第5位)."""
+    return (text[start - 1:start] in ("从", "由") and _PLACED_RANK_ALONE.fullmatch(text, start, end) is not None
+            and _RANK_LEFT.match(text, end) is not None)
+
+
+def rank_reached(text: str, start: int, end: int) -> bool:
+    """Whether the FIG text[start:end] is the rank a ranking rose to from a rank named before it (从全国第13位升至
+    |第5位): an honour, no count."""
+    if _PLACED_RANK_ALONE.fullmatch(text, start, end) is None:
+        return False
+    verb = _RISEN_TO.search(text, max(0, start - 5), start)
+    return verb is not None and verb.end() == start and _LEFT_FROM.search(text, max(0, verb.start() - 14),
+                                                                           verb.start()) is not None
+
+
 def rank_counted(text: str, start: int, end: int) -> bool:
     """Whether the FIG text[start:end] is the N of 前N位, a rank and no count (居全国前10位)."""
     return text[start - 1:start] == "前" and bool(_RANK_COUNT.fullmatch(text, start, end))
