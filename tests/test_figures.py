@@ -3,7 +3,7 @@ unless marked as quoted from a report."""
 
 import pytest
 
-from pipeline.figures import find_figures, normalise_figure, parse_figure
+from pipeline.figures import find_figures, normalise_figure, normalise_span, parse_figure
 from pipeline.textnorm import normalise
 
 
@@ -92,8 +92,8 @@ def test_figure_offsets_index_original_text():
 
 
 def test_normaliser_agrees_with_hand_normalised_gold_values():
-    """On the FIG spans whose values were written by hand (corpus/figures), read each gold span with the
-    grammar and compare. Floors are the agreement measured when the values were added (value 0.93)."""
+    """On the FIG spans whose values were written by hand (corpus/figures), read each gold span as the normaliser
+    does (the grammar, then the lenient reading) and compare. Floors are the agreement measured when the values were added (value 0.93)."""
     from pathlib import Path
 
     from pipeline.corpus.splits import attach_figure_values
@@ -106,8 +106,7 @@ def test_normaliser_agrees_with_hand_normalised_gold_values():
         record = attach_figure_values(next(read_jsonl(corpus / "gold" / f"{tsv.stem}.jsonl")), corpus)
         text = normalise(record["text"])
         for ent in (e for e in record["entities"] if e["label"] == "FIG" and "value" in e):
-            match = parse_figure(text[ent["start_offset"]:ent["end_offset"]], ent["start_offset"])
-            fig = normalise_figure(match, text).as_dict() if match else {}
+            fig = normalise_span(text, ent["start_offset"], ent["end_offset"]).as_dict()
             total += 1
             for field in agree:
                 got, want = fig.get(field), ent[field]
@@ -117,7 +116,8 @@ def test_normaliser_agrees_with_hand_normalised_gold_values():
     assert total >= 80
     rates = {k: v / total for k, v in agree.items()}
     print(rates)
-    assert rates["value"] >= 0.90 and rates["qualifier"] >= 0.90 and rates["change"] >= 0.85
+    # 0.95 / 0.95 with the grammar alone; 0.99 / 0.99 with the lenient reading (2026-12-08)
+    assert rates["value"] >= 0.97 and rates["qualifier"] >= 0.97 and rates["change"] >= 0.85
 
 
 def test_names_and_idioms_with_numerals_are_not_figures():
@@ -261,3 +261,34 @@ def test_a_figure_as_a_dict_has_every_field():
 
     figure = Figure(value=2826000000.0, unit="元", qualifier="约", change="增长")
     assert figure.as_dict() == dataclasses.asdict(figure)
+
+
+@pytest.mark.parametrize("text, span, value, unit, qualifier", [
+    # national-state-council-1955: old units, a numeral read greedily to a wrong unit, magnitude words alone, 万万
+    ("棉花：达到三千二百七十万担", "三千二百七十万担", 32_700_000, "担", None),
+    ("后增加的发电能力将为四百零六万千瓦", "四百零六万千瓦", 4_060_000, "千瓦", None),
+    ("建立一个什么年产十万吨的钢铁", "十万吨", 100_000, "吨", None),
+    ("折合黄金七万万两以上", "七万万两以上", 700_000_000, "两", "at_least"),
+    ("济的社会主义改造只在三分之一左右", "三分之一左右", 100 / 3, "%", "approx"),
+    # national-state-council-2003: a bare number before 人口
+    ("在我们这样一个近13亿人口的国家", "近13亿", 1_300_000_000, None, "approx"),
+    # national-state-council-1999: a middle dot as the decimal point
+    ("全年增长19·5％，", "19·5％", 19.5, "%", None),
+    # national-state-council-1979: per mille in words
+    ("四川省由千分之二十九降到千分之六点一", "千分之六点一", 6.1, "‰", None),
+    # province-guangxi-2026, province-beijing-2026, province-anhui-2026: magnitudes after digits, shares in tenths
+    ("累计分别突破9千亿元", "9千亿元", 900_000_000_000, "元", None),
+    ("企业贷款余额超万亿元", "超万亿元", 1_000_000_000_000, "元", "at_least"),
+    ("八成以上财政资金", "八成以上", 80, "%", "at_least"),
+])
+def test_a_span_the_grammar_cannot_read_is_read_leniently(text, span, value, unit, qualifier):
+    norm = normalise(text)
+    start = norm.index(normalise(span))
+    fig = normalise_span(norm, start, start + len(span))
+    assert fig.value == pytest.approx(value) and fig.unit == unit and fig.qualifier == qualifier
+
+
+def test_what_no_reading_understands_keeps_no_value():
+    # national-state-council-1955 (上百万) and a ratio (made up)
+    for text in ("上百万", "2.81∶1"):
+        assert normalise_span(text, 0, len(text)).value is None

@@ -1729,3 +1729,14 @@ def test_doubling_is_no_figure():
     # made up: 一番 that follows no 翻 is left to the other rules
     text = "经过一番努力"
     assert constrained(text, "一番", "FIG") == [("一番", "FIG")]
+
+
+def test_a_figure_cut_at_a_middle_dot_or_a_thousands_separator_takes_its_whole_number():
+    # national-state-council-1999, national-state-council-1956
+    text = "全年增长19·5％，"
+    assert constrained(text, "5％", "FIG") == [("19·5％", "FIG")]
+    text = "石方１，４００多万公方"
+    assert constrained(text, "４００多万公方", "FIG") == [("１，４００多万公方", "FIG")]
+    # made up: a comma before a number that is no thousands group is a list's
+    text = "增长3，12%"
+    assert constrained(text, "12%", "FIG") == [("12%", "FIG")]

@@ -1,7 +1,8 @@
 """Figure normaliser: value/unit/qualifier/change and status/period/basis for every FIG entity, whoever found it.
 
 The last step of the chain: it reads the FIG spans (from the grammar or the trained recogniser)
-and writes `span._.figure`; a span the grammar cannot read gets value None and its text as unit. The
+and writes `span._.figure`; a span the grammar cannot read is read leniently (`pipeline.figures.reading`: bare
+numbers, old units, shares), and one that neither reads gets value None. The
 attributes (`pipeline.figures.attributes`) are read with the Doc's own text as the report, or, for a window
 of a long report, with the whole report that `pipeline.extract` hands over in `doc.user_data`.
 """
@@ -12,8 +13,8 @@ from spacy.language import Language
 from spacy.tokens import Doc
 
 from pipeline.components.report import report_context
-from pipeline.figures import find_figures, normalise_figure, parse_figure
-from pipeline.figures.normalise import Figure, change_before
+from pipeline.figures import find_figures
+from pipeline.figures.normalise import normalise_span
 from pipeline.textnorm import normalised_text
 
 
@@ -32,12 +33,6 @@ class FigureNormaliser:
         context = report_context(doc)
         for ent in figs:
             match = by_offset.get((ent.start_char, ent.end_char))
-            if match is None:  # a span the trained model found: read it as a whole figure
-                match = parse_figure(text[ent.start_char:ent.end_char], ent.start_char)
-            if match is not None:
-                ent._.figure = normalise_figure(match, text).as_dict()
-            else:
-                ent._.figure = Figure(value=None, unit=None, qualifier=None,
-                                      change=change_before(text, ent.start_char)).as_dict()
+            ent._.figure = normalise_span(text, ent.start_char, ent.end_char, match).as_dict()
             ent._.figure.update(context.attributes(ent.start_char, ent.end_char))
         return doc

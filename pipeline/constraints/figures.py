@@ -263,14 +263,32 @@ def figure_end(text: str, start: int, end: int) -> int:
     return ratio.end() if (ratio := _RATIO_TERM.match(text, end)) else end
 
 
+def _whole_number_start(text: str, start: int) -> int:
+    """Where the number starts that a FIG starting at `start` cut at a decimal point written as a middle dot
+    (19·|5％) or at a thousands separator (１，|４００多万公方); `start` where it did not. (The train gold: 4 of 301
+    FIGs with such a dot and 3 of 106 with such a separator were cut there out of fold.)"""
+    if not (text[start:start + 1].isdigit() and text[start - 2:start - 1].isdigit()):
+        return start
+    mark = text[start - 1]
+    thousands = mark in ",，" and _THOUSANDS_AFTER.match(text, start - 1) is not None
+    if mark not in "·・" and not thousands:
+        return start
+    start -= 1
+    while start > 0 and text[start - 1].isdigit():
+        start -= 1
+    return start
+
+
 def figure_edges(text: str, start: int, end: int) -> tuple[int, int]:
-    """A FIG with its unit's alternative in brackets (7.4万套（间）), the rest of a unit cut short (两倍多),
-    without the first character of the two-character qualifier 将近 and without the 人 of 人口."""
+    """A FIG with its unit's alternative in brackets (7.4万套（间）), the rest of a unit cut short (两倍多), the
+    whole of a number cut at a middle dot or a thousands separator, without the first character of the
+    two-character qualifier 将近 and without the 人 of 人口."""
     if (unit := ALTERNATE_UNIT.match(text, end)) and text[end - 1] in ALTERNATE_UNIT_AFTER:
         end = unit.end()
     end = _complete_unit(text, start, end)
     if text.endswith("人", start, end) and text[end:end + 1] == "口" and end - start > 2:
         end -= 1  # 13亿人|口: the noun 人口 is what is counted (the train and dev gold: 12 FIGs end right before 人口)
+    start = _whole_number_start(text, start)
     if text[start] == "近" and text[start - 1:start] == "将":
         start += 1  # 将近|一倍: 将近 is a two-character qualifier, outside (§3; the gold: 16 of 16)
     return start, end

@@ -6,8 +6,16 @@ import re
 from dataclasses import dataclass
 from decimal import Decimal
 
-from pipeline.figures.grammar import AFTER_TIMES, APPROX_INFIX, PREFIX_QUALIFIERS, SUFFIX_QUALIFIERS, FigureMatch
+from pipeline.figures.grammar import (
+    AFTER_TIMES,
+    APPROX_INFIX,
+    PREFIX_QUALIFIERS,
+    SUFFIX_QUALIFIERS,
+    FigureMatch,
+    parse_figure,
+)
 from pipeline.figures.numerals import parse_decimal
+from pipeline.figures.reading import read_whole_figure
 from pipeline.figures.units import MAGNITUDES
 
 # Words before a figure that say how it changed, mapped to the schema's change values.
@@ -28,7 +36,7 @@ class Figure:
     """A normalised figure; `value` is in base units (28.26亿元 → 2826000000.0, unit 元)."""
 
     value: float | None
-    unit: str
+    unit: str | None  # None: a bare number (13亿 before 人口) or a span no reading understood
     qualifier: str | None
     change: str | None
 
@@ -88,4 +96,16 @@ def normalise_figure(match: FigureMatch, text: str) -> Figure:
     if value is not None and match.negative and not range_end:
         value = -value
     change = change_before(text, match.start)
-    return Figure(value=value, unit=match.unit, qualifier=_qualifier(match, text), change=change)
+    return Figure(value=value, unit=match.unit or None, qualifier=_qualifier(match, text), change=change)
+
+
+def normalise_span(text: str, start: int, end: int, match: FigureMatch | None = None) -> Figure:
+    """The figure of the FIG span text[start:end]: from the grammar's `match` for it, or the span read as one whole
+    figure, or, where neither gives a value, read leniently (`pipeline.figures.reading`); value None where nothing
+    reads it."""
+    match = match or parse_figure(text[start:end], start)
+    figure = normalise_figure(match, text) if match is not None else None
+    if figure is None or figure.value is None:
+        lenient = read_whole_figure(text[start:end], start)
+        figure = normalise_figure(lenient, text) if lenient is not None else figure
+    return figure or Figure(value=None, unit=None, qualifier=None, change=change_before(text, start))
