@@ -128,6 +128,18 @@ def test_respectively_over_indicators_each_with_a_figure_and_over_two_figures_ea
     assert in_order(text, spans, hq, figures[2]) == ["respectively_in_order=True"]
     assert in_order(text, spans, lab, figures[3]) == ["respectively_in_order=True"]
     assert in_order(text, spans, hq, figures[3]) == ["respectively_in_order=False"]
+    # national-state-council-2005: two indicators each with its figure, joined by a comma
+    text = "城镇居民人均可支配收入9422元，农村居民人均纯收入2936元，扣除价格因素，分别实际增长7.7%和6.8%"
+    town, country = at(text, "城镇居民人均可支配收入", "IND"), at(text, "农村居民人均纯收入", "IND")
+    figures = [at(text, f, "FIG") for f in ("9422元", "2936元", "7.7%", "6.8%")]
+    spans = [town, figures[0], country, figures[1], figures[2], figures[3]]
+    assert in_order(text, spans, town, figures[2]) == ["respectively_in_order=True"]
+    assert in_order(text, spans, country, figures[2]) == ["respectively_in_order=False"]
+    # province-hainan-2026: an indicator with its figure before a comma and a coordination without one is no run
+    text = "城镇调查失业率5.2%，城镇、农村居民人均可支配收入分别增长3.4%、5.2%"
+    rate, town = at(text, "城镇调查失业率", "IND"), at(text, "城镇、农村居民人均可支配收入", "IND")
+    spans = [rate, at(text, "5.2%", "FIG"), town, at(text, "3.4%", "FIG"), (text.rindex("5.2%"), len(text), "FIG")]
+    assert in_order(text, spans, rate, spans[3]) == []
 
 
 def test_money_raised_for_a_project_named_after_it_has_that_project_as_head():

@@ -94,14 +94,18 @@ _SPACE = re.compile(r"\s*")
 
 
 def _next_in_run(text: str, spans: list[SpanT], j: int, label: str) -> int | None:
-    """The index of the span coordinated after spans[j] (A、B; “A”、“B”; or A 4.16亿人次、B, each with its own
-    figure)."""
+    """The index of the span coordinated after spans[j] (A、B; “A”、“B”; or A 4.16亿人次、B or A 9422元，B, each
+    with its own figure)."""
     k = j + 1
-    if k < len(spans) and spans[k][2] == "FIG" and label != "FIG" and spans[k][0] == spans[j][1]:
+    own_figure = k < len(spans) and spans[k][2] == "FIG" and label != "FIG" and spans[k][0] == spans[j][1]
+    if own_figure:
         j, k = k, k + 1  # the head's own figure right after it
-    if k < len(spans) and spans[k][2] == label and text[spans[j][1]:spans[k][0]].strip("“”\"") in JOINS:
-        return k
-    return None
+    if k >= len(spans) or spans[k][2] != label:
+        return None
+    joined = text[spans[j][1]:spans[k][0]].strip("“”\"")
+    # A x1，B y1，分别增长x、y: where both have their own figure, a comma joins them too
+    next_has_figure = k + 1 < len(spans) and spans[k + 1][2] == "FIG" and spans[k + 1][0] == spans[k][1]
+    return k if joined in JOINS or own_figure and next_has_figure and joined in ("，", ",") else None
 
 
 def _respectively(text: str, index: SortedSpans, head: SpanT, tail: SpanT) -> str | None:
