@@ -93,7 +93,7 @@ def test_figure_offsets_index_original_text():
 
 def test_normaliser_agrees_with_hand_normalised_gold_values():
     """On the FIG spans whose values were written by hand (corpus/figures), read each gold span as the normaliser
-    does (the grammar, then the lenient reading) and compare. Floors are the agreement measured when the values were added (value 0.93)."""
+    does (the grammar, then the lenient reading) and compare against floors under the measured agreement."""
     from pathlib import Path
 
     from pipeline.corpus.splits import attach_figure_values
