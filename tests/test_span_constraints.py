@@ -1740,3 +1740,14 @@ def test_a_figure_cut_at_a_middle_dot_or_a_thousands_separator_takes_its_whole_n
     # made up: a comma before a number that is no thousands group is a list's
     text = "增长3，12%"
     assert constrained(text, "12%", "FIG") == [("12%", "FIG")]
+
+
+def test_a_school_or_museum_being_set_up_or_built_is_a_body():
+    # province-chongqing-2026, province-anhui-2026: the taggers read them as works
+    text = "成功设置重庆工业职业技术大学"
+    assert constrained(text, "重庆工业职业技术大学", "PROJ") == [("重庆工业职业技术大学", "ORG")]
+    text = "凌家滩、双墩遗址博物馆建成开放"
+    assert constrained(text, "双墩遗址博物馆", "PROJ") == [("双墩遗址博物馆", "ORG")]
+    # made up: a campus is a works
+    text = "全面建成海南大学崖州校区"
+    assert constrained(text, "海南大学崖州校区", "PROJ") == [("海南大学崖州校区", "PROJ")]
