@@ -1,6 +1,6 @@
 """Learning curve of the default recogniser: dev span F1 per label against the number of training reports.
 
-``python -m pipeline.training.learning_curve --init-vectors out/char-vectors.txt [--sizes 5 10 20 40 0]``
+``python -m pipeline.training.learning_curve --init-vectors out/char-vectors.txt [--lexicon] [--sizes 5 10 20 40 0]``
 
 Each size trains the HanLP tagger (`pipeline.training.hanlp_ner`, shipped settings, a fixed epoch budget so
 the points are comparable) on a stratified prefix of one seeded ordering of the train split (national
@@ -63,12 +63,14 @@ def main(argv: list[str] | None = None) -> int:
     parser.add_argument("--epochs", type=int, default=8, help="epoch budget of every point")
     parser.add_argument("--seed", type=int, default=1, help="seed of the document order")
     parser.add_argument("--init-vectors", help="character vectors, as for the shipped model")
+    parser.add_argument("--lexicon", action="store_true",
+                        help="soft-lexicon features, as for the shipped model (gold lexicons from each point's reports)")
     parser.add_argument("--out", type=Path, default=Path("out/learning-curve.json"))
     args = parser.parse_args(argv)
     train_records = {r["id"]: r for r in load_split("train")}
     dev_records = load_split("dev")
     order = stratified_order(list(train_records), args.seed)
-    settings = Settings(epochs=args.epochs, patience=args.epochs, init_vectors=args.init_vectors)
+    settings = Settings(epochs=args.epochs, patience=args.epochs, init_vectors=args.init_vectors, lexicon=args.lexicon)
     rows = []
     for size in args.sizes:
         chosen = [train_records[i] for i in order[:size or len(order)]]
