@@ -64,7 +64,7 @@ def main(argv: list[str] | None = None) -> int:
     parser.add_argument("--seed", type=int, default=1, help="seed of the document order")
     parser.add_argument("--init-vectors", help="character vectors, as for the shipped model")
     parser.add_argument("--lexicon", action="store_true",
-                        help="soft-lexicon features, as for the shipped model (gold lexicons from each point's reports)")
+                        help="soft-lexicon features, as the shipped model (gold lexicons from each point's reports)")
     parser.add_argument("--out", type=Path, default=Path("out/learning-curve.json"))
     args = parser.parse_args(argv)
     train_records = {r["id"]: r for r in load_split("train")}
