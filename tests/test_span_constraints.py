@@ -1751,3 +1751,15 @@ def test_a_school_or_museum_being_set_up_or_built_is_a_body():
     # made up: a campus is a works
     text = "全面建成海南大学崖州校区"
     assert constrained(text, "海南大学崖州校区", "PROJ") == [("海南大学崖州校区", "PROJ")]
+
+
+def test_minutes_naming_a_circle_and_the_end_of_an_age_range_are_no_figures():
+    # province-chongqing-2026: a quoted circle whose name runs over six characters
+    text = "新建100个“15分钟高品质生活服务圈”"
+    assert constrained(text, "15分钟", "FIG") == []
+    # province-guangdong-2026: an age range names who is meant
+    text = "为孕产妇、0—6岁儿童"
+    assert constrained(text, "6岁", "FIG") == []
+    # made up: an age reached is a figure
+    text = "人均预期寿命提高到79岁"
+    assert constrained(text, "79岁", "FIG") == [("79岁", "FIG")]

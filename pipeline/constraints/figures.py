@@ -113,8 +113,9 @@ def split_trailing_age(text: str, spans: list[SpanT]) -> list[SpanT]:
     return [(moved.get(start, start) if label == "IND" else start, end, label) for start, end, label in out]
 
 
-# 15分钟社区生活圈, 15分钟健身圈: the minutes name a kind of circle (gold: 8 of 8 unmarked)
-_MINUTES_CIRCLE = re.compile(r"[\u4e00-\u9fff]{0,6}圈")
+# 15分钟社区生活圈, 15分钟健身圈, “15分钟高品质文化生活圈”: the minutes name a kind of circle (gold: 12 of 12
+# unmarked or inside a longer span)
+_MINUTES_CIRCLE = re.compile(r"[\u4e00-\u9fff]{0,8}圈")
 _VERSION = re.compile(r"[0-9]+\.0(?:版|方案)?")
 _STREAK = re.compile(r"[0-9一二三四五六七八九十]+连[增升涨]")
 
@@ -239,6 +240,15 @@ def join_items_sharing_a_measure(text: str, spans: list[SpanT]) -> list[SpanT]:
 _DOUBLINGS = re.compile(r"[一两二三四五]番多?")
 
 
+# 0—6岁儿童, 2—3岁幼儿: an age range names who is meant, no figure (the train and dev gold: 4 of 4 unmarked)
+_AGE_RANGE_END = re.compile(r"[0-9]+岁")
+
+
+def _age_range_end(text: str, start: int, end: int) -> bool:
+    return (text[start - 1:start] in ("—", "-", "－", "~", "～", "至", "到") and text[start - 2:start - 1].isdigit()
+            and _AGE_RANGE_END.fullmatch(text, start, end) is not None)
+
+
 def _doubling(text: str, start: int, end: int) -> bool:
     after_verb = text[start - 1:start] == "翻" or text[start - 2:start] == "翻了"
     return after_verb and bool(_DOUBLINGS.fullmatch(text, start, end))
@@ -247,7 +257,8 @@ def _doubling(text: str, start: int, end: int) -> bool:
 def no_figure(text: str, start: int, end: int) -> bool:
     """Whether the FIG text[start:end] counts nothing the guidelines mark: a number inside a name, how often a
     leader acted, a threshold or a capacity, a grade after a letter, a note's number, a count referring back
-    (这两笔支出), a count of the report's own apparatus, a population phrase or a doubling (翻一番)."""
+    (这两笔支出), a count of the report's own apparatus, a population phrase, a doubling (翻一番) or an age range
+    (0—6岁儿童)."""
     return (_names_not_counts(text, start, end) or _times_acted(text, start, end) or _threshold(text, start, end)
             or _after_letter(text, start)
             or text[start] in "[［"  # ［11］四库: a note's number and the term it explains (the gold: no FIG opens so)
@@ -255,7 +266,7 @@ def no_figure(text: str, start: int, end: int) -> bool:
             or text[start - 1:start] in ("这", "那")
             or apparatus_count(text, start, end)
             or population_phrase(text, start, end)
-            or _doubling(text, start, end))
+            or _doubling(text, start, end) or _age_range_end(text, start, end))
 
 
 def figure_end(text: str, start: int, end: int) -> int:
