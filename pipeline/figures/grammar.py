@@ -41,7 +41,7 @@ _NUMBER = f"(?P<number>{ARABIC_NUMBER}|{_CN_NUMBER})"
 _MAG = f"(?P<mag>{_alt(sorted(MAGNITUDES, key=len, reverse=True))})?"
 _UNIT = f"(?P<unit>{_alt(map(re.escape, (*PERCENT_UNITS, *UNITS)))})"
 SUFFIX_PATTERN = (f"(?P<suffix>{_alt(q for q in SUFFIX_QUALIFIERS if q not in _AFTER_PERCENT)}"
-           f"|(?<=[%‰])(?:{_alt(_AFTER_PERCENT)})|(?<=倍)(?:{_alt(AFTER_TIMES)}))?")
+                  f"|(?<=[%‰])(?:{_alt(_AFTER_PERCENT)})|(?<=倍)(?:{_alt(AFTER_TIMES)}))?")
 # 796元/月, 25万元/人: a rate's unit goes on after the slash; 3.8万套（间）: the other classifier in brackets is
 # part of the figure (the gold: 11 of 11 and 13 of 13)
 PER_PATTERN = "(?P<per>/(?:月|年|日|人|户|亩|吨|天|次|秒|平方米|千瓦时|百亿元|亿元|万元))?"  # 16.9万吨/日, 0.6人/百亿元
@@ -161,10 +161,10 @@ def _is_chinese(number: str) -> bool:
     return not number[0].isdigit()
 
 
-def figure_match(m: re.Match, start: int, end: int, prefix: str, negative: bool | None = None) -> FigureMatch:
+def _match(m: re.Match, start: int, end: int, prefix: str, negative: bool | None = None) -> FigureMatch:
     return FigureMatch(
         start=start, end=end, number=m.group("pct") or m.group("number"), magnitude=m.group("mag") or "",
-        unit="%" if m.group("pct") else (m.group("unit") or "") + (m.group("per") or ""), prefix=prefix,
+        unit="%" if m.group("pct") else m.group("unit") + (m.group("per") or ""), prefix=prefix,
         suffix=m.group("suffix") or "", infix=m.group("infix1") or m.group("infix2") or "",
         negative=bool(m.group("sign")) if negative is None else negative,
     )
@@ -176,7 +176,7 @@ def parse_figure(text: str, offset: int = 0) -> FigureMatch | None:
     m = FIGURE_RE.fullmatch(text)
     if m is None:
         return None
-    return figure_match(m, offset, offset + len(text), m.group("prefix") or "")
+    return _match(m, offset, offset + len(text), m.group("prefix") or "")
 
 
 def find_figures(text: str) -> list[FigureMatch]:
@@ -208,5 +208,5 @@ def find_figures(text: str) -> list[FigureMatch]:
             if unit in COUNT_CLASSIFIERS and not m.group("mag") and not any(c in number for c in "百千万亿"):
                 continue  # 两个, 八项, 三种: parts of slogans and of the speech, not results
         prefix = "" if start > m.start() else m.group("prefix") or ""
-        found.append(figure_match(m, start, end, prefix, negative))
+        found.append(_match(m, start, end, prefix, negative))
     return found

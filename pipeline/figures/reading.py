@@ -58,13 +58,15 @@ def _parses(number: str) -> bool:
 
 
 def _quantity(m: re.Match, number: str, prefix: str, start: int, end: int, sign: bool = False) -> FigureMatch:
-    return FigureMatch(start=start, end=end, number=number, magnitude=m.group("mag") or "",
-                       unit=(m.group("unit") or "") + (m.group("per") or ""), prefix=prefix,
-                       suffix=m.group("suffix") or "", infix=m.group("infix1") or m.group("infix2") or "",
-                       negative=sign)
+    """A `FigureMatch` for `number` with the unit, qualifiers and approximation `m` matched after it (its magnitude
+    already folded into `number`)."""
+    parts = m.groupdict()
+    return FigureMatch(start=start, end=end, number=number, magnitude="",
+                       unit=(parts["unit"] or "") + (parts["per"] or ""), prefix=prefix, suffix=parts["suffix"] or "",
+                       infix=parts["infix1"] or parts.get("infix2") or "", negative=sign)
 
 
-_AFTER_CHINESE = re.compile(f"(?P<infix1>[多余])?(?P<mag>)(?P<infix2>)?{_UNIT_OR_NONE}{PER_PATTERN}{SUFFIX_PATTERN}")
+_AFTER_CHINESE = re.compile(f"(?P<infix1>[多余])?{_UNIT_OR_NONE}{PER_PATTERN}{SUFFIX_PATTERN}")
 _INNER_APPROXIMATION = re.compile(r"(?<=[一二两三四五六七八九十百千])[多余](?=[万亿])")  # 二十五亿七千|多|万元
 _MAGNITUDE_WORDS = {"十": 10, "百": 100, "千": 1000, "万": 10**4, "亿": 10**8}
 
@@ -130,7 +132,7 @@ def read_whole_figure(text: str, offset: int = 0) -> FigureMatch | None:
                            suffix=m.group("suffix") or "", infix="") if _parses(m.group("number")) else None
     if m := _ARABIC_QUANTITY.fullmatch(cleaned, at):
         number = parse_decimal(m.group("number")) * _magnitude(m.group("mag") or "")
-        return replace(_quantity(m, format(number, "f"), prefix, start, end, bool(m.group("sign"))), magnitude="")
+        return _quantity(m, format(number, "f"), prefix, start, end, bool(m.group("sign")))
     if m := _SHARE.fullmatch(cleaned, at):
         try:
             value = _share(m)
