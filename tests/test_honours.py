@@ -1,6 +1,12 @@
 """Honours named right after the verb that awards them (pipeline.components.honours), on real report text."""
 
-from pipeline.components.honours import assessment_grades, granted_designations, honour_holders, honours
+from pipeline.components.honours import (
+    assessment_grades,
+    granted_designations,
+    honour_holders,
+    honours,
+    ranks_among_first,
+)
 from pipeline.divisions import division_names
 
 
@@ -131,3 +137,14 @@ def test_awards_listed_with_one_won_are_won_too():
         "文华奖", "骏马奖", "梅花奖", "飞天奖"]
     # province-hainan-2026: the awards name a contest
     assert listed("海南文艺作品在群星奖、文华奖评比中获得佳绩", "群星奖") == []
+
+
+def test_a_place_among_the_first_held_is_a_rank():
+    # province-fujian-2026, national-state-council-2016
+    text = "空气质量保持全国前列，城市生活污水集中收集率"
+    assert [text[a:b] for a, b in ranks_among_first(text)] == ["全国前列"]
+    text = "在世界主要经济体中位居前列。"
+    assert [text[a:b] for a, b in ranks_among_first(text)] == ["前列"]
+    # province-guangdong-2026 (shortened): 走在前列 is praise, not a rank
+    text = "代化建设走在前列的殷切期望"
+    assert ranks_among_first(text) == []
