@@ -112,6 +112,9 @@ def test_a_supposition_covers_no_period_unless_it_names_one():
     assert _attributes("national-state-council-1955", "两万件", "全国每年就可以至少增产")["period"] is None
     assert _attributes("national-state-council-1955", "百分之九十八点三", "在五年内工业生产增加产值")["period"] \
         == "1953-1957"
+    # national-1955: 如用之于铁路建设，则可以新建铁路三千公里以上 (what the money saved would build)
+    railway = _attributes("national-state-council-1955", "三千公里以上", "如用之于铁路建设，则可以新建铁路")
+    assert railway["period"] is None
 
 
 def test_now_is_the_report_year():

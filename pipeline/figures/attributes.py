@@ -77,9 +77,10 @@ _THIS_YEAR_AFTER = re.compile(r"(?<![比较与同础])今年(?!以来)")  # 比�
 # 两、三倍 is the base of a target)
 _NOW = re.compile(r"(?<![比较])(?:现在|目前)")
 _NOW_OPENING = re.compile(r"\s*(?:目前|现在)[，,]")  # 目前，…比重已占百分之五十左右: the whole sentence is now
-# 如果每件棉纱平均少用两斤棉花，全国每年就可以至少增产两万件: a supposition covers no period (§5b: a figure with no
-# time the text gives stays empty) unless a time is written after the condition (只要…完成五年内…增加百分之九十八点三)
-_SUPPOSED = re.compile(r"如果|只要|假如|倘若|假使|要是")
+# 如果每件棉纱平均少用两斤棉花，全国每年就可以至少增产两万件, 如用之于铁路建设，则可以新建铁路三千公里以上: a
+# supposition covers no period (§5b: a figure with no time the text gives stays empty) unless a time is written after
+# the condition (只要…完成五年内…增加百分之九十八点三)
+_SUPPOSED = re.compile(r"如果|只要|假如|倘若|假使|要是|如用之于|(?<!例)如能|若能")
 _TIME_AFTER_SUPPOSED = re.compile(r"[0-9〇○零一二三四五六七八九]{4}年|今年|全年|本年|明年|去年|上年|五年"
                                   r"|[”\"]?十[一二三四五六七八九]?五|[六七八九]五[”\"]?(?:时期|期间|计划)")
 _YEAR = rf"((?:1[89]|20)\d\d|{CN_YEAR})"
