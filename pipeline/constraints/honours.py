@@ -151,9 +151,8 @@ def honour_edges(text: str, start: int, end: int, ends: Sequence[int]) -> tuple[
 # 从全国第13位升至第5位, 排名由369位上升到235位: the rank left behind is no honour and no figure, the rank reached is
 # the ACH (train and dev gold: 15 of 15 ranks left unmarked, 14 of 14 ranks reached ACH; the taggers read 6 of them as
 # FIG out of fold)
-_PLACED_RANK = r"(?:全国|全省|全市|全球|世界|国内)?第?(?:[0-9]+|[一二三四五六七八九十]+)[位名]"
-_RANK_LEFT = re.compile(rf"(?:、{_PLACED_RANK})*(?:进一步|双双)?"
-                        r"(?:跃升至|升至|上升至|提升至|上升到|提升到|跃升到|跃居)")
+_PLACED_RANK = rf"(?:全国|全省|全市|全球|世界|国内)?第?{_RANK_COUNT.pattern}"
+_RANK_LEFT = re.compile(rf"(?:、{_PLACED_RANK})*(?:进一步|双双)?(?:{_RISEN_TO.pattern}|跃居)")
 _PLACED_RANK_ALONE = re.compile(_PLACED_RANK)
 _LEFT_FROM = re.compile(rf"[从由]{_PLACED_RANK}(?:、{_PLACED_RANK})*(?:进一步|双双)?$")
 

@@ -24,7 +24,7 @@ from decimal import Decimal
 
 from pipeline.figures.grammar import PER_PATTERN, PREFIX_PATTERN, SUFFIX_PATTERN, FigureMatch
 from pipeline.figures.numerals import ARABIC_NUMBER, CHINESE_DIGITS, parse_decimal
-from pipeline.figures.units import PERCENT_UNITS, READING_UNITS, UNITS
+from pipeline.figures.units import MAGNITUDES, PERCENT_UNITS, READING_UNITS, UNITS
 
 _ALL_UNITS = sorted({*PERCENT_UNITS, *UNITS, *READING_UNITS}, key=len, reverse=True)  # longest first
 _UNIT_OR_NONE = f"(?P<unit>{'|'.join(map(re.escape, _ALL_UNITS))})?"
@@ -68,7 +68,7 @@ def _quantity(m: re.Match, number: str, prefix: str, start: int, end: int, sign:
 
 _AFTER_CHINESE = re.compile(f"(?P<infix1>[多余])?{_UNIT_OR_NONE}{PER_PATTERN}{SUFFIX_PATTERN}")
 _INNER_APPROXIMATION = re.compile(r"(?<=[一二两三四五六七八九十百千])[多余](?=[万亿])")  # 二十五亿七千|多|万元
-_MAGNITUDE_WORDS = {"十": 10, "百": 100, "千": 1000, "万": 10**4, "亿": 10**8}
+_MAGNITUDE_WORDS = {"十": 10, **{word: value for word, value in MAGNITUDES.items() if len(word) == 1}}  # 百 千 万 亿
 
 
 def _magnitude(words: str) -> int:
