@@ -363,3 +363,13 @@ def test_a_science_city_named_by_the_word_before_its_head(nlp_rules):
     assert found("去攻克科学城堡") == []
     assert found("推动大学城、科学城深度融合") == []
     assert found("加快畜牧科技城建设") == []
+
+
+def test_a_citys_central_districts_are_a_place(nlp_rules):
+    # province-chongqing-2026, province-shanghai-2026 (the gold: 27 LOC where 中心城区 stands alone, 3 unmarked)
+    from pipeline.components.regions import Regions
+
+    regions = Regions()
+    for text in ("增强中心城区核心功能，加快渝西地区", "强化中心城区辐射引领功能"):
+        doc = regions(nlp_rules.make_doc(text))
+        assert ("中心城区", "LOC") in [(e.text, e.label_) for e in doc.ents]

@@ -1384,6 +1384,17 @@ def test_the_batch_an_honour_was_granted_in_belongs_to_it():
     assert constrained(text, "美丽中国省域先行区", "ACH") == [("首批美丽中国省域先行区", "ACH")]
 
 
+def test_the_list_or_candidacy_an_honour_names_belongs_to_it():
+    # district-zhuzhou-shifeng-2023: a tagger ended both honours before 培育对象 (the gold holds such a list 13 of 13)
+    text = "入选省级先进制造业产业集群培育对象。国研交通装备入围全国轨道交通行业唯一一家工业设计研究院培育对象,功率"
+    assert constrained(text, "省级先进制造业产业集群", "ACH") == [("省级先进制造业产业集群培育对象", "ACH")]
+    assert constrained(text, "全国轨道交通行业唯一一家工业设计研究院", "ACH") == [
+        ("全国轨道交通行业唯一一家工业设计研究院培育对象", "ACH")]
+    # made up: a list word that goes on is no list of the honour's
+    assert constrained("入选国家级制造业单项冠军培育对象库建设", "国家级制造业单项冠军", "ACH") == [
+        ("国家级制造业单项冠军", "ACH")]
+
+
 def test_a_nation_named_as_its_number_of_people_is_no_figure():
     # national-state-council-1955, -1957: rhetoric, no figure of the report (3 of 3 unmarked in the gold)
     assert constrained("我们完全可以相信：经过六万万人克勤克俭的劳动", "六万万人", "FIG") == []

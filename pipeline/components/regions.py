@@ -98,6 +98,11 @@ from pipeline.paths import COUNTRIES
 from pipeline.textnorm import normalised_text
 from pipeline.tokenizer import WORD_STARTS
 
+# 推进中心城区交通缓堵促畅, 增强中心城区核心功能: a city's central districts, named as the area they are (the train
+# and dev gold: 27 LOC where 中心城区 stands alone, 3 unmarked, 5 inside a longer span)
+CENTRAL_DISTRICTS = re.compile(r"中心城区")
+
+
 # the provinces' names and their literary names (public knowledge: 燕赵 河北, 三晋 山西, 齐鲁 山东,
 # 中原 河南, 荆楚 湖北, 三湘 / 湖湘 / 潇湘 湖南, 巴蜀 / 天府 四川, 八闽 福建, 赣鄱 江西, 江淮 安徽,
 # 岭南 / 南粤 广东, 八桂 广西, 琼州 海南, 云岭 云南, 黔中 贵州, 陇原 甘肃, 三秦 陕西, 龙江 黑龙江,
@@ -476,6 +481,7 @@ class Regions:
                         *(m.span() for m in XINJIANG_PART.finditer(text)),
                         *(m.span() for m in BASE_AREA.finditer(text)),
                         *(m.span() for m in NAMED_PARK.finditer(text)),
+                        *(m.span() for m in CENTRAL_DISTRICTS.finditer(text)),
                         *(() if word_starts is None else  # these read the segmentation
                           (*towns(text, word_starts, self.towns), *waters,
                            *lakes(text, word_starts), *zones(text, word_starts, self.divisions),

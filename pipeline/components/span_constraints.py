@@ -316,7 +316,7 @@ def constrain(text: str, spans: list[tuple[int, int, str]], divisions: frozenset
         if label == "FIG" and rank_reached(text, start, end):
             label = "ACH"  # 从全国第13位升至|第5位: the rank reached
         if label == "ACH":
-            start, end = honour_edges(text, start, end, ends)
+            start, end = honour_edges(text, start, end, ends, starts)
         if label in BRACKETED_LABELS:
             end = take_bracket(text, end)
         if label == "FIG":
