@@ -1774,3 +1774,17 @@ def test_minutes_naming_a_circle_and_the_end_of_an_age_range_are_no_figures():
     # made up: an age reached is a figure
     text = "人均预期寿命提高到79岁"
     assert constrained(text, "79岁", "FIG") == [("79岁", "FIG")]
+
+
+def test_a_state_bank_before_the_banking_reforms_is_a_body():
+    from pipeline.constraints.bodies import state_banks_then
+
+    # national-state-council-1982: 建设银行 ran the budget's capital spending (gold ORG 9 of 9 before 1990)
+    text = "于基本建设的投资，由建设银行统一管起来"
+    spans = [span(text, "建设银行", "ENT")]
+    assert shown(text, state_banks_then(text, spans, 1982)) == [("建设银行", "ORG")]
+    # national-state-council-1993: the professional banks, firms by then
+    text = "工商银行、农业银行、中国银行和建设银行等专业银行"
+    spans = [span(text, "建设银行", "ENT")]
+    assert shown(text, state_banks_then(text, spans, 1993)) == [("建设银行", "ENT")]
+    assert shown(text, state_banks_then(text, spans, None)) == [("建设银行", "ENT")]

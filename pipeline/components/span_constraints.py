@@ -145,6 +145,7 @@ from pipeline.constraints.bodies import (
     no_body,
     office_end,
     signing_end,
+    state_banks_then,
     summary_start,
     town_office_end,
 )
@@ -384,6 +385,7 @@ class SpanConstraints:
         text = normalised_text(doc)
         after = constrain(text, before, self.divisions, national=context.level == "national",
                           own=own, words=words, in_plan=in_plan)
+        after = state_banks_then(text, after, context.timeline.year)
         if after != before:
             doc.ents = char_spans(doc, after)
         if own is not None:
