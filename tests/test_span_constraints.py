@@ -1759,6 +1759,9 @@ def test_a_school_or_museum_being_set_up_or_built_is_a_body():
     assert constrained(text, "重庆工业职业技术大学", "PROJ") == [("重庆工业职业技术大学", "ORG")]
     text = "凌家滩、双墩遗址博物馆建成开放"
     assert constrained(text, "双墩遗址博物馆", "PROJ") == [("双墩遗址博物馆", "ORG")]
+    # national-state-council-1982: an institute read as a firm is a body too (no ENT of the gold ends in one)
+    text = "悼念和学习长春光学精密机械研究所中年科学家"
+    assert constrained(text, "长春光学精密机械研究所", "ENT") == [("长春光学精密机械研究所", "ORG")]
     # made up: a campus is a works
     text = "全面建成海南大学崖州校区"
     assert constrained(text, "海南大学崖州校区", "PROJ") == [("海南大学崖州校区", "PROJ")]

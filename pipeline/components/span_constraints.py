@@ -302,8 +302,8 @@ def constrain(text: str, spans: list[tuple[int, int, str]], divisions: frozenset
         elif label == "PROJ" and (ZONE.search(text, start, end) or RIVER_SECTION.fullmatch(text, start, end)
                                   and not WORKS_IN_SECTION.search(text, start, end)):
             label = "LOC"  # 武夷山国家公园, 临港科创城: a zone with territory (D8); 嘉陵江重庆段, a river's reach
-        if label == "PROJ" and INSTITUTION_END.search(text, start, end):
-            label = "ORG"  # 重庆三峡科技大学: a school or a museum is a body, being set up or not
+        if label in ("PROJ", "ENT") and INSTITUTION_END.search(text, start, end):
+            label = "ORG"  # 重庆三峡科技大学: a school, a museum or an institute is a body, being set up or not
         if label == "PROJ" and first_ever_honour(text, start, end):
             label = "ACH"  # 国家级人力资源服务产业园|实现“零的突破”: a designation won for the first time
         if label == "IND" and (named := funded_programme_start(text, start, end)) is not None:
