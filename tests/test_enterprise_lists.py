@@ -234,6 +234,9 @@ def test_a_class_of_firms_is_no_enterprise():
     # national-state-council-1998, province-guangxi-2026: words a tagger read as firms' names
     assert after_component("防止简单拼凑集团和盲目扩大规模", "拼凑集团", "ENT") == []
     assert after_component("保持高风险银行机构全面清零", "高风险银行", "ENT") == []
+    # province-shanghai-2023: the bare word is no firm either
+    assert after_component("民生保障等领域一批国企集团组建成立", "集团", "ENT") == []
+    assert after_component("民生保障等领域一批国企集团组建成立", "国企集团", "ENT") == []
     # province-yunnan-2026: a name that holds such a word stays a firm
     assert after_component("有序组建云南农村商业银行。", "云南农村商业银行", "ENT") == [("云南农村商业银行", "ENT")]
 

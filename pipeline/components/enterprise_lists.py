@@ -187,8 +187,8 @@ _FIRM_NAME_END = re.compile(r"(?:集团|公司|股份|银行|证券|保险|控�
 _FIRM_CONTEXT = re.compile(r"企业|公司|集团|厂|银行|銀行|上市|龙头|总部|股份|领军|链主|民企|央企|国企|开业"
                            r"|量产|投产|破产|重整|重组|挂牌|商户|质量奖|煤矿|矿务局")
 # 中小银行, 高风险银行, 拼凑集团: a class of firms, no firm's name (the train and dev gold: 71 such words unmarked,
-# 5 inside an IND, none ENT)
-_FIRM_CLASS = re.compile(r"(?:中小|高风险|大型|国有|民营|地方|农村|城市|股份制|政策性|外资|合资|拼凑)(?:商业)?"
+# 5 inside an IND, none ENT); so is the bare word (一批国企集团组建成立: no ENT of the gold is 集团, 公司 or 银行 alone)
+_FIRM_CLASS = re.compile(r"(?:中小|高风险|大型|国有|民营|地方|农村|城市|股份制|政策性|外资|合资|拼凑)?(?:商业)?"
                          r"(?:银行|集团|公司)")
 # A firm arriving (德邦证券、富泽人寿成功落户, 中国雅江集团落户西藏, 麦当劳、小米汽车等一批旗舰店纷纷落地) is the
 # project it brings, PROJ (D7): in the train and dev gold 14 such names are PROJ and one ENT, the subject of the
@@ -426,7 +426,8 @@ class EnterpriseLists:
             if _BLOC.search(text[a:b]):
                 relabelled[a, b] = "ORG"
                 continue
-            if not firm_evidence(text, a, b, self.enterprises) or _FIRM_CLASS.fullmatch(text, a, b):
+            # the name as cut (国企|集团: 国企 says the kind, and what is left may be only a class of firms)
+            if not firm_evidence(text, a, b, self.enterprises) or _FIRM_CLASS.fullmatch(text, starts.get((a, b), a), b):
                 if text[a:b] in self.divisions:
                     relabelled[a, b] = "LOC"
                 else:
