@@ -241,6 +241,16 @@ def test_a_class_of_firms_is_no_enterprise():
     assert after_component("有序组建云南农村商业银行。", "云南农村商业银行", "ENT") == [("云南农村商业银行", "ENT")]
 
 
+def test_a_firm_cut_before_its_plant_or_combine_takes_its_whole_name():
+    # national-state-council-1955: the combine being rebuilt is the works (D7), the plant acting is the firm
+    text = "在改建鞍山钢铁联合企业的同时，将进行武汉和包头两个钢铁联合企业的建设"
+    assert after_component(text, "鞍山钢铁", "ENT") == [("鞍山钢铁联合企业", "PROJ")]
+    text = "例如大连工矿车辆厂第一季度生产的五十吨敞车"
+    assert after_component(text, "大连工矿", "ENT") == [("大连工矿车辆厂", "ENT")]
+    # made up: a word that counts plants is no part of the name
+    assert after_component("宝钢集团等钢厂压减产能", "宝钢集团", "ENT") == [("宝钢集团", "ENT")]
+
+
 def test_a_legal_form_ends_the_full_name_of_a_firm():
     # made up, in the manner of a county report: no report of the corpus writes a legal form
     from pipeline.components.enterprise_lists import with_legal_forms
