@@ -251,6 +251,15 @@ def test_a_firm_cut_before_its_plant_or_combine_takes_its_whole_name():
     assert after_component("宝钢集团等钢厂压减产能", "宝钢集团", "ENT") == [("宝钢集团", "ENT")]
 
 
+def test_a_name_opening_with_a_state_and_no_firm_ending_is_the_state():
+    # national-state-council-1954 (traditional characters, read through the simplified map as the pipeline does):
+    # a tagger read the states of the Cold War's blocs as firms
+    assert after_component("把西德拖入西方國家的軍事集團", "西德拖", "ENT") == [("西德", "LOC")]
+    assert after_component("在企圖拼凑日本反動勢力、南朝鮮李承晚集團", "南朝鮮", "ENT") == [("南朝鮮", "LOC")]
+    # made up: a firm named after its country keeps its ending
+    assert after_component("日本丰田汽车公司扩大产能", "日本丰田汽车公司", "ENT") == [("日本丰田汽车公司", "ENT")]
+
+
 def test_a_legal_form_ends_the_full_name_of_a_firm():
     # made up, in the manner of a county report: no report of the corpus writes a legal form
     from pipeline.components.enterprise_lists import with_legal_forms
