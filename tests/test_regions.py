@@ -373,3 +373,21 @@ def test_a_citys_central_districts_are_a_place(nlp_rules):
     for text in ("增强中心城区核心功能，加快渝西地区", "强化中心城区辐射引领功能"):
         doc = regions(nlp_rules.make_doc(text))
         assert ("中心城区", "LOC") in [(e.text, e.label_) for e in doc.ents]
+
+
+def test_the_state_behind_an_aggressor_bloc_is_the_place(nlp_rules):
+    from pipeline.components.alignment import set_entities
+    from pipeline.components.regions import Regions
+
+    regions = Regions()
+
+    def after(text, piece, label):
+        doc = nlp_rules.make_doc(text)
+        start = text.index(piece)
+        set_entities(doc, [(start, start + len(piece), label)])
+        return [(e.text, e.label_) for e in regions(doc).ents]
+
+    # national-state-council-1957 (the gold: 8 of 8 such states LOC, the bloc unmarked)
+    assert after("任何时候都不能放松对美国侵略集团的警惕", "美国侵略集团", "ORG") == [("美国", "LOC")]
+    # national-state-council-1978: a bloc that is no state's name stays a body
+    assert after("苏联领导集团口头上说愿意改善中苏", "苏联领导集团", "ORG") == [("苏联领导集团", "ORG")]

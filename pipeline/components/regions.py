@@ -497,11 +497,32 @@ class Regions:
                  if label == "LOC" and (m := _PARK_AFTER.match(text, b))]
         doc = mark_unmarked(doc, parks, "LOC", may_cover=frozenset({"LOC"})) if parks else doc
         doc = _split_counted_lists(doc, text, open_listed)
+        doc = _states_behind_blocs(doc, text, self.states)
         # 在册亨、罗甸、望谟…等8个重点县: an item of a list of divisions the recogniser read as works is the place
         spans = entity_offsets(doc)
         if any((a, b) in listed and label != "LOC" for a, b, label in spans):
             set_entities(doc, [(a, b, "LOC" if (a, b) in listed else label) for a, b, label in spans])
         return doc
+
+
+# 揭露[美国]侵略集团的阴谋: the old reports name the state behind the bloc, not the bloc, as a place (the train and dev
+# gold: 8 of 8 such state names LOC and the bloc unmarked; a tagger read 7 as one ORG out of fold). Blocs that are
+# no state's name stay (苏联领导集团, 东南亚战争集团: ORG in the gold).
+_AGGRESSOR_BLOC = re.compile(r"(?:侵略|反动)集团")
+
+
+def _states_behind_blocs(doc: Doc, text: str, states: Gazetteer) -> Doc:
+    spans, changed = [], False
+    for a, b, label in entity_offsets(doc):
+        end = states.longest_at(text, a, b)
+        if label == "ORG" and end - a >= 2 and _AGGRESSOR_BLOC.fullmatch(text, end, b):
+            spans.append((a, end, "LOC"))
+            changed = True
+        else:
+            spans.append((a, b, label))
+    if changed:
+        set_entities(doc, spans)
+    return doc
 
 
 def _split_counted_lists(doc: Doc, text: str, items: set[tuple[int, int]]) -> Doc:
