@@ -1791,3 +1791,15 @@ def test_a_state_bank_before_the_banking_reforms_is_a_body():
     spans = [span(text, "建设银行", "ENT")]
     assert shown(text, state_banks_then(text, spans, 1993)) == [("建设银行", "ENT")]
     assert shown(text, state_banks_then(text, spans, None)) == [("建设银行", "ENT")]
+
+
+def test_the_congresses_committees_in_general_are_no_body_in_a_national_report():
+    # national-state-council-2008 (the gold: 26 of 27 such committees unmarked in the State Council's reports)
+    text = "同级人民代表大会及其常委会的监督，主动接受"
+    assert shown(text, constrain(text, [span(text, "常委会", "ORG")], national=True)) == []
+    # national-state-council-1994: the national congress's committee is a body
+    text = "全国人大及其常委会加快了立法步伐"
+    assert shown(text, constrain(text, [span(text, "常委会", "ORG")], national=True)) == [("常委会", "ORG")]
+    # province-jiangsu-2026: a provincial report's is its own congress's
+    text = "自觉接受省人大及其常委会监督"
+    assert shown(text, constrain(text, [span(text, "常委会", "ORG")])) == [("常委会", "ORG")]

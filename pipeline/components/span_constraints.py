@@ -142,6 +142,7 @@ from pipeline.constraints.bodies import (
     body_named_in_full,
     committee_and_government,
     company_form_end,
+    congress_committee_in_general,
     no_body,
     office_end,
     signing_end,
@@ -242,7 +243,8 @@ def _dropped(text: str, start: int, end: int, label: str, own: str | None, natio
             or label in ("LOC", "PROJ") and in_a_strategy(text, start, end)
             or label in ("LOC", "ORG") and facing_asean(text, start, end)
             or label == "LOC" and no_place(text, start, end, own, national)
-            or label == "ORG" and no_body(text, start, end))
+            or label == "ORG" and no_body(text, start, end)
+            or label == "ORG" and national and congress_committee_in_general(text, start, end))
 
 
 def constrain(text: str, spans: list[tuple[int, int, str]], divisions: frozenset[str] = frozenset(),
