@@ -6,6 +6,7 @@ from pipeline.components.government_bodies import (
     GovernmentBodies,
     government_bodies,
     lead_units,
+    ministries,
     production_corps,
     standing_committees,
 )
@@ -131,3 +132,15 @@ def test_the_standing_committee_after_its_congress():
     text = "决策、依法决策，更加自觉接受人大及其常委会的监督"
     assert [text[s:e] for s, e in standing_committees(text)] == ["常委会"]
     assert standing_committees("各级政府要自觉接受同级人大及其常委会的监督") == []
+
+
+def test_the_ministries_by_name():
+    def found(text):
+        return [text[a:b] for a, b in ministries(text)]
+
+    # national-state-council-1958, -1979: ministries of the old plans the tagger left unmarked
+    assert found("冶金工业。冶金工业部有五十七个建设项目") == ["冶金工业部"]
+    assert found("国务院进出口领导小组和外贸部要督促") == ["外贸部"]
+    # national-state-council-1955, province-yunnan-2026: a sector's departments and a minister's title are no body
+    assert found("农业、林业和水利部门为三十二") == []
+    assert found("上海合作组织成员国农业部长会议") == []
