@@ -171,6 +171,9 @@ def test_a_zone_named_by_its_division(nlp_rules):
     # province-anhui-2026, province-gansu-2026
     assert found("健全合肥都市圈一体化发展推进机制") == ["合肥都市圈"]
     assert found("金昌经开区获批建设国家外经贸提质增效示范项目") == ["金昌经开区"]
+    # province-hainan-2026: the free-trade port is a zone; the law named after it is no place
+    assert found("以高标准建设海南自由贸易港为总抓手") == ["海南自由贸易港"]
+    assert found("深入实施海南自由贸易港法") == []
     # province-guizhou-2026: the zone modifies a plan; province-qinghai-2026: two cities name one zone
     assert found("编制实施贵阳都市圈发展规划") == []
     assert found("西宁—海东都市圈一体化发展提速") == []
