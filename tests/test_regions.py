@@ -394,3 +394,17 @@ def test_the_state_behind_an_aggressor_bloc_is_the_place(nlp_rules):
     assert after("任何时候都不能放松对美国侵略集团的警惕", "美国侵略集团", "ORG") == [("美国", "LOC")]
     # national-state-council-1978: a bloc that is no state's name stays a body
     assert after("苏联领导集团口头上说愿意改善中苏", "苏联领导集团", "ORG") == [("苏联领导集团", "ORG")]
+
+
+def test_the_greater_bay_area_as_a_region_not_as_the_strategy(nlp_rules):
+    from pipeline.components.regions import Regions
+
+    regions = Regions()
+
+    def found(text):
+        return [(e.text, e.label_) for e in regions(nlp_rules.make_doc(text)).ents]
+
+    # province-hainan-2026: the region (the gold: LOC 15 times)
+    assert ("粤港澳大湾区", "LOC") in found("加强同粤港澳大湾区联动发展")
+    # national-state-council-2020: the national strategy's name is no span (v1.17; 12 of 12 unmarked)
+    assert ("粤港澳大湾区", "LOC") not in found("推进京津冀协同发展、粤港澳大湾区建设、长三角一体化发展")

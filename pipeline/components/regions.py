@@ -101,8 +101,10 @@ from pipeline.textnorm import normalised_text
 from pipeline.tokenizer import WORD_STARTS
 
 # 推进中心城区交通缓堵促畅, 增强中心城区核心功能: a city's central districts, named as the area they are (the train
-# and dev gold: 27 LOC where 中心城区 stands alone, 3 unmarked, 5 inside a longer span)
-CENTRAL_DISTRICTS = re.compile(r"中心城区")
+# and dev gold: 27 LOC where 中心城区 stands alone, 3 unmarked, 5 inside a longer span); and the Greater Bay Area
+# where it is the region, not the national strategy (对接粤港澳大湾区, 同粤港澳大湾区联动发展: LOC 15 times; the 12
+# unmarked are each 粤港澳大湾区建设 or its 发展规划纲要, a strategy's name, v1.17)
+CENTRAL_DISTRICTS = re.compile(r"中心城区|粤港澳大湾区(?!建设|发展规划)")
 
 
 # the provinces' names and their literary names (public knowledge: 燕赵 河北, 三晋 山西, 齐鲁 山东,
