@@ -252,6 +252,7 @@ _OWN_HEAD = re.compile(r"(?!有些|等|各|这些|的|和|及)(?:联合企业|�
 
 
 def _with_own_heads(text: str, spans: list[SpanT]) -> list[SpanT]:
+    """`spans` with each ENT followed by its own plant or combine (no other span starting there) taken over it."""
     starts = {a for a, _, _ in spans}
     out = []
     for a, b, label in spans:
@@ -426,10 +427,11 @@ class EnterpriseLists:
         return members, spans
 
     def checked_enterprises(self, text: str, spans: list[SpanT], members: list[tuple[int, int]]) -> list[SpanT]:
+        """`spans` with each recogniser's ENT checked: a name cut before its plant takes it, a political bloc is ORG,
+        a state's name is the state (LOC), a plant being built or a firm arriving PROJ, a kind of firm before the
+        name left out (民企赛力斯, 央企长安: 3 of 3 in the gold), and an ENT with no sign of a firm dropped, or the
+        place it names (莆田)."""
         spans = _with_own_heads(text, spans)
-        """`spans` with each recogniser's ENT checked: a political bloc is ORG, a plant being built or a firm
-        arriving PROJ, a kind of firm before the name left out (民企赛力斯, 央企长安: 3 of 3 in the gold), and an ENT
-        with no sign of a firm dropped, or the place it names (莆田)."""
         relabelled: dict[tuple[int, int], str] = {}
         starts: dict[tuple[int, int], int] = {}
         ends: dict[tuple[int, int], int] = {}

@@ -104,7 +104,7 @@ from pipeline.tokenizer import WORD_STARTS
 # and dev gold: 27 LOC where 中心城区 stands alone, 3 unmarked, 5 inside a longer span); and the Greater Bay Area
 # where it is the region, not the national strategy (对接粤港澳大湾区, 同粤港澳大湾区联动发展: LOC 15 times; the 12
 # unmarked are each 粤港澳大湾区建设 or its 发展规划纲要, a strategy's name, v1.17)
-CENTRAL_DISTRICTS = re.compile(r"中心城区|粤港澳大湾区(?!建设|发展规划)")
+NAMED_AREAS = re.compile(r"中心城区|粤港澳大湾区(?!建设|发展规划)")
 
 
 # the provinces' names and their literary names (public knowledge: 燕赵 河北, 三晋 山西, 齐鲁 山东,
@@ -463,8 +463,9 @@ class Regions:
     """Marks the places of this module's docstring (a province's land, a place struck by a disaster, a list of
     divisions or waters closed by 等, a list of divisions without it, a part of a province, a base area, a town named
     in full, a lake, a zone named by its division, a division acting or receiving, a state of the world, a science
-    city) as LOC where the recogniser marked nothing on them but a place inside, and relabels a list item the
-    recogniser read as something else (after the recognisers, before the constraints)."""
+    city, a city's central districts, the Greater Bay Area as a region) as LOC where the recogniser marked nothing
+    on them but a place inside, relabels a list item the recogniser read as something else, and cuts a bloc named
+    after its state to the state (after the recognisers, before the constraints)."""
 
     def __init__(self) -> None:
         self.divisions = division_names()
@@ -486,7 +487,7 @@ class Regions:
                         *(m.span() for m in XINJIANG_PART.finditer(text)),
                         *(m.span() for m in BASE_AREA.finditer(text)),
                         *(m.span() for m in NAMED_PARK.finditer(text)),
-                        *(m.span() for m in CENTRAL_DISTRICTS.finditer(text)),
+                        *(m.span() for m in NAMED_AREAS.finditer(text)),
                         *(() if word_starts is None else  # these read the segmentation
                           (*towns(text, word_starts, self.towns), *waters,
                            *lakes(text, word_starts), *zones(text, word_starts, self.divisions),
@@ -517,6 +518,7 @@ _AGGRESSOR_BLOC = re.compile(r"(?:侵略|反动)集团")
 
 
 def _states_behind_blocs(doc: Doc, text: str, states: Gazetteer) -> Doc:
+    """The Doc with each ORG that is a state's name + 侵略集团 / 反动集团 cut to the state, LOC."""
     spans, changed = [], False
     for a, b, label in entity_offsets(doc):
         end = states.longest_at(text, a, b)
