@@ -408,3 +408,17 @@ def test_the_greater_bay_area_as_a_region_not_as_the_strategy(nlp_rules):
     assert ("粤港澳大湾区", "LOC") in found("加强同粤港澳大湾区联动发展")
     # national-state-council-2020: the national strategy's name is no span (v1.17; 12 of 12 unmarked)
     assert ("粤港澳大湾区", "LOC") not in found("推进京津冀协同发展、粤港澳大湾区建设、长三角一体化发展")
+
+
+def test_a_named_archaeological_site_is_a_place():
+    from pipeline.components.regions import NAMED_SITE
+
+    def found(text):
+        return [m.group() for m in NAMED_SITE.finditer(text)]
+
+    # province-tibet-2026, province-qinghai-2026 (the gold: 7 of 7 such sites LOC)
+    assert found("拉萨分会场惊艳出圈。玛不错遗址荣获") == ["玛不错遗址"]
+    assert found("城乡居民基础养老金，喇家遗址、热水墓群入选") == ["喇家遗址"]
+    # province-chongqing-2026: a site's park is the works; a verb before the name is no part of it
+    assert found("提档建设钓鱼城国家考古遗址公园") == []
+    assert found("，推进琉璃河遗址申遗") == []  # made up after province-beijing-2026
