@@ -1803,3 +1803,13 @@ def test_the_congresses_committees_in_general_are_no_body_in_a_national_report()
     # province-jiangsu-2026: a provincial report's is its own congress's
     text = "自觉接受省人大及其常委会监督"
     assert shown(text, constrain(text, [span(text, "常委会", "ORG")])) == [("常委会", "ORG")]
+
+
+def test_the_number_of_a_note_is_no_figure():
+    # province-hainan-2026: the report numbers the terms its notes explain (the gold marks none of the 28)
+    text = "坚决做到“五个必须”［27］。要大力弘扬"
+    assert constrained(text, "27］", "FIG") == []
+    assert constrained(text, "27", "FIG") == []
+    # made up: a count in brackets is still one where no closing mark follows the number
+    text = "新增学位［3000个］"
+    assert constrained(text, "3000个", "FIG") == [("3000个", "FIG")]

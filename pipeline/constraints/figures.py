@@ -254,6 +254,11 @@ def _doubling(text: str, start: int, end: int) -> bool:
     return after_verb and bool(_DOUBLINGS.fullmatch(text, start, end))
 
 
+# “五个必须”［27］, “两新”［15］政策: the number of a note at the end of the report, written against the term it
+# explains (province-hainan-2026 numbers 28 such terms; the gold marks none, a tagger read 12 as FIG out of fold)
+_NOTE_MARK = re.compile(r"[［\[][0-9]{1,3}[］\]]")
+
+
 def no_figure(text: str, start: int, end: int) -> bool:
     """Whether the FIG text[start:end] counts nothing the guidelines mark: a number inside a name, how often a
     leader acted, a threshold or a capacity, a grade after a letter, a note's number, a count referring back
@@ -262,6 +267,7 @@ def no_figure(text: str, start: int, end: int) -> bool:
     return (_names_not_counts(text, start, end) or _times_acted(text, start, end) or _threshold(text, start, end)
             or _after_letter(text, start)
             or text[start] in "[［"  # ［11］四库: a note's number and the term it explains (the gold: no FIG opens so)
+            or start > 0 and _NOTE_MARK.match(text, start - 1) is not None  # “五个必须”［27］: a note's number
             or text[end - 1].isdigit() and text[end:end + 1].isdigit()  # 6|5岁以上: cut in a number
             or text[start - 1:start] in ("这", "那")
             or apparatus_count(text, start, end)
