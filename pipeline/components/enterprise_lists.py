@@ -209,11 +209,15 @@ _CLAUSE_MARK = re.compile(f"[{_CLAUSE_MARKS}]")
 _CLAUSE_REACH = 80  # how far the words of firms are looked for either side (text without punctuation stays linear)
 
 
+def firm_named(name: str, enterprises: Gazetteer) -> bool:
+    """Whether `name` is named as a firm: a well-known enterprise opens it (宁德时代新能源) or it ends like one."""
+    return any(name[:k] in enterprises.names for k in range(2, len(name) + 1)) or bool(_FIRM_NAME_END.search(name))
+
+
 def firm_evidence(text: str, start: int, end: int, enterprises: Gazetteer) -> bool:
-    """Whether text[start:end] reads as a firm: a well-known enterprise (or one with more after it: 宁德时代新能源),
-    a company-like ending, or a word of firms elsewhere in its clause (…等4家企业, 实现重组, 获中国质量奖)."""
-    name = text[start:end]
-    if any(name[:k] in enterprises.names for k in range(2, len(name) + 1)) or _FIRM_NAME_END.search(name):
+    """Whether text[start:end] reads as a firm: named as one (`firm_named`), or with a word of firms elsewhere in
+    its clause (…等4家企业, 实现重组, 获中国质量奖)."""
+    if firm_named(text[start:end], enterprises):
         return True
     left = clause_start(text, start, _CLAUSE_MARKS, floor=max(0, start - _CLAUSE_REACH))
     right = _CLAUSE_MARK.search(text, end, end + _CLAUSE_REACH)
@@ -451,8 +455,7 @@ class EnterpriseLists:
             # state (the train and dev gold: no ENT opens with a state's name; the 4 such of the 1954 report held out
             # of a tagger's fit are each a state the gold marks LOC)
             state_end = self.states.longest_at(text, a, b)
-            if state_end - a >= 2 and not _FIRM_NAME_END.search(text, a, b) \
-                    and not any(text[a:k] in self.enterprises.names for k in range(a + 2, b + 1)):
+            if state_end - a >= 2 and not firm_named(text[a:b], self.enterprises):
                 ends[a, b], relabelled[a, b] = state_end, "LOC"
                 continue
             # the name as cut (国企|集团: 国企 says the kind, and what is left may be only a class of firms)

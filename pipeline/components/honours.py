@@ -85,6 +85,7 @@ RANK_AMONG_FIRST = re.compile(r"(?:位居|稳居|居|保持|名列)(?P<rank>(?:�
 
 
 def ranks_among_first(text: str) -> list[tuple[int, int]]:
+    """(start, end) of each place among the first held (前列 with its scope, after the verb that holds it)."""
     return [m.span("rank") for m in RANK_AMONG_FIRST.finditer(text)]
 
 

@@ -529,8 +529,8 @@ def _states_behind_blocs(doc: Doc, text: str, states: Gazetteer) -> Doc:
     """The Doc with each ORG that is a state's name + 侵略集团 / 反动集团 cut to the state, LOC."""
     spans, changed = [], False
     for a, b, label in entity_offsets(doc):
-        end = states.longest_at(text, a, b)
-        if label == "ORG" and end - a >= 2 and _AGGRESSOR_BLOC.fullmatch(text, end, b):
+        end = states.longest_at(text, a, b) if label == "ORG" else a
+        if end - a >= 2 and _AGGRESSOR_BLOC.fullmatch(text, end, b):
             spans.append((a, end, "LOC"))
             changed = True
         else:

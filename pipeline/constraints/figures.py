@@ -254,9 +254,15 @@ def _doubling(text: str, start: int, end: int) -> bool:
     return after_verb and bool(_DOUBLINGS.fullmatch(text, start, end))
 
 
-# “五个必须”［27］, “两新”［15］政策: the number of a note at the end of the report, written against the term it
-# explains (province-hainan-2026 numbers 28 such terms; the gold marks none, a tagger read 12 as FIG out of fold)
+# “五个必须”［27］, “两新”［15］政策, ［11］四库: the number of a note at the end of the report, written against the
+# term it explains (province-hainan-2026 numbers 28 such terms; the gold marks none and no FIG opens with a bracket,
+# a tagger read 12 as FIG out of fold)
 _NOTE_MARK = re.compile(r"[［\[][0-9]{1,3}[］\]]")
+
+
+def _note_number(text: str, start: int) -> bool:
+    """Whether a FIG starting at `start` opens with a bracket or is the number inside a note's mark."""
+    return text[start] in "[［" or start > 0 and _NOTE_MARK.match(text, start - 1) is not None
 
 
 def no_figure(text: str, start: int, end: int) -> bool:
@@ -266,8 +272,7 @@ def no_figure(text: str, start: int, end: int) -> bool:
     (0—6岁儿童)."""
     return (_names_not_counts(text, start, end) or _times_acted(text, start, end) or _threshold(text, start, end)
             or _after_letter(text, start)
-            or text[start] in "[［"  # ［11］四库: a note's number and the term it explains (the gold: no FIG opens so)
-            or start > 0 and _NOTE_MARK.match(text, start - 1) is not None  # “五个必须”［27］: a note's number
+            or _note_number(text, start)
             or text[end - 1].isdigit() and text[end:end + 1].isdigit()  # 6|5岁以上: cut in a number
             or text[start - 1:start] in ("这", "那")
             or apparatus_count(text, start, end)
